@@ -1,0 +1,17 @@
+/** `npm run bench`: every benchmark, printed against its budget and written to bench-results/. */
+import { join } from 'node:path';
+import { repoRoot } from '../test/harness/codeServer';
+import { activationFigures } from './activation';
+import { bundleSizeFigures } from './bundleSize';
+import { report, type Figure } from './report';
+
+async function main(): Promise<void> {
+  const figures: Figure[] = [...bundleSizeFigures(repoRoot), ...(await activationFigures())];
+  const allPass = report(figures, join(repoRoot, 'bench-results'));
+  process.exitCode = allPass ? 0 : 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});

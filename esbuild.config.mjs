@@ -1,0 +1,76 @@
+// Builds the two bundles: the extension (Node, CommonJS, `vscode` external) and the dashboard
+// webview (browser, IIFE). Type checking is separate (`npm run typecheck`), so builds stay fast.
+//   node esbuild.config.mjs               development build (source maps)
+//   node esbuild.config.mjs --production  minified, no source maps (what gets packaged)
+//   node esbuild.config.mjs --watch       rebuild on change
+import * as esbuild from 'esbuild';
+import { writeFile } from 'node:fs/promises';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in the `file:line:col: error:` form the esbuild problem matcher understands. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) {
+        console.log('[watch] build started');
+      }
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) {
+          console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+      }
+      if (watch) {
+        console.log('[watch] build finished');
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [problemMatcherPlugin],
+  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+};
+
+const extensionOptions = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+};
+
+const webviewOptions = {
+  ...common,
+  entryPoints: ['src/webview/main.ts'],
+  outfile: 'dist/webview/dashboard.js',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+};
+
+if (watch) {
+  const contexts = await Promise.all([esbuild.context(extensionOptions), esbuild.context(webviewOptions)]);
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  const [extension, webview] = await Promise.all([esbuild.build(extensionOptions), esbuild.build(webviewOptions)]);
+  // What went into each bundle, for the size benchmark (kept out of the package).
+  await writeFile('dist/extension.meta.json', JSON.stringify(extension.metafile));
+  await writeFile('dist/webview.meta.json', JSON.stringify(webview.metafile));
+  if (extension.errors.length > 0 || webview.errors.length > 0) {
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,144 @@
+import type { Intent, IntentKind } from './types';
+
+/** An inline accept command runs the built-in at once; its edit follows within a few ms. */
+export const ACCEPT_INTENT_WINDOW_MS = 500;
+/** A paste provider is asked before the paste is applied; other providers may delay it. */
+export const PASTE_INTENT_WINDOW_MS = 1000;
+/** Format-on-save, trim whitespace and final newline run right after the will-save event. */
+export const SAVE_WINDOW_MS = 1500;
+/** VS Code reloads a clean document shortly after the file changes on disk. */
+export const FILE_CHANGE_WINDOW_MS = 2000;
+/** The host re-records this while chat-editing documents change, so "recent" is short. */
+export const CHAT_EDITING_WINDOW_MS = 3000;
+/**
+ * An intent may carry a time a few ms after the edit it explains (the host stamps it after running
+ * the command). Anything later than this cannot explain the edit.
+ */
+export const INTENT_CLOCK_SLACK_MS = 25;
+/** The clock moving back by more than this clears the log, so a "future" intent never matches later. */
+export const CLOCK_BACKWARD_RESET_MS = 1000;
+export const INTENT_LOG_CAPACITY = 64;
+/** An intent recorded for this key applies to every document (e.g. a chat editing session). */
+export const ANY_DOCUMENT = '*';
+
+/** The accept commands whose intent explains one edit event. A jump only moves the cursor. */
+export const ACCEPT_KINDS: readonly IntentKind[] = Object.freeze(['inlineAccept', 'inlineAcceptWord', 'inlineAcceptLine']);
+export const PASTE_KINDS: readonly IntentKind[] = Object.freeze(['paste']);
+export const SAVE_KINDS: readonly IntentKind[] = Object.freeze(['save']);
+export const FILE_CHANGE_KINDS: readonly IntentKind[] = Object.freeze(['fileChangedOnDisk']);
+export const CHAT_EDITING_KINDS: readonly IntentKind[] = Object.freeze(['chatEditingActive']);
+
+const KNOWN_KINDS: ReadonlySet<string> = new Set<IntentKind>([
+  'inlineAccept', 'inlineAcceptWord', 'inlineAcceptLine', 'inlineJump', 'paste', 'save', 'fileChangedOnDisk', 'chatEditingActive',
+]);
+
+/**
+ * The intents the host observed (accepts, pastes, saves, file changes, chat editing), kept in a small
+ * ring buffer: recording overwrites the oldest entry, queries scan at most `capacity` entries and
+ * allocate nothing. Intents that explain one edit are consumed by `take`, so one Tab explains one edit.
+ */
+export class IntentLog {
+  private readonly entries: (Intent | undefined)[];
+  private readonly consumed: Uint8Array;
+  /** Index of the next slot to write. */
+  private head = 0;
+  private count = 0;
+  /** The latest intent time in the log: when it is outside a window, so is every entry. */
+  private newestAt = Number.NEGATIVE_INFINITY;
+  /** The latest time seen at all (intents and queries), to notice the clock moving backwards. */
+  private latestSeen = Number.NEGATIVE_INFINITY;
+
+  readonly capacity: number;
+
+  constructor(capacity: number = INTENT_LOG_CAPACITY) {
+    const size = Number.isInteger(capacity) && capacity > 0 ? capacity : INTENT_LOG_CAPACITY;
+    this.capacity = size;
+    this.entries = new Array<Intent | undefined>(size).fill(undefined);
+    this.consumed = new Uint8Array(size);
+  }
+
+  /** Intents currently held. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Records an intent. Malformed input (unknown kind, non-finite time) is ignored, never thrown on. */
+  record(intent: Intent): void {
+    if (typeof intent !== 'object' || intent === null || !KNOWN_KINDS.has(intent.kind)
+      || typeof intent.documentKey !== 'string' || typeof intent.at !== 'number' || !Number.isFinite(intent.at)) {
+      return;
+    }
+    this.observeTime(intent.at);
+    this.entries[this.head] = intent;
+    this.consumed[this.head] = 0;
+    this.head = (this.head + 1) % this.capacity;
+    this.count = Math.min(this.count + 1, this.capacity);
+    this.newestAt = Math.max(this.newestAt, intent.at);
+  }
+
+  /**
+   * The most recent unconsumed intent of one of `kinds` for the document (or for every document),
+   * stamped within `windowMs` before `now`; marks it consumed so it explains one edit only.
+   */
+  take(kinds: readonly IntentKind[], documentKey: string, now: number, windowMs: number): Intent | undefined {
+    const index = this.find(kinds, documentKey, now, windowMs);
+    if (index < 0) {
+      return undefined;
+    }
+    this.consumed[index] = 1;
+    return this.entries[index];
+  }
+
+  /** Like `take` but leaves the intent in place: for states that explain many edits (save, chat). */
+  peek(kinds: readonly IntentKind[], documentKey: string, now: number, windowMs: number): Intent | undefined {
+    const index = this.find(kinds, documentKey, now, windowMs);
+    return index < 0 ? undefined : this.entries[index];
+  }
+
+  clear(): void {
+    this.entries.fill(undefined);
+    this.consumed.fill(0);
+    this.head = 0;
+    this.count = 0;
+    this.newestAt = Number.NEGATIVE_INFINITY;
+  }
+
+  private find(kinds: readonly IntentKind[], documentKey: string, now: number, windowMs: number): number {
+    if (typeof now !== 'number' || !Number.isFinite(now)) {
+      return -1;
+    }
+    this.observeTime(now);
+    // Fast path while typing: nothing recent at all.
+    if (this.count === 0 || now - this.newestAt > windowMs) {
+      return -1;
+    }
+    // Newest first, so the latest intent wins.
+    for (let step = 1; step <= this.count; step++) {
+      const index = (this.head - step + this.capacity) % this.capacity;
+      const intent = this.entries[index];
+      if (intent === undefined || this.consumed[index] === 1) {
+        continue;
+      }
+      const age = now - intent.at;
+      if (age < -INTENT_CLOCK_SLACK_MS || age > windowMs) {
+        continue;
+      }
+      if ((intent.documentKey === documentKey || intent.documentKey === ANY_DOCUMENT) && kinds.includes(intent.kind)) {
+        return index;
+      }
+    }
+    return -1;
+  }
+
+  /** A clock that jumped backwards would leave intents "in the future" that match much later: drop them. */
+  private observeTime(at: number): void {
+    if (at < this.latestSeen - CLOCK_BACKWARD_RESET_MS) {
+      this.clear();
+      this.latestSeen = at;
+      return;
+    }
+    if (at > this.latestSeen) {
+      this.latestSeen = at;
+    }
+  }
+}

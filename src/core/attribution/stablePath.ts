@@ -1,0 +1,195 @@
+import { countCodePoints } from '../text';
+import {
+  ACCEPT_INTENT_WINDOW_MS, ACCEPT_KINDS, CHAT_EDITING_KINDS, CHAT_EDITING_WINDOW_MS, FILE_CHANGE_KINDS,
+  FILE_CHANGE_WINDOW_MS, PASTE_INTENT_WINDOW_MS, PASTE_KINDS, SAVE_KINDS, SAVE_WINDOW_MS, type IntentLog,
+} from './intents';
+import {
+  hasNonBlank, insertedText, isAiLike, isDeletion, isSuggestShape, replacedLength, typedShapeAt,
+  type TypedShape,
+} from './shape';
+import type { ChangeFact, EditFact } from './types';
+import { verdict, type Verdict } from './verdict';
+
+/*
+ * The stable path (desktop VS Code, Cursor, Windsurf, VSCodium): intents first, heuristics last, in
+ * the priority order of design/attribution.md. Intents are matched once per event; shapes per change.
+ */
+
+/** What decides an event as a whole, found once before its changes are judged one by one. */
+export type EventSignal =
+  | 'undo' | 'redo' | 'inlineAccept' | 'paste' | 'external' | 'chatEditing' | 'save'
+  | 'multiCursor' | 'multiChange' | 'single';
+
+const UNDO = verdict('undoRedo', 'exact', 'reason:undo');
+const REDO = verdict('undoRedo', 'exact', 'reason:redo');
+const INLINE_ACCEPT = verdict('aiInline', 'exact', 'intent:inlineAccept');
+const PASTE = verdict('paste', 'exact', 'intent:paste');
+const EXTERNAL = verdict('external', 'estimated', 'intent:fileChanged', 'notDirty');
+const CHAT_EDITING = verdict('aiChat', 'estimated', 'intent:chatEditing');
+const SAVE = verdict('tool', 'estimated', 'intent:save');
+const MULTI_CURSOR_EXACT = verdict('typed', 'exact', 'shape:multiCursor', 'sel:keyboard');
+const MULTI_CURSOR_ESTIMATED = verdict('typed', 'estimated', 'shape:multiCursor');
+const MULTI_CHANGE = verdict('tool', 'estimated', 'shape:multiChange');
+const DELETE_AWAY = verdict('tool', 'estimated', 'shape:deleteAwayFromCursor');
+const BACKGROUND = verdict('aiChat', 'estimated', 'shape:backgroundInsert');
+const SUGGEST = verdict('tool', 'estimated', 'shape:suggest');
+const AI_LIKE = verdict('aiChat', 'estimated', 'shape:aiLike');
+const UNKNOWN = verdict('tool', 'estimated', 'shape:unknown');
+
+type TypedVerdicts = Readonly<Record<TypedShape, Verdict>>;
+const TYPED_EXACT: TypedVerdicts = {
+  short: verdict('typed', 'exact', 'shape:short', 'sel:keyboard'),
+  enterIndent: verdict('typed', 'exact', 'shape:enterIndent', 'sel:keyboard'),
+  indent: verdict('typed', 'exact', 'shape:indent', 'sel:keyboard'),
+  ime: verdict('typed', 'exact', 'shape:ime', 'sel:keyboard'),
+  delete: verdict('typed', 'exact', 'shape:delete', 'sel:keyboard'),
+};
+const TYPED_ESTIMATED: TypedVerdicts = {
+  short: verdict('typed', 'estimated', 'shape:short'),
+  enterIndent: verdict('typed', 'estimated', 'shape:enterIndent'),
+  indent: verdict('typed', 'estimated', 'shape:indent'),
+  ime: verdict('typed', 'estimated', 'shape:ime'),
+  delete: verdict('typed', 'estimated', 'shape:delete'),
+};
+
+function isKeyboard(fact: EditFact): boolean {
+  return fact.selectionKind === 'keyboard';
+}
+
+function typedVerdict(shape: TypedShape, keyboard: boolean): Verdict {
+  return keyboard ? TYPED_EXACT[shape] : TYPED_ESTIMATED[shape];
+}
+
+/**
+ * Typing that overrides a window (save, chat, file change): a typed shape at a cursor, paired with a
+ * Keyboard selection change, or Enter / a deletion, whose selection change VS Code leaves unlabelled.
+ */
+function userTypingVerdict(fact: EditFact, change: ChangeFact): Verdict | undefined {
+  const keyboard = isKeyboard(fact);
+  const shape = typedShapeAt(fact, change, keyboard);
+  if (shape === undefined || !(keyboard || shape === 'enterIndent' || shape === 'delete')) {
+    return undefined;
+  }
+  return typedVerdict(shape, keyboard);
+}
+
+function someChangeInserts(fact: EditFact): boolean {
+  for (const change of fact.changes) {
+    if (insertedText(change).length > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function everyChangeIsUserTyping(fact: EditFact): boolean {
+  for (const change of fact.changes) {
+    if (userTypingVerdict(fact, change) === undefined) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Several changes in one event are typing when each is a typed shape at its own cursor, or, with the
+ * cursors unknown, when a Keyboard-paired event inserts the same 1–2 characters everywhere.
+ */
+function isMultiCursorTyping(fact: EditFact): boolean {
+  const keyboard = isKeyboard(fact);
+  const first = insertedText(fact.changes[0]);
+  let allTyped = true;
+  let identical = true;
+  for (const change of fact.changes) {
+    if (allTyped && typedShapeAt(fact, change, keyboard) === undefined) {
+      allTyped = false;
+    }
+    if (identical && (insertedText(change) !== first || replacedLength(change) !== replacedLength(fact.changes[0]))) {
+      identical = false;
+    }
+  }
+  if (allTyped) {
+    return true;
+  }
+  const firstLength = first.length > 0 && first.length <= 4 ? countCodePoints(first) : 0;
+  return keyboard && identical && firstLength >= 1 && firstLength <= 2;
+}
+
+/** Matches the event's intents (consuming the one-shot ones) and its overall shape. */
+export function stableEventSignal(fact: EditFact, intents: IntentLog): EventSignal {
+  if (fact.reason === 'undo' || fact.reason === 'redo') {
+    return fact.reason;
+  }
+  const key = fact.documentKey;
+  const at = fact.at;
+  const inserts = someChangeInserts(fact);
+  // One accept or one paste explains one event that inserts text.
+  if (inserts && intents.take(ACCEPT_KINDS, key, at, ACCEPT_INTENT_WINDOW_MS) !== undefined) {
+    return 'inlineAccept';
+  }
+  if (inserts && intents.take(PASTE_KINDS, key, at, PASTE_INTENT_WINDOW_MS) !== undefined) {
+    return 'paste';
+  }
+  if (!fact.wasDirty && !everyChangeIsUserTyping(fact)
+    && intents.take(FILE_CHANGE_KINDS, key, at, FILE_CHANGE_WINDOW_MS) !== undefined) {
+    return 'external';
+  }
+  if (intents.peek(CHAT_EDITING_KINDS, key, at, CHAT_EDITING_WINDOW_MS) !== undefined) {
+    return 'chatEditing';
+  }
+  if (intents.peek(SAVE_KINDS, key, at, SAVE_WINDOW_MS) !== undefined) {
+    return 'save';
+  }
+  if (fact.changes.length > 1) {
+    return isMultiCursorTyping(fact) ? 'multiCursor' : 'multiChange';
+  }
+  return 'single';
+}
+
+/** Heuristics for a lone change with no intent, from the surest typed shapes to the AI-like fallback. */
+function singleChangeVerdict(fact: EditFact, change: ChangeFact): Verdict {
+  const keyboard = isKeyboard(fact);
+  const shape = typedShapeAt(fact, change, keyboard);
+  if (shape !== undefined) {
+    return typedVerdict(shape, keyboard);
+  }
+  const text = insertedText(change);
+  if (isDeletion(change) || !hasNonBlank(text)) {
+    // Away from every cursor (a deletion or whitespace): a tool or another extension.
+    return isDeletion(change) ? DELETE_AWAY : UNKNOWN;
+  }
+  if (!fact.inActiveEditor && (replacedLength(change) === 0 ? countCodePoints(text) >= 2 : isAiLike(text))) {
+    // Nobody types into a document that is not in the focused editor; one-line replacements there are rename-like.
+    return BACKGROUND;
+  }
+  if (isSuggestShape(fact, change)) {
+    return SUGGEST;
+  }
+  return isAiLike(text) ? AI_LIKE : UNKNOWN;
+}
+
+/** The verdict of one change, given its event's signal. */
+export function stableVerdict(fact: EditFact, change: ChangeFact, signal: EventSignal): Verdict {
+  switch (signal) {
+    case 'undo':
+      return UNDO;
+    case 'redo':
+      return REDO;
+    case 'inlineAccept':
+      return INLINE_ACCEPT;
+    case 'paste':
+      return PASTE;
+    case 'external':
+      return userTypingVerdict(fact, change) ?? EXTERNAL;
+    case 'chatEditing':
+      return userTypingVerdict(fact, change) ?? CHAT_EDITING;
+    case 'save':
+      return userTypingVerdict(fact, change) ?? SAVE;
+    case 'multiCursor':
+      return isKeyboard(fact) ? MULTI_CURSOR_EXACT : MULTI_CURSOR_ESTIMATED;
+    case 'multiChange':
+      return MULTI_CHANGE;
+    case 'single':
+      return singleChangeVerdict(fact, change);
+  }
+}

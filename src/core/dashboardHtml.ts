@@ -1,0 +1,47 @@
+/** What the dashboard page needs from the host to be rendered. */
+export interface DashboardHtmlInput {
+  /** `webview.cspSource`. */
+  readonly cspSource: string;
+  /** A fresh, crypto-random nonce for this render. */
+  readonly nonce: string;
+  readonly scriptUri: string;
+  readonly styleUri: string;
+  readonly language: string;
+  readonly title: string;
+}
+
+/**
+ * The dashboard's HTML shell with a strict Content Security Policy: nothing loads unless allowed,
+ * scripts only with this render's nonce, no inline or eval'd script, no network connections.
+ */
+export function dashboardHtml(input: DashboardHtmlInput): string {
+  const csp = [
+    "default-src 'none'",
+    `style-src ${input.cspSource}`,
+    `img-src ${input.cspSource} data:`,
+    `font-src ${input.cspSource}`,
+    `script-src 'nonce-${input.nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="${escapeAttribute(input.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(input.styleUri)}">
+<title>${escapeText(input.title)}</title>
+</head>
+<body>
+<main id="app" aria-live="polite"></main>
+<script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(value: string): string {
+  return escapeText(value).replace(/"/g, '&quot;');
+}

@@ -1,0 +1,36 @@
+import type { Attribution } from './attribution/types';
+import { emptyCounts, type CategoryCounts, type PasteCountsAs } from './categories';
+import { ownershipRatio } from './ratio';
+
+/** Figures of a span of work (a session, a day, a range), as the API and the UI show them. */
+export interface Totals {
+  readonly chars: CategoryCounts;
+  /** The part of the AI-assisted characters attributed by a heuristic rather than a sure signal. */
+  readonly estimatedAiChars: number;
+  readonly ownershipRatio: number | null;
+}
+
+/** A running count of attributed characters. Mutated in place on the hot path: no allocation per edit. */
+export class Tally {
+  readonly chars: CategoryCounts = emptyCounts();
+  estimatedAiChars = 0;
+  deletedChars = 0;
+  inlineAccepts = 0;
+  chatAccepts = 0;
+
+  add(attribution: Attribution): void {
+    this.chars[attribution.category] += attribution.chars;
+    this.deletedChars += attribution.deleted;
+    if (attribution.confidence === 'estimated' && (attribution.category === 'aiInline' || attribution.category === 'aiChat')) {
+      this.estimatedAiChars += attribution.chars;
+    }
+  }
+
+  totals(pasteCountsAs: PasteCountsAs): Totals {
+    return {
+      chars: { ...this.chars },
+      estimatedAiChars: this.estimatedAiChars,
+      ownershipRatio: ownershipRatio(this.chars, pasteCountsAs),
+    };
+  }
+}

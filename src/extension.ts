@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { IntentLog } from './core/attribution/intents';
+import { systemClock } from './core/clock';
+import type { OwnershipRatioApi } from './host/api';
+import { ChangeWatcher } from './host/changeWatcher';
+import { Dashboard } from './host/dashboard';
+import { LiveCounts } from './host/liveCounts';
+import { settings } from './host/settings';
+import { OwnershipStatusBar } from './host/statusBar';
+
+/** Composition root: builds the pieces, wires them, and hands every disposable to VS Code. */
+export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Ownership Ratio', { log: true });
+  const clock = systemClock;
+  const intents = new IntentLog();
+  const counts = new LiveCounts(clock, settings.pasteCountsAs);
+  const dashboard = new Dashboard(context.extensionUri, counts, log);
+  const statusBar = new OwnershipStatusBar(counts, clock);
+
+  context.subscriptions.push(
+    log,
+    counts,
+    dashboard,
+    new ChangeWatcher({ clock, intents, exactSources: settings.exactSources, onAttribution: (attribution) => counts.record(attribution) }),
+    statusBar,
+    vscode.commands.registerCommand('ownershipRatio.openDashboard', () => dashboard.open()),
+    vscode.commands.registerCommand('ownershipRatio.snapshot', () => counts.getSnapshot()),
+  );
+
+  log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms`);
+  return { getSnapshot: () => counts.getSnapshot(), onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

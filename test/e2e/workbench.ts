@@ -1,0 +1,172 @@
+/**
+ * Drives the real VS Code workbench (code-server) in headless Chromium the way a user does:
+ * keyboard, mouse, the command palette, the status bar and the dashboard webview.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Snapshot } from '../../src/core/snapshot';
+import { launchBrowser, type Browser } from '../harness/browser';
+import { keepFailureArtifacts, makeRunDir, removeRunDir, repoRoot, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
+
+export const STATUS_BAR_ID = 'ownership.ownership-ratio.ownershipRatio.status';
+const FIXTURE_EXTENSIONS = join(repoRoot, 'test', 'fixtures', 'extensions');
+
+export interface WorkbenchOptions {
+  readonly name: string;
+  /** Files to create in the workspace before the window opens. */
+  readonly files?: Readonly<Record<string, string>>;
+  readonly settings?: Record<string, unknown>;
+  readonly colorScheme?: 'light' | 'dark';
+  /** Reuse a profile from an earlier workbench (reload/restart tests). */
+  readonly runDir?: string;
+}
+
+export class Workbench {
+  private constructor(
+    readonly server: RunningCodeServer,
+    private readonly browser: Browser,
+    private readonly snapshotFile: string,
+    private readonly ownsRunDir: boolean,
+  ) {}
+
+  get page(): Page {
+    return this.browser.page;
+  }
+
+  static async open(options: WorkbenchOptions): Promise<Workbench> {
+    const runDir = options.runDir ?? (await makeRunDir(options.name));
+    const workspace = join(runDir, 'workspace');
+    await mkdir(workspace, { recursive: true });
+    for (const [path, content] of Object.entries(options.files ?? {})) {
+      await writeFile(join(workspace, path), content);
+    }
+    const snapshotFile = join(runDir, 'snapshot.json');
+    const server = await startCodeServer({
+      name: options.name,
+      runDir,
+      workspace,
+      settings: options.settings,
+      helperExtensions: [join(FIXTURE_EXTENSIONS, 'fake-ai-completions'), join(FIXTURE_EXTENSIONS, 'test-bridge')],
+      env: { OWNERSHIP_TEST_SNAPSHOT_FILE: snapshotFile },
+    });
+    const browser = await launchBrowser({ colorScheme: options.colorScheme });
+    const workbench = new Workbench(server, browser, snapshotFile, options.runDir === undefined);
+    try {
+      await workbench.load();
+    } catch (error) {
+      await workbench.close(true);
+      throw error;
+    }
+    return workbench;
+  }
+
+  /** Opens (or reloads) the window with the built extension as the development extension. */
+  async load(): Promise<void> {
+    await this.page.goto(this.server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await this.statusBarItem().waitFor({ state: 'visible', timeout: 60_000 });
+  }
+
+  statusBarItem(): Locator {
+    return this.page.locator(`[id="${STATUS_BAR_ID}"]`);
+  }
+
+  async statusBarText(): Promise<string> {
+    const text = await this.statusBarItem().locator('a.statusbar-item-label').innerText();
+    return text.replace(/\u00a0/g, ' ').trim();
+  }
+
+  /** Runs a command from the palette, clicking the row whose label matches exactly. */
+  async runCommand(label: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${label}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
+    }).first();
+    await row.click();
+    await input.waitFor({ state: 'hidden' });
+  }
+
+  /** Opens a workspace file with Quick Open and puts the cursor in its editor. */
+  async openFile(name: string): Promise<Locator> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    const editor = this.activeEditor();
+    await editor.locator('.view-lines').click({ force: true });
+    return editor;
+  }
+
+  activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  async editorText(): Promise<string> {
+    return (await this.activeEditor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  /** The extension's public snapshot, read through the test bridge's palette command. */
+  async snapshot(): Promise<Snapshot> {
+    await rm(this.snapshotFile, { force: true });
+    await this.runCommand('Ownership Tests: Write Snapshot');
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(this.snapshotFile)) {
+      if (Date.now() > deadline) {
+        throw new Error('the test bridge wrote no snapshot');
+      }
+      await delay(50);
+    }
+    return JSON.parse(await readFile(this.snapshotFile, 'utf8')) as Snapshot;
+  }
+
+  /** Polls `read` until `accept` holds or the time is up; returns the last value read. */
+  async waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let value = await read();
+    while (!accept(value) && Date.now() < deadline) {
+      await delay(100);
+      value = await read();
+    }
+    return value;
+  }
+
+  /** The dashboard's content frame (the webview's inner iframe). */
+  dashboardFrame(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const path = join(this.server.runDir, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Stops everything; on failure keeps a screenshot and the logs in test-output/. */
+  async close(failed = false): Promise<void> {
+    if (failed) {
+      await this.screenshot('failure').catch(() => undefined);
+      console.error(`    artifacts kept in ${await keepFailureArtifacts(this.server.runDir, 'ui')}`);
+    }
+    await this.browser.close();
+    await this.server.stop();
+    if (!failed && this.ownsRunDir) {
+      await removeRunDir(this.server.runDir);
+    }
+  }
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

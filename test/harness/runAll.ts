@@ -1,0 +1,21 @@
+/** `npm test`: the three layers in order (unit, in-host, UI), then one summary. */
+import { ensureCodeServer } from './codeServer';
+import { printSummary, type SuiteResult } from './results';
+import { runHostTests } from './runHostTests';
+import { runUiTests } from './runUiTests';
+import { runUnitTests } from './runUnitTests';
+
+async function main(): Promise<void> {
+  const results: SuiteResult[] = [];
+  results.push(await runUnitTests());
+  await ensureCodeServer();
+  results.push(await runHostTests());
+  results.push(await runUiTests());
+  printSummary(results);
+  process.exitCode = results.some((result) => result.failed > 0) ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,84 @@
+/**
+ * Runs the in-host suite (test/vscode) inside a real VS Code: code-server with the built extension
+ * loaded as the development extension, driven by headless Chromium.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchBrowser } from './browser';
+import { keepFailureArtifacts, makeRunDir, removeRunDir, repoRoot, startCodeServer } from './codeServer';
+import { printSummary, type SuiteResult } from './results';
+
+const TIMEOUT_MS = 5 * 60_000;
+
+export async function runHostTests(): Promise<SuiteResult> {
+  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
+    throw new Error('dist/extension.js is missing: run `npm run build` first.');
+  }
+  const started = Date.now();
+  const runDir = await makeRunDir('host');
+  const reportFile = join(runDir, 'host-report.json');
+  // The report path reaches the in-host suite through the extension host's environment.
+  const server = await startCodeServer({ name: 'host', runDir, env: { OWNERSHIP_TEST_REPORT: reportFile } });
+  let keep = false;
+  const browser = await launchBrowser();
+  try {
+    // The workbench reports through these hooks when started with the smoke-test driver.
+    await browser.page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      if (process.env.OWNERSHIP_TEST_VERBOSE) {
+        console.log(`[host:${type}]`, ...(Array.isArray(args) ? args : [args]));
+      }
+    });
+    const exited = new Promise<number>((resolve) => {
+      void browser.page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+    });
+    await browser.page.goto(server.workbenchUrl({
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath: join(repoRoot, 'out', 'test', 'vscode', 'index.js'),
+    }));
+    const exitCode = await Promise.race([
+      exited,
+      new Promise<number>((resolve) => setTimeout(() => resolve(-1), TIMEOUT_MS)),
+    ]);
+    const result = await readReport(reportFile, exitCode, Date.now() - started);
+    if (result.failed > 0 || exitCode !== 0) {
+      await browser.page.screenshot({ path: join(server.runDir, 'host-failure.png') }).catch(() => undefined);
+      console.error(`[host] artifacts kept in ${await keepFailureArtifacts(server.runDir, 'host')}`);
+      keep = true;
+    }
+    return result;
+  } finally {
+    await browser.close();
+    await server.stop();
+    if (!keep) {
+      await removeRunDir(runDir);
+    }
+  }
+}
+
+async function readReport(reportFile: string, exitCode: number, durationMs: number): Promise<SuiteResult> {
+  if (!existsSync(reportFile)) {
+    const reason = exitCode === -1 ? `timed out after ${TIMEOUT_MS / 1000} s` : `exited with code ${exitCode} without a report`;
+    return { name: 'in-host (VS Code 1.139 via code-server)', passed: 0, failed: 1, pending: 0, durationMs, failures: [`the in-host suite ${reason}`], lines: [] };
+  }
+  const { results } = JSON.parse(await readFile(reportFile, 'utf8')) as { results: Array<{ title: string; state: string; error?: string; durationMs?: number }> };
+  return {
+    name: 'in-host (VS Code 1.139 via code-server)',
+    passed: results.filter((r) => r.state === 'passed').length,
+    failed: results.filter((r) => r.state === 'failed').length + (exitCode !== 0 && results.every((r) => r.state !== 'failed') ? 1 : 0),
+    pending: results.filter((r) => r.state === 'pending').length,
+    durationMs,
+    failures: results.filter((r) => r.state === 'failed').map((r) => `${r.title}\n${r.error ?? ''}`),
+    lines: results.map((r) => `${r.state === 'passed' ? '✔' : r.state === 'failed' ? '✘' : '-'} ${r.title}${r.durationMs !== undefined ? ` (${r.durationMs} ms)` : ''}`),
+  };
+}
+
+if (require.main === module) {
+  runHostTests().then((result) => {
+    printSummary([result]);
+    process.exitCode = result.failed > 0 ? 1 : 0;
+  }, (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,61 @@
+import type { ChangeFact, DetailedReason, EditFact, Intent, IntentKind, Pos } from '../../../src/core/attribution/types';
+
+/** Builders for the classifier's inputs, so each test states only what matters to it. */
+
+export const DOC = 'file:///work/project/a.ts';
+export const OTHER_DOC = 'file:///work/project/b.ts';
+export const T0 = 1_700_000_000_000;
+
+export function pos(line: number, character: number): Pos {
+  return { line, character };
+}
+
+/** Inserts `text` at (line, character), replacing nothing. */
+export function insertAt(line: number, character: number, text: string): ChangeFact {
+  return { start: pos(line, character), end: pos(line, character), rangeLength: 0, text };
+}
+
+/** Replaces the one-line range [from, to) on `line` with `text`. */
+export function replaceOnLine(line: number, from: number, to: number, text: string): ChangeFact {
+  return { start: pos(line, from), end: pos(line, to), rangeLength: to - from, text };
+}
+
+export function deleteRange(start: Pos, end: Pos, rangeLength: number): ChangeFact {
+  return { start, end, rangeLength, text: '' };
+}
+
+export function fact(overrides: Partial<EditFact> = {}): EditFact {
+  return {
+    at: T0,
+    documentKey: DOC,
+    scheme: 'file',
+    languageId: 'typescript',
+    version: 2,
+    reason: undefined,
+    detailedReason: undefined,
+    changes: [],
+    inActiveEditor: true,
+    cursors: [],
+    wasDirty: true,
+    selectionKind: undefined,
+    ...overrides,
+  };
+}
+
+/** One change at the single cursor (line 3, column 8) of the focused editor. */
+export const CURSOR = pos(3, 8);
+
+export function atCursor(text: string, overrides: Partial<EditFact> = {}): EditFact {
+  return fact({ changes: [insertAt(CURSOR.line, CURSOR.character, text)], cursors: [CURSOR], ...overrides });
+}
+
+export function reason(source: string, metadata: Record<string, unknown> = {}): DetailedReason {
+  return { source, metadata: { source, ...metadata } };
+}
+
+export function intent(kind: IntentKind, at: number, documentKey = DOC): Intent {
+  return { kind, documentKey, at };
+}
+
+/** Ten lines of code-like text: what a chat or agent typically inserts. */
+export const MULTI_LINE_CODE = Array.from({ length: 10 }, (_, i) => `  const value${i} = compute(${i});`).join('\n') + '\n';

@@ -1,0 +1,38 @@
+/** Helpers for the in-host suite: the extension under test, its API, and waiting for counts. */
+import * as vscode from 'vscode';
+import type { OwnershipRatioApi } from '../../src/host/api';
+
+export const EXTENSION_ID = 'ownership.ownership-ratio';
+
+export async function api(): Promise<OwnershipRatioApi> {
+  const extension = vscode.extensions.getExtension<OwnershipRatioApi>(EXTENSION_ID);
+  if (!extension) {
+    throw new Error(`${EXTENSION_ID} is not installed in this VS Code`);
+  }
+  return extension.activate();
+}
+
+/** Polls until `accept` holds (counts arrive after the selection-pairing window), or fails. */
+export async function eventually<T>(read: () => T, accept: (value: T) => boolean, timeoutMs = 3_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = read();
+  while (!accept(value)) {
+    if (Date.now() > deadline) {
+      return value;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    value = read();
+  }
+  return value;
+}
+
+export async function typeText(text: string): Promise<void> {
+  for (const character of text) {
+    await vscode.commands.executeCommand('type', { text: character });
+  }
+}
+
+export async function freshEditor(content = '', language = 'plaintext'): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ content, language });
+  return vscode.window.showTextDocument(document);
+}

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { CATEGORIES } from '../../src/core/categories';
+import type { Snapshot } from '../../src/core/snapshot';
+import { api, eventually, EXTENSION_ID, freshEditor, typeText } from './extension';
+
+describe('Foundation (in the extension host)', function () {
+  it('activates on startup and returns its read-only API', async function () {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'extension not found');
+    const ownershipApi = await api();
+    assert.equal(extension.isActive, true);
+    assert.equal(typeof ownershipApi.getSnapshot, 'function');
+    assert.equal(typeof ownershipApi.onDidChange, 'function');
+    assert.match(extension.extensionPath, /./);
+    assert.equal(extension.packageJSON.main, './dist/extension.js');
+  });
+
+  it('counts typed characters as typed', async function () {
+    const ownershipApi = await api();
+    await freshEditor();
+    const before = ownershipApi.getSnapshot().today.chars.typed;
+    await typeText('hello');
+    const after = await eventually(() => ownershipApi.getSnapshot().today.chars.typed, (typed) => typed === before + 5);
+    assert.equal(after, before + 5);
+  });
+
+  it('shows the status bar item with today\'s share', async function () {
+    const ownershipApi = await api();
+    await freshEditor();
+    await typeText('abc');
+    const status = await eventually(() => ownershipApi.getStatusBar(), (state) => /% yours$/.test(state.text), 2_000);
+    assert.equal(status.visible, true);
+    assert.match(status.text, /^\$\(person\) \d+% yours$/);
+    assert.match(status.tooltip, /command:ownershipRatio\.openDashboard/);
+  });
+
+  it('answers the snapshot command with the documented shape', async function () {
+    const snapshot = await vscode.commands.executeCommand<Snapshot>('ownershipRatio.snapshot');
+    assert.equal(snapshot.version, 1);
+    for (const part of [snapshot.session, snapshot.today]) {
+      assert.deepEqual(Object.keys(part.chars).sort(), [...CATEGORIES].sort());
+      assert.equal(typeof part.estimatedAiChars, 'number');
+      assert.ok(part.ownershipRatio === null || (part.ownershipRatio >= 0 && part.ownershipRatio <= 1));
+    }
+    assert.match(snapshot.today.date, /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(Array.isArray(snapshot.recent));
+    assert.deepEqual(JSON.parse(JSON.stringify(snapshot)), snapshot, 'the snapshot is plain JSON');
+  });
+});
