@@ -15,24 +15,23 @@ export async function activationFigures(): Promise<Figure[]> {
   const runDir = await makeRunDir('bench-activation');
   const probeOut = join(runDir, 'fs-probe.txt');
   const bundle = join(repoRoot, 'dist', 'extension.js');
-  const server = await startCodeServer({
-    name: 'bench-activation',
-    runDir,
-    env: {
-      NODE_OPTIONS: `--require ${join(__dirname, 'fsSyncProbe.js')}`,
-      OWNERSHIP_FS_PROBE_OUT: probeOut,
-      OWNERSHIP_FS_PROBE_BUNDLE: bundle,
-    },
-  });
-  const browser = await launchBrowser();
-  try {
-    for (let load = 0; load < LOADS; load++) {
+  // A fresh server per load: code-server keeps a disconnected window's extension host alive, and
+  // those would compete for the CPU with the next load.
+  for (let load = 0; load < LOADS; load++) {
+    const server = await startCodeServer({
+      name: 'bench-activation',
+      runDir,
+      helperExtensions: [join(repoRoot, 'test', 'fixtures', 'extensions', 'fs-sync-probe')],
+      env: { OWNERSHIP_FS_PROBE_OUT: probeOut, OWNERSHIP_FS_PROBE_BUNDLE: bundle },
+    });
+    const browser = await launchBrowser();
+    try {
       await browser.page.goto(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
       await browser.page.locator(STATUS_BAR).waitFor({ state: 'visible', timeout: 60_000 });
+    } finally {
+      await browser.close();
+      await server.stop();
     }
-  } finally {
-    await browser.close();
-    await server.stop();
   }
   const timings = findFiles(join(runDir, 'user-data', 'logs'), 'Ownership Ratio.log')
     .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/Activated in ([\d.]+) ms/g)].map((match) => Number(match[1])))
@@ -40,7 +39,7 @@ export async function activationFigures(): Promise<Figure[]> {
   const probe = existsSync(probeOut) ? readFileSync(probeOut, 'utf8') : '';
   const probeLoaded = probe.includes('loaded');
   const syncCalls = probe.split('\n').filter((line) => line.startsWith('sync ')).length;
-  await removeRunDir(runDir);
+  if (process.env.KEEP) { console.log(runDir); } else { await removeRunDir(runDir); }
   const median = timings.length ? timings[Math.floor(timings.length / 2)] : Number.NaN;
   return [
     { name: 'activate() in VS Code 1.139 (median)', value: median, unit: 'ms', budget: 20, note: `${timings.length} loads: ${timings.map((t) => t.toFixed(1)).join(', ')}` },

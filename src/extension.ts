@@ -4,6 +4,10 @@ import { systemClock } from './core/clock';
 import type { OwnershipRatioApi } from './host/api';
 import { ChangeWatcher } from './host/changeWatcher';
 import { Dashboard } from './host/dashboard';
+import { explainRecentAttributions } from './host/explainCommand';
+import { AcceptCommandInterceptor } from './host/intents/acceptCommands';
+import { EditorIntents } from './host/intents/editorIntents';
+import { PasteObserver } from './host/intents/pasteObserver';
 import { LiveCounts } from './host/liveCounts';
 import { settings } from './host/settings';
 import { OwnershipStatusBar } from './host/statusBar';
@@ -17,14 +21,32 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
   const counts = new LiveCounts(clock, settings.pasteCountsAs);
   const dashboard = new Dashboard(context.extensionUri, counts, log);
   const statusBar = new OwnershipStatusBar(counts, clock);
+  const editorIntents = new EditorIntents(intents, clock);
+  const acceptCommands = new AcceptCommandInterceptor(intents, clock, log);
+  acceptCommands.setEnabled(settings.interceptAcceptCommands());
 
   context.subscriptions.push(
     log,
     counts,
     dashboard,
-    new ChangeWatcher({ clock, intents, exactSources: settings.exactSources, onAttribution: (attribution) => counts.record(attribution) }),
     statusBar,
+    editorIntents,
+    acceptCommands,
+    new PasteObserver(intents, clock),
+    new ChangeWatcher({
+      clock,
+      intents,
+      exactSources: settings.exactSources,
+      onAttribution: (attribution) => counts.record(attribution),
+      onUncountedChange: (scheme) => editorIntents.noteChatEditing(scheme),
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('ownershipRatio.detection.interceptAcceptCommands')) {
+        acceptCommands.setEnabled(settings.interceptAcceptCommands());
+      }
+    }),
     vscode.commands.registerCommand('ownershipRatio.openDashboard', () => dashboard.open()),
+    vscode.commands.registerCommand('ownershipRatio.explainAttributions', () => explainRecentAttributions(counts.getSnapshot().recent)),
     vscode.commands.registerCommand('ownershipRatio.snapshot', () => counts.getSnapshot()),
   );
 

@@ -13,6 +13,8 @@ export interface ChangeWatcherOptions {
   readonly intents: IntentLog;
   readonly exactSources: () => boolean;
   readonly onAttribution: (attribution: Attribution) => void;
+  /** Changes to documents that are not counted (chat-editing models, output…), by scheme. */
+  readonly onUncountedChange?: (scheme: string) => void;
 }
 
 interface PendingEdit {
@@ -37,7 +39,11 @@ export class ChangeWatcher extends Disposable {
 
   private onDocumentChanged(event: vscode.TextDocumentChangeEvent): void {
     // Dirty-flag flips and saves arrive as events without content changes.
-    if (event.contentChanges.length === 0 || !isCountedScheme(event.document.uri.scheme)) {
+    if (event.contentChanges.length === 0) {
+      return;
+    }
+    if (!isCountedScheme(event.document.uri.scheme)) {
+      this.options.onUncountedChange?.(event.document.uri.scheme);
       return;
     }
     this.flushPending();

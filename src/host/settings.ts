@@ -6,6 +6,9 @@ export const settings = {
   exactSources(): boolean {
     return section().get<boolean>('detection.exactSources', true);
   },
+  interceptAcceptCommands(): boolean {
+    return section().get<boolean>('detection.interceptAcceptCommands', true);
+  },
   pasteCountsAs(): PasteCountsAs {
     const value = section().get<string>('pasteCountsAs', 'excluded');
     return value === 'own' || value === 'ai' ? value : 'excluded';

@@ -38,7 +38,10 @@ export class OwnershipStatusBar extends Disposable {
         this.render();
       }
     }));
-    this.render();
+    // First paint right after activation: number formatting loads ICU data (~10 ms), which
+    // must not count against activation.
+    const firstPaint = setTimeout(() => this.render(), 0);
+    this.register({ dispose: () => clearTimeout(firstPaint) });
   }
 
   /** What the item shows now (for the read-only API). */

@@ -97,20 +97,53 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible' });
     await input.fill(name);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    // Click the matching row: Enter could pick a row of the list from before the filter applied.
+    await this.page.locator('.quick-input-list .monaco-list-row').filter({
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
+    }).first().click();
     await this.page.locator('.tab.active', { hasText: name }).waitFor();
     const editor = this.activeEditor();
     await editor.locator('.view-lines').click({ force: true });
     return editor;
   }
 
+  /**
+   * Waits until ghost text is shown and has settled: the decoration renders a moment before the
+   * editor's `inlineSuggestionVisible` context is set, and a Tab in between would indent instead.
+   */
+  async waitForGhostText(): Promise<void> {
+    const ghost = this.page.locator('.monaco-editor .ghost-text-decoration, .monaco-editor .ghost-text').first();
+    await ghost.waitFor({ timeout: 10_000 });
+    await delay(300);
+    await ghost.waitFor({ timeout: 5_000 });
+  }
+
   activeEditor(): Locator {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }
 
+  /**
+   * Waits until the active editor shows `text`. Accepting a suggestion runs through the extension
+   * host, so an act that moves focus at once (the palette) could otherwise cancel it.
+   */
+  async waitForEditorText(text: string): Promise<void> {
+    const shown = await this.waitFor(() => this.editorText(), (value) => value.includes(text), 5_000);
+    if (!shown.includes(text)) {
+      throw new Error(`the editor does not show ${JSON.stringify(text)}:\n${shown}`);
+    }
+  }
+
+  /** The active editor's visible text, without ghost text (which is rendered among the lines). */
   async editorText(): Promise<string> {
-    return (await this.activeEditor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    const text = await this.activeEditor().locator('.view-lines').evaluate((lines) => {
+      const copy = lines.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('[class*="ghost-text"]').forEach((ghost) => ghost.remove());
+      return [...copy.querySelectorAll('.view-line')]
+        .sort((a, b) => parseFloat((a as HTMLElement).style.top) - parseFloat((b as HTMLElement).style.top))
+        .map((line) => line.textContent ?? '')
+        .join('\n');
+    });
+    return text.replace(/\u00a0/g, ' ');
   }
 
   /** The extension's public snapshot, read through the test bridge's palette command. */

@@ -208,6 +208,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--vscode-option', 'enable-smoke-test-driver',
+    // The built-in Copilot extension would offer (or fail to offer) its own suggestions.
+    '--vscode-option', 'disable-extension=GitHub.copilot-chat',
     '--config', configFile,
     ...(options.extraArgs ?? []),
     workspace,
@@ -233,7 +235,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     await waitForHealth(baseUrl, child, 30_000);
   } catch (error) {
     await stop();
-    throw error;
+    const tail = existsSync(logFile) ? (await readFile(logFile, 'utf8')).split('\n').slice(-15).join('\n') : '';
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- ${logFile} ---\n${tail}`, { cause: error });
   }
   return {
     port,

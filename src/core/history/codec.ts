@@ -1,0 +1,201 @@
+import { CATEGORIES, emptyCounts, type CategoryCounts } from '../categories';
+import type { DayKey } from '../sessions/localDay';
+import {
+  OTHER_LANGUAGE, SessionAgg, SpanAgg, addCounts,
+  type CountsV1, type DayRecV1, type HistoryData, type SessionRecV1,
+} from './model';
+
+/**
+ * Between the in-memory model and the stored JSON (plain numbers, strings, arrays, objects only).
+ * Per-language figures keep the top languages by volume; the `other` bucket is not stored but
+ * derived on read as the span's chars minus the listed languages (they always sum to the chars).
+ */
+
+export interface EncodeLimits {
+  /** Languages kept per day; the rest are summed under `other`. */
+  readonly languagesPerDay: number;
+  readonly languagesPerSession: number;
+}
+
+export const DEFAULT_ENCODE_LIMITS: EncodeLimits = { languagesPerDay: 4, languagesPerSession: 2 };
+
+export function encodeCounts(counts: Readonly<CategoryCounts>): CountsV1 {
+  let last = CATEGORIES.length - 1;
+  while (last >= 0 && counts[CATEGORIES[last]] === 0) {
+    last--;
+  }
+  const out: number[] = [];
+  for (let i = 0; i <= last; i++) {
+    out.push(counts[CATEGORIES[i]]);
+  }
+  return out;
+}
+
+export function decodeCounts(values: readonly number[]): CategoryCounts {
+  const counts = emptyCounts();
+  for (let i = 0; i < CATEGORIES.length && i < values.length; i++) {
+    counts[CATEGORIES[i]] = values[i];
+  }
+  return counts;
+}
+
+function total(counts: Readonly<CategoryCounts>): number {
+  let sum = 0;
+  for (const c of CATEGORIES) {
+    sum += counts[c];
+  }
+  return sum;
+}
+
+/** Top `limit` languages by volume (ties by name), the rest summed under `other`; empty ones dropped. */
+export function boundLanguages(languages: ReadonlyMap<string, CategoryCounts>, limit: number): Map<string, CategoryCounts> {
+  const entries = [...languages].filter(([, counts]) => total(counts) > 0);
+  entries.sort((a, b) => total(b[1]) - total(a[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out = new Map<string, CategoryCounts>();
+  let other: CategoryCounts | undefined;
+  for (const [id, counts] of entries) {
+    if (id !== OTHER_LANGUAGE && out.size < limit) {
+      out.set(id, { ...counts });
+    } else {
+      other ??= emptyCounts();
+      addCounts(other, counts);
+    }
+  }
+  if (other !== undefined) {
+    out.set(OTHER_LANGUAGE, other);
+  }
+  return out;
+}
+
+interface SpanFields {
+  c: CountsV1;
+  e?: number;
+  x?: number;
+  a?: number[];
+  m?: number;
+  l?: Record<string, CountsV1>;
+}
+
+function encodeSpanFields(span: SpanAgg, languageLimit: number): SpanFields {
+  const out: SpanFields = { c: encodeCounts(span.chars) };
+  if (span.estimatedAiChars > 0) {
+    out.e = span.estimatedAiChars;
+  }
+  if (span.deletedChars > 0) {
+    out.x = span.deletedChars;
+  }
+  if (span.chatAccepts > 0) {
+    out.a = [span.inlineAccepts, span.chatAccepts];
+  } else if (span.inlineAccepts > 0) {
+    out.a = [span.inlineAccepts];
+  }
+  if (span.activeMinutes > 0) {
+    out.m = span.activeMinutes;
+  }
+  if (languageLimit > 0) {
+    const languages = boundLanguages(span.languages, languageLimit);
+    const l: Record<string, CountsV1> = {};
+    let any = false;
+    for (const [id, counts] of languages) {
+      if (id !== OTHER_LANGUAGE) {
+        l[id] = encodeCounts(counts);
+        any = true;
+      }
+    }
+    if (any) {
+      out.l = l;
+    }
+  }
+  return out;
+}
+
+function decodeSpanFields(target: SpanAgg, rec: Readonly<SpanFields>): void {
+  addCounts(target.chars, decodeCounts(rec.c));
+  target.estimatedAiChars = rec.e ?? 0;
+  target.deletedChars = rec.x ?? 0;
+  target.inlineAccepts = rec.a?.[0] ?? 0;
+  target.chatAccepts = rec.a?.[1] ?? 0;
+  target.activeMinutes = rec.m ?? 0;
+  if (rec.l !== undefined) {
+    // `other` is not stored: it is what the listed languages leave of the span's chars.
+    const other = { ...target.chars };
+    for (const [id, values] of Object.entries(rec.l)) {
+      const counts = decodeCounts(values);
+      target.languages.set(id, counts);
+      for (const c of CATEGORIES) {
+        other[c] = Math.max(0, other[c] - counts[c]);
+      }
+    }
+    if (total(other) > 0) {
+      const stored = target.languages.get(OTHER_LANGUAGE);
+      if (stored === undefined) {
+        target.languages.set(OTHER_LANGUAGE, other);
+      } else {
+        addCounts(stored, other);
+      }
+    }
+  }
+}
+
+/** `languageLimit` 0 drops the per-language detail (old days, see `languageDetailDays`). */
+export function encodeDay(span: SpanAgg, languageLimit: number): DayRecV1 {
+  const rec: DayRecV1 = encodeSpanFields(span, languageLimit);
+  if (span.sessions > 0) {
+    rec.n = span.sessions;
+  }
+  return rec;
+}
+
+export function decodeDay(rec: Readonly<DayRecV1>): SpanAgg {
+  const span = new SpanAgg();
+  decodeSpanFields(span, rec);
+  span.sessions = rec.n ?? 0;
+  return span;
+}
+
+export function encodeSession(session: SessionAgg, languageLimit: number): SessionRecV1 {
+  return { i: session.id, b: session.start, f: session.end, ...encodeSpanFields(session, languageLimit) };
+}
+
+export function decodeSession(rec: Readonly<SessionRecV1>, day: DayKey): SessionAgg {
+  const session = new SessionAgg(rec.i, day, rec.b, Math.max(rec.f, rec.b));
+  decodeSpanFields(session, rec);
+  return session;
+}
+
+export interface EncodedHistory {
+  d: Record<DayKey, DayRecV1>;
+  s: Record<DayKey, SessionRecV1[]>;
+}
+
+/**
+ * Encodes a history, days in ascending order. `keepLanguagesFrom`: days before it lose their
+ * per-language detail (undefined keeps all).
+ */
+export function encodeHistory(data: HistoryData, limits: EncodeLimits = DEFAULT_ENCODE_LIMITS, keepLanguagesFrom?: DayKey): EncodedHistory {
+  const d: Record<DayKey, DayRecV1> = {};
+  for (const day of [...data.days.keys()].sort()) {
+    const detail = keepLanguagesFrom === undefined || day >= keepLanguagesFrom;
+    d[day] = encodeDay(data.days.get(day) as SpanAgg, detail ? limits.languagesPerDay : 0);
+  }
+  const s: Record<DayKey, SessionRecV1[]> = {};
+  for (const day of [...data.sessions.keys()].sort()) {
+    const list = data.sessions.get(day) as SessionAgg[];
+    if (list.length > 0) {
+      s[day] = [...list].sort((a, b) => a.start - b.start).map((x) => encodeSession(x, limits.languagesPerSession));
+    }
+  }
+  return { d, s };
+}
+
+export function decodeHistory(encoded: Readonly<EncodedHistory>): HistoryData {
+  const days = new Map<DayKey, SpanAgg>();
+  for (const [day, rec] of Object.entries(encoded.d)) {
+    days.set(day, decodeDay(rec));
+  }
+  const sessions = new Map<DayKey, SessionAgg[]>();
+  for (const [day, list] of Object.entries(encoded.s)) {
+    sessions.set(day, list.map((rec) => decodeSession(rec, day)));
+  }
+  return { days, sessions };
+}

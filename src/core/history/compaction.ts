@@ -1,0 +1,45 @@
+import { addDays, type DayKey } from '../sessions/localDay';
+import type { HistoryData } from './model';
+
+/** How much history is kept, and in how much detail. */
+export interface RetentionPolicy {
+  /** Days of history kept, today included; 0 keeps everything (setting `ownershipRatio.history.retentionDays`). */
+  readonly retentionDays: number;
+  /** Days (today included) whose sessions are kept in detail; older days keep only their aggregates. */
+  readonly sessionDetailDays: number;
+  /** Days (today included) whose per-language figures are stored; older days keep only totals. */
+  readonly languageDetailDays: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = { retentionDays: 0, sessionDetailDays: 14, languageDetailDays: 366 };
+
+/** The first day still kept for a window of `days` days ending today; undefined for "keep all". */
+export function firstKeptDay(today: DayKey, days: number): DayKey | undefined {
+  return days > 0 ? addDays(today, -(days - 1)) : undefined;
+}
+
+/**
+ * Compacts in place: drops session detail before the detail window (the per-day aggregates keep
+ * their figures, including the session count) and drops whole days outside the retention window.
+ * Idempotent. Returns true when something was removed.
+ */
+export function compactHistory(data: HistoryData, today: DayKey, policy: RetentionPolicy): boolean {
+  let changed = false;
+  const keepFrom = firstKeptDay(today, policy.retentionDays);
+  if (keepFrom !== undefined) {
+    for (const day of [...data.days.keys()]) {
+      if (day < keepFrom) {
+        data.days.delete(day);
+        changed = true;
+      }
+    }
+  }
+  const detailFrom = firstKeptDay(today, Math.max(1, policy.sessionDetailDays)) as DayKey;
+  for (const day of [...data.sessions.keys()]) {
+    if (day < detailFrom || (keepFrom !== undefined && day < keepFrom)) {
+      data.sessions.delete(day);
+      changed = true;
+    }
+  }
+  return changed;
+}

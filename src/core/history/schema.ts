@@ -1,0 +1,256 @@
+import * as v from 'valibot';
+import { isDayKey, type DayKey } from '../sessions/localDay';
+import {
+  BACKUP_KIND, type DayRecV1, type SessionRecV1,
+} from './model';
+import type { EncodedHistory } from './codec';
+
+/**
+ * Validation of stored values with valibot. Each value is checked in three layers so that one bad
+ * part never costs the good ones (B2, B3):
+ *   1. a version probe: `v` above the current version → read-only (B5), never rewritten;
+ *   2. the envelope (`v`, owner, times); a broken envelope is salvaged field by field;
+ *   3. each day entry and each session on its own: valid → kept; repairable (a negative or NaN
+ *      count, a numeric string, a fraction) → repaired; otherwise dropped. Every repair or drop is
+ *      reported as an issue (paths only, never values).
+ */
+
+export const SCHEMA_VERSION = 1;
+
+// ---- strict schemas: what we write ----
+
+const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const Counts = v.pipe(v.array(Count), v.maxLength(7));
+const LanguageId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const Languages = v.pipe(v.record(LanguageId, Counts), v.maxEntries(40));
+const Accepts = v.pipe(v.array(Count), v.maxLength(2));
+
+/** The estimated part of the AI share can't exceed the AI share (aiInline + aiChat). */
+function estimatedWithinAi(rec: { c: number[]; e?: number }): boolean {
+  return (rec.e ?? 0) <= (rec.c[1] ?? 0) + (rec.c[2] ?? 0);
+}
+
+/** Per-language chars are a breakdown of the span's chars: per category they can't sum to more. */
+function languagesWithinChars(rec: { c: number[]; l?: Record<string, number[]> }): boolean {
+  if (rec.l === undefined) {
+    return true;
+  }
+  const sums = [0, 0, 0, 0, 0, 0, 0];
+  for (const counts of Object.values(rec.l)) {
+    counts.forEach((n, i) => {
+      sums[i] += n;
+    });
+  }
+  return sums.every((n, i) => n <= (rec.c[i] ?? 0));
+}
+
+export const DayRecSchema = v.pipe(
+  v.object({ c: Counts, e: v.optional(Count), x: v.optional(Count), a: v.optional(Accepts), m: v.optional(Count), n: v.optional(Count), l: v.optional(Languages) }),
+  v.check((rec) => estimatedWithinAi(rec), 'estimated AI chars exceed AI chars'),
+  v.check((rec) => languagesWithinChars(rec), 'languages exceed chars'),
+);
+
+export const SessionRecSchema = v.pipe(
+  v.object({
+    i: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), b: Count, f: Count,
+    c: Counts, e: v.optional(Count), x: v.optional(Count), a: v.optional(Accepts), m: v.optional(Count), l: v.optional(Languages),
+  }),
+  v.check((rec) => estimatedWithinAi(rec), 'estimated AI chars exceed AI chars'),
+  v.check((rec) => languagesWithinChars(rec), 'languages exceed chars'),
+  v.check((s) => s.f >= s.b, 'session ends before it starts'),
+);
+
+// ---- repair schemas: what we can salvage from a damaged entry ----
+
+/** A count that is not a non-negative integer: a fraction is rounded, a numeric string read, anything else (negative, NaN stored as null, object) becomes 0. */
+const RepairCount = v.fallback(v.union([
+  Count,
+  v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER), v.transform(Math.round)),
+  v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number)),
+]), 0);
+const RepairCounts = v.fallback(v.pipe(v.array(RepairCount), v.transform((a) => a.slice(0, 7))), []);
+const RepairAccepts = v.fallback(v.pipe(v.array(RepairCount), v.transform((a) => a.slice(0, 2))), []);
+const RepairLanguages = v.fallback(v.pipe(
+  v.record(v.string(), RepairCounts),
+  v.transform((rec) => Object.fromEntries(Object.entries(rec).filter(([id]) => id.length > 0 && id.length <= 64).slice(0, 40))),
+), {});
+const repairSpanEntries = {
+  c: RepairCounts, e: v.optional(RepairCount), x: v.optional(RepairCount), a: v.optional(RepairAccepts), m: v.optional(RepairCount), l: v.optional(RepairLanguages),
+};
+
+/** Makes a salvaged span consistent: the estimated share clamped, an impossible language breakdown dropped. */
+function clampEstimated<T extends { c: number[]; e?: number; l?: Record<string, number[]> }>(rec: T): T {
+  if (rec.e !== undefined) {
+    rec.e = Math.min(rec.e, (rec.c[1] ?? 0) + (rec.c[2] ?? 0));
+  }
+  if (!languagesWithinChars(rec)) {
+    delete rec.l;
+  }
+  return rec;
+}
+
+const DayRecRepair = v.pipe(v.object({ ...repairSpanEntries, n: v.optional(RepairCount) }), v.transform(clampEstimated));
+const SessionRecRepair = v.pipe(
+  v.object({ ...repairSpanEntries, i: v.fallback(v.pipe(v.string(), v.minLength(1), v.maxLength(64)), ''), b: RepairCount, f: RepairCount }),
+  v.transform((s) => {
+    s.f = Math.max(s.f, s.b);
+    if (s.i === '') {
+      s.i = `r${s.b.toString(36)}`;
+    }
+    return clampEstimated(s);
+  }),
+);
+
+// ---- envelopes ----
+
+const VersionProbe = v.object({ v: v.pipe(v.number(), v.safeInteger()) });
+const AnyRecord = v.record(v.string(), v.unknown());
+
+const WindowEnvelope = v.object({
+  v: v.literal(1),
+  w: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+  t: Count,
+  z: v.optional(v.literal(1)),
+  f: v.optional(v.array(v.string())),
+  d: AnyRecord,
+  s: AnyRecord,
+});
+
+const WindowEnvelopeRepair = v.object({
+  w: v.fallback(v.string(), ''),
+  t: v.fallback(Count, 0),
+  z: v.fallback(v.optional(v.literal(1)), undefined),
+  f: v.fallback(v.optional(v.array(v.string())), undefined),
+  d: v.fallback(AnyRecord, {}),
+  s: v.fallback(AnyRecord, {}),
+});
+
+const BackupEnvelope = v.object({ v: v.literal(1), k: v.literal(BACKUP_KIND), t: Count, d: AnyRecord, s: AnyRecord });
+
+export interface ParsedWindowRecord {
+  readonly w: string;
+  readonly t: number;
+  readonly closed: boolean;
+  readonly folded: readonly string[];
+  readonly history: EncodedHistory;
+}
+
+export type ParseResult<T> =
+  /** Valid as stored. */
+  | { readonly kind: 'ok'; readonly value: T }
+  /** Parts were repaired or dropped (listed in issues); `value` holds the rest. */
+  | { readonly kind: 'repaired'; readonly value: T; readonly issues: readonly string[] }
+  /** Written by a newer version: leave it alone. */
+  | { readonly kind: 'future'; readonly version: number }
+  /** Not a value we can read anything from (wrong type, not ours). */
+  | { readonly kind: 'invalid'; readonly issues: readonly string[] };
+
+function issuePaths(issues: readonly v.BaseIssue<unknown>[]): string {
+  const paths = issues.map((issue) => v.getDotPath(issue) ?? '(root)');
+  return [...new Set(paths)].slice(0, 5).join(', ');
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Validates the day and session entries one by one. */
+function parseEntries(d: Record<string, unknown>, s: Record<string, unknown>, issues: string[]): EncodedHistory {
+  const days: Record<DayKey, DayRecV1> = {};
+  for (const [day, raw] of Object.entries(d)) {
+    if (!isDayKey(day)) {
+      issues.push(`d["${day.slice(0, 20)}"]: not a date, dropped`);
+      continue;
+    }
+    const strict = v.safeParse(DayRecSchema, raw);
+    if (strict.success) {
+      days[day] = strict.output;
+      continue;
+    }
+    const repaired = v.safeParse(DayRecRepair, raw);
+    if (repaired.success) {
+      days[day] = repaired.output;
+      issues.push(`d.${day}: repaired (${issuePaths(strict.issues)})`);
+    } else {
+      issues.push(`d.${day}: dropped (${issuePaths(strict.issues)})`);
+    }
+  }
+  const sessions: Record<DayKey, SessionRecV1[]> = {};
+  for (const [day, raw] of Object.entries(s)) {
+    if (!isDayKey(day) || !Array.isArray(raw)) {
+      issues.push(`s["${day.slice(0, 20)}"]: dropped`);
+      continue;
+    }
+    const list: SessionRecV1[] = [];
+    raw.forEach((item: unknown, index) => {
+      const strict = v.safeParse(SessionRecSchema, item);
+      if (strict.success) {
+        list.push(strict.output);
+        return;
+      }
+      const repaired = v.safeParse(SessionRecRepair, item);
+      if (repaired.success) {
+        list.push(repaired.output);
+        issues.push(`s.${day}.${index}: repaired (${issuePaths(strict.issues)})`);
+      } else {
+        issues.push(`s.${day}.${index}: dropped (${issuePaths(strict.issues)})`);
+      }
+    });
+    if (list.length > 0) {
+      sessions[day] = list;
+    }
+  }
+  return { d: days, s: sessions };
+}
+
+function probeFuture(raw: unknown): number | undefined {
+  const probe = v.safeParse(VersionProbe, raw);
+  return probe.success && probe.output.v > SCHEMA_VERSION ? probe.output.v : undefined;
+}
+
+/** Reads the value of a `history.w.*` key. */
+export function parseWindowRecord(raw: unknown): ParseResult<ParsedWindowRecord> {
+  if (!isPlainObject(raw)) {
+    return { kind: 'invalid', issues: [`(root): expected an object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw}`] };
+  }
+  const future = probeFuture(raw);
+  if (future !== undefined) {
+    return { kind: 'future', version: future };
+  }
+  const issues: string[] = [];
+  let envelope: v.InferOutput<typeof WindowEnvelopeRepair>;
+  const strict = v.safeParse(WindowEnvelope, raw);
+  if (strict.success) {
+    envelope = strict.output;
+  } else {
+    issues.push(`envelope: repaired (${issuePaths(strict.issues)})`);
+    envelope = v.parse(WindowEnvelopeRepair, raw);
+  }
+  const history = parseEntries(envelope.d, envelope.s, issues);
+  const value: ParsedWindowRecord = { w: envelope.w, t: envelope.t, closed: envelope.z === 1, folded: envelope.f ?? [], history };
+  return issues.length === 0 ? { kind: 'ok', value } : { kind: 'repaired', value, issues };
+}
+
+export interface ParsedBackup {
+  readonly t: number;
+  readonly history: EncodedHistory;
+}
+
+/** Reads a backup file's JSON value. A broken envelope makes the whole backup invalid. */
+export function parseBackup(raw: unknown): ParseResult<ParsedBackup> {
+  if (!isPlainObject(raw)) {
+    return { kind: 'invalid', issues: ['(root): expected an object'] };
+  }
+  const future = probeFuture(raw);
+  if (future !== undefined) {
+    return { kind: 'future', version: future };
+  }
+  const envelope = v.safeParse(BackupEnvelope, raw);
+  if (!envelope.success) {
+    return { kind: 'invalid', issues: [`envelope: ${issuePaths(envelope.issues)}`] };
+  }
+  const issues: string[] = [];
+  const history = parseEntries(envelope.output.d, envelope.output.s, issues);
+  const value: ParsedBackup = { t: envelope.output.t, history };
+  return issues.length === 0 ? { kind: 'ok', value } : { kind: 'repaired', value, issues };
+}
