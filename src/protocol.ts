@@ -3,7 +3,7 @@
  * this file; both validate what arrives, because a webview message is untrusted input.
  */
 import * as v from 'valibot';
-import type { Snapshot } from './core/snapshot';
+import type { Snapshot } from './core/history/snapshot';
 
 /** Host → webview. */
 export type ToWebviewMessage =

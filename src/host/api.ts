@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Snapshot } from '../core/snapshot';
+import type { Snapshot } from '../core/history/snapshot';
 import type { StatusBarState } from './statusBar';
 
 /** The read-only API `activate()` returns to other extensions (and to our own tests). */

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { dashboardHtml } from '../core/dashboardHtml';
-import type { Snapshot } from '../core/snapshot';
+import type { Snapshot } from '../core/history/snapshot';
+import { Throttle } from '../core/throttle';
 import { parseFromWebview, type FromWebviewMessage, type ToWebviewMessage } from '../protocol';
 import { dashboardStrings } from './dashboardStrings';
 import { Disposable } from './disposable';
@@ -16,6 +17,8 @@ export interface DashboardSource {
 /** The one dashboard panel: a ready handshake, then a snapshot, then live updates. */
 export class DashboardPanel extends Disposable {
   private ready = false;
+  /** Live updates at most four times a second while typing. */
+  private readonly updates = new Throttle(() => this.postSnapshot(), 250, () => Date.now());
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -34,7 +37,8 @@ export class DashboardPanel extends Disposable {
         this.postSnapshot();
       }
     }));
-    this.register(source.onDidChange(() => this.postSnapshot()));
+    this.register({ dispose: () => this.updates.dispose() });
+    this.register(source.onDidChange(() => this.updates.request()));
     this.render();
   }
 

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { CATEGORIES, type Category } from '../core/categories';
 import type { Clock } from '../core/clock';
-import type { Snapshot } from '../core/snapshot';
+import type { Snapshot } from '../core/history/snapshot';
+import type { Totals } from '../core/tally';
 import { Throttle } from '../core/throttle';
 import { Disposable } from './disposable';
+import { settings, type StatusBarPeriod } from './settings';
 
 /** At most four updates a second, whatever the typing speed. */
 const UPDATE_INTERVAL_MS = 250;
@@ -11,6 +13,8 @@ const UPDATE_INTERVAL_MS = 250;
 export interface StatusBarSource {
   readonly onDidChange: vscode.Event<void>;
   getSnapshot(): Snapshot;
+  /** Totals of the last `days` days including today. */
+  lastDays(days: number): Totals;
 }
 
 export interface StatusBarState {
@@ -18,13 +22,17 @@ export interface StatusBarState {
   /** The tooltip's Markdown source. */
   readonly tooltip: string;
   readonly visible: boolean;
+  /** Updates rendered so far (the throttle keeps them to four a second). */
+  readonly renders: number;
 }
 
-/** The status-bar indicator: today's share of own work at a glance, the breakdown on hover. */
+/** The status-bar indicator: your share of the work at a glance, the breakdown on hover. */
 export class OwnershipStatusBar extends Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly throttle: Throttle;
   private visible = false;
+  private renders = 0;
+
   constructor(private readonly source: StatusBarSource, clock: Clock) {
     super();
     this.item = this.register(vscode.window.createStatusBarItem('ownershipRatio.status', vscode.StatusBarAlignment.Right, 100));
@@ -34,7 +42,7 @@ export class OwnershipStatusBar extends Disposable {
     this.register({ dispose: () => this.throttle.dispose() });
     this.register(source.onDidChange(() => this.throttle.request()));
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('ownershipRatio')) {
+      if (event.affectsConfiguration('ownershipRatio.statusBar')) {
         this.render();
       }
     }));
@@ -46,50 +54,74 @@ export class OwnershipStatusBar extends Disposable {
 
   /** What the item shows now (for the read-only API). */
   get state(): StatusBarState {
-    return { text: this.item.text, tooltip: (this.item.tooltip as vscode.MarkdownString | undefined)?.value ?? '', visible: this.visible };
+    return { text: this.item.text, tooltip: (this.item.tooltip as vscode.MarkdownString | undefined)?.value ?? '', visible: this.visible, renders: this.renders };
   }
 
   private render(): void {
     if (this.isDisposed) {
       return;
     }
-    if (!vscode.workspace.getConfiguration('ownershipRatio').get<boolean>('statusBar.enabled', true)) {
+    if (!settings.statusBarEnabled()) {
       this.item.hide();
       this.visible = false;
       return;
     }
-    const { today } = this.source.getSnapshot();
-    this.item.text = today.ownershipRatio === null
-      ? `$(person) ${vscode.l10n.t('No edits yet')}`
-      : `$(person) ${vscode.l10n.t('{0}% yours', Math.round(today.ownershipRatio * 100))}`;
-    this.item.accessibilityInformation = { label: this.accessibleLabel(today.ownershipRatio) };
-    this.item.tooltip = this.tooltip(today);
+    this.renders++;
+    const period = settings.statusBarPeriod();
+    const snapshot = this.source.getSnapshot();
+    const totals = period === 'session' ? snapshot.session : period === 'today' ? snapshot.today : this.source.lastDays(7);
+    const percent = totals.ownershipRatio === null ? undefined : Math.round(totals.ownershipRatio * 100);
+    this.item.text = percent === undefined ? `$(person) ${vscode.l10n.t('No edits yet')}` : `$(person) ${vscode.l10n.t('{0}% yours', percent)}`;
+    this.item.accessibilityInformation = { label: accessibleLabel(percent, period) };
+    this.item.backgroundColor = outsideTarget(percent) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.tooltip = tooltip(totals, period, snapshot.session);
     this.item.show();
     this.visible = true;
   }
+}
 
-  private accessibleLabel(ratio: number | null): string {
-    return ratio === null
-      ? vscode.l10n.t('Ownership Ratio: no edits counted today yet')
-      : vscode.l10n.t('Ownership Ratio: {0} percent of today’s counted characters are yours', Math.round(ratio * 100));
-  }
+/** Colour only when the user set a personal target band and the share is outside it: no shaming by default. */
+function outsideTarget(percent: number | undefined): boolean {
+  const band = settings.targetBand();
+  return band !== undefined && percent !== undefined && (percent < band.min || percent > band.max);
+}
 
-  private tooltip(today: Snapshot['today']): vscode.MarkdownString {
-    const markdown = new vscode.MarkdownString(undefined, true);
-    markdown.isTrusted = { enabledCommands: ['ownershipRatio.openDashboard'] };
-    markdown.appendMarkdown(`**${vscode.l10n.t('Ownership Ratio — today')}**\n\n`);
-    markdown.appendMarkdown(`| ${vscode.l10n.t('Category')} | ${vscode.l10n.t('Characters')} |\n|:--|--:|\n`);
-    for (const category of CATEGORIES) {
-      markdown.appendMarkdown(`| ${categoryLabel(category)} | ${today.chars[category].toLocaleString()} |\n`);
-    }
-    const ai = today.chars.aiInline + today.chars.aiChat;
-    if (ai > 0) {
-      markdown.appendMarkdown(`\n${vscode.l10n.t('{0} of {1} AI-assisted characters are estimated.', today.estimatedAiChars.toLocaleString(), ai.toLocaleString())}\n`);
-    }
-    markdown.appendMarkdown(`\n${vscode.l10n.t('Characters are Unicode code points; a line break counts as one.')}\n\n`);
-    markdown.appendMarkdown(`[$(graph) ${vscode.l10n.t('Open dashboard')}](command:ownershipRatio.openDashboard)`);
-    return markdown;
+function periodLabel(period: StatusBarPeriod): string {
+  switch (period) {
+    case 'session':
+      return vscode.l10n.t('this session');
+    case 'today':
+      return vscode.l10n.t('today');
+    case 'last7Days':
+      return vscode.l10n.t('the last 7 days');
   }
+}
+
+function accessibleLabel(percent: number | undefined, period: StatusBarPeriod): string {
+  return percent === undefined
+    ? vscode.l10n.t('Ownership Ratio: no edits counted for {0} yet', periodLabel(period))
+    : vscode.l10n.t('Ownership Ratio: {0} percent of the characters counted for {1} are yours', percent, periodLabel(period));
+}
+
+function tooltip(totals: Totals, period: StatusBarPeriod, session: Snapshot['session']): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(undefined, true);
+  markdown.isTrusted = { enabledCommands: ['ownershipRatio.openDashboard'] };
+  markdown.appendMarkdown(`**${vscode.l10n.t('Ownership Ratio — {0}', periodLabel(period))}**\n\n`);
+  markdown.appendMarkdown(`| ${vscode.l10n.t('Category')} | ${vscode.l10n.t('Characters')} |\n|:--|--:|\n`);
+  for (const category of CATEGORIES) {
+    markdown.appendMarkdown(`| ${categoryLabel(category)} | ${totals.chars[category].toLocaleString()} |\n`);
+  }
+  const ai = totals.chars.aiInline + totals.chars.aiChat;
+  if (ai > 0) {
+    markdown.appendMarkdown(`\n${vscode.l10n.t('{0} of {1} AI-assisted characters are estimated.', totals.estimatedAiChars.toLocaleString(), ai.toLocaleString())}\n`);
+  }
+  if (session.id !== '') {
+    const minutes = Math.max(0, Math.round((Date.parse(session.end) - Date.parse(session.start)) / 60_000));
+    markdown.appendMarkdown(`\n${vscode.l10n.t('Current session: {0} min', minutes)}\n`);
+  }
+  markdown.appendMarkdown(`\n${vscode.l10n.t('Characters are Unicode code points; a line break counts as one.')}\n\n`);
+  markdown.appendMarkdown(`[$(graph) ${vscode.l10n.t('Open dashboard')}](command:ownershipRatio.openDashboard)`);
+  return markdown;
 }
 
 export function categoryLabel(category: Category): string {

@@ -1,7 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import { enUS, nl } from 'date-fns/locale';
 import { CATEGORIES } from '../core/categories';
-import type { Snapshot } from '../core/snapshot';
+import type { Snapshot } from '../core/history/snapshot';
 import { parseToWebview, type FromWebviewMessage } from '../protocol';
 
 interface VsCodeApi {

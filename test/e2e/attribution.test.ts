@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Snapshot } from '../../src/core/snapshot';
+import type { Snapshot } from '../../src/core/history/snapshot';
 import { delay, Workbench } from './workbench';
 
 const SUM_SUGGESTION = ' const sum = (a, b) => a + b;';

@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import type { Snapshot } from '../../src/core/snapshot';
+import type { Snapshot } from '../../src/core/history/snapshot';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { keepFailureArtifacts, makeRunDir, removeRunDir, repoRoot, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 
@@ -21,6 +21,10 @@ export interface WorkbenchOptions {
   readonly colorScheme?: 'light' | 'dark';
   /** Reuse a profile from an earlier workbench (reload/restart tests). */
   readonly runDir?: string;
+  /** More helper extensions (folders: names under test/fixtures/extensions, or absolute paths) besides the fake AI completions and the test bridge. */
+  readonly helperExtensions?: readonly string[];
+  /** More environment for the extension host. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export class Workbench {
@@ -48,8 +52,8 @@ export class Workbench {
       runDir,
       workspace,
       settings: options.settings,
-      helperExtensions: [join(FIXTURE_EXTENSIONS, 'fake-ai-completions'), join(FIXTURE_EXTENSIONS, 'test-bridge')],
-      env: { OWNERSHIP_TEST_SNAPSHOT_FILE: snapshotFile },
+      helperExtensions: ['fake-ai-completions', 'test-bridge', ...(options.helperExtensions ?? [])].map((helper) => resolve(FIXTURE_EXTENSIONS, helper)),
+      env: { ...options.env, OWNERSHIP_TEST_SNAPSHOT_FILE: snapshotFile },
     });
     const browser = await launchBrowser({ colorScheme: options.colorScheme });
     const workbench = new Workbench(server, browser, snapshotFile, options.runDir === undefined);
@@ -64,10 +68,17 @@ export class Workbench {
 
   /** Opens (or reloads) the window with the built extension as the development extension. */
   async load(): Promise<void> {
-    await this.page.goto(this.server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
+    await openWorkbenchPage(this.page, this.server);
+  }
+
+  /** Reloads the window the way a user does (Developer: Reload Window) and waits for it. */
+  async reload(): Promise<void> {
+    await this.runCommand('Developer: Reload Window');
+    await this.page.waitForEvent('load', { timeout: 60_000 }).catch(() => undefined);
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await this.statusBarItem().waitFor({ state: 'visible', timeout: 60_000 });
   }
+
 
   statusBarItem(): Locator {
     return this.page.locator(`[id="${STATUS_BAR_ID}"]`);
@@ -194,6 +205,12 @@ export class Workbench {
       await removeRunDir(this.server.runDir);
     }
   }
+}
+
+async function openWorkbenchPage(page: Page, server: RunningCodeServer): Promise<void> {
+  await page.goto(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator(`[id="${STATUS_BAR_ID}"]`).waitFor({ state: 'visible', timeout: 60_000 });
 }
 
 export function delay(ms: number): Promise<void> {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CATEGORIES } from '../../src/core/categories';
-import type { Snapshot } from '../../src/core/snapshot';
+import type { Snapshot } from '../../src/core/history/snapshot';
 import { api, eventually, EXTENSION_ID, freshEditor, typeText } from './extension';
 
 describe('Foundation (in the extension host)', function () {

@@ -1,0 +1,208 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Attribution } from '../core/attribution/types';
+import type { Clock } from '../core/clock';
+import { HistoryStore, type HistoryOptions, type RestoreResult, type StoreWarning } from '../core/history/historyStore';
+import type { QuarantineEntry } from '../core/history/ports';
+import { systemScheduler } from '../core/history/ports';
+import type { Snapshot } from '../core/history/snapshot';
+import { addDays, localDayKey, systemTzOffset } from '../core/sessions/localDay';
+import type { Totals } from '../core/tally';
+import { exists, jsonBytes, readJson, writeFileAtomic } from './atomicFile';
+import { Disposable } from './disposable';
+import { settings } from './settings';
+
+/** How often the backup snapshot in the extension's storage folder is refreshed while counting. */
+const BACKUP_INTERVAL_MS = 10 * 60_000;
+const BACKUP_FILE = 'history-backup.json';
+/**
+ * A pause in typing this long saves at once (at most every IDLE_SAVE_SPACING_MS): a reload or a
+ * closed tab right after a burst of work then loses nothing. Continuous typing still saves only
+ * every 30 s (the store's own interval).
+ */
+const IDLE_SAVE_MS = 3_000;
+const IDLE_SAVE_SPACING_MS = 10_000;
+
+/**
+ * The workspace's history as the rest of the host sees it: the core store over `workspaceState`,
+ * with its backup file and quarantine folder in the extension's storage folder, and its notices
+ * shown to the user.
+ */
+export class WorkspaceHistory extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Fires after counts change; listeners throttle themselves. */
+  readonly onDidChange = this.changed.event;
+  readonly store: HistoryStore;
+  private readonly storageFolder: vscode.Uri;
+  private backupTimer: NodeJS.Timeout | undefined;
+  private readonly loaded: Promise<void>;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private lastIdleSave = 0;
+
+  constructor(context: vscode.ExtensionContext, private readonly clock: Clock, private readonly log: vscode.LogOutputChannel) {
+    super();
+    // Without a folder open there is no workspace storage; the global one still keeps the backup.
+    this.storageFolder = context.storageUri ?? context.globalStorageUri;
+    this.store = new HistoryStore({
+      memento: context.workspaceState,
+      clock,
+      scheduler: systemScheduler,
+      windowId: randomBytes(6).toString('base64url'),
+      tz: systemTzOffset,
+      quarantine: { put: (entry) => this.quarantine(entry) },
+      report: (warning) => this.report(warning),
+    }, historyOptions());
+    this.register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('ownershipRatio')) {
+        this.store.configure(historyOptions());
+        this.changed.fire();
+      }
+    }));
+    this.loaded = this.load();
+  }
+
+  /** Resolves once stored history is read (edits before that are queued, not lost). */
+  whenLoaded(): Promise<void> {
+    return this.loaded;
+  }
+
+  record(attribution: Attribution): void {
+    this.store.record(attribution);
+    this.changed.fire();
+    this.armIdleSave();
+  }
+
+  private armIdleSave(): void {
+    // One timer re-armed with refresh(): no allocation per keystroke.
+    if (this.idleTimer) {
+      this.idleTimer.refresh();
+      return;
+    }
+    this.idleTimer = setTimeout(() => {
+      const now = this.clock.now();
+      if (now - this.lastIdleSave >= IDLE_SAVE_SPACING_MS || now < this.lastIdleSave) {
+        this.lastIdleSave = now;
+        void this.store.flush();
+      }
+    }, IDLE_SAVE_MS);
+    this.register({ dispose: () => clearTimeout(this.idleTimer) });
+  }
+
+  /** Restores a backup value (validated by the store) and saves it at once. */
+  async restore(value: unknown): Promise<RestoreResult> {
+    const result = await this.store.restoreBackup(value);
+    if (result.ok) {
+      this.changed.fire();
+      await this.writeBackup();
+    }
+    return result;
+  }
+
+  getSnapshot(): Snapshot {
+    return this.store.snapshot();
+  }
+
+  /** Totals of the last `days` days including today, volume-weighted over all windows. */
+  lastDays(days: number): Totals {
+    const today = localDayKey(this.clock.now(), systemTzOffset);
+    return this.store.rangeTotals(addDays(today, -(days - 1)), today);
+  }
+
+  /** Final write and backup, awaited by `deactivate()`. */
+  async close(): Promise<void> {
+    clearInterval(this.backupTimer);
+    await this.store.dispose();
+    await this.writeBackup();
+    this.dispose();
+  }
+
+  private get backupUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.storageFolder, BACKUP_FILE);
+  }
+
+  private async load(): Promise<void> {
+    const dataExpected = await exists(this.backupUri);
+    const result = await this.store.load({ dataExpected });
+    this.log.info(`History loaded (${result.mode}; ${result.mergedWindows} other window records, ${result.foldedWindows} folded).`);
+    this.changed.fire();
+    this.backupTimer = setInterval(() => void this.writeBackup(), BACKUP_INTERVAL_MS);
+    this.register({ dispose: () => clearInterval(this.backupTimer) });
+    await this.writeBackup();
+  }
+
+  private async writeBackup(): Promise<void> {
+    const backup = this.store.exportBackup();
+    // An empty backup would later claim that history existed: write one only once there is some.
+    if (backup === undefined || Object.keys(backup.d).length === 0) {
+      return;
+    }
+    try {
+      await writeFileAtomic(this.backupUri, jsonBytes(backup));
+    } catch (error) {
+      this.log.warn(`Could not write the history backup: ${String(error)}`);
+    }
+  }
+
+  private async quarantine(entry: QuarantineEntry): Promise<void> {
+    const name = `${entry.key.replace(/[^A-Za-z0-9._-]/g, '_')}.${entry.at}.json`;
+    await writeFileAtomic(vscode.Uri.joinPath(this.storageFolder, 'quarantine', name), jsonBytes(entry));
+  }
+
+  private report(warning: StoreWarning): void {
+    switch (warning.code) {
+      case 'corrupt':
+        this.log.warn(`Stored history under ${warning.key} was damaged (${warning.issues.slice(0, 5).join('; ')}); the original is kept aside as ${warning.keptAs ?? '?'}.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Part of the stored Ownership Ratio history was damaged. What could be read is kept, and the original was set aside untouched.'));
+        return;
+      case 'quarantineFailed':
+        this.log.error(`Damaged history under ${warning.key} could not be set aside (${warning.error}); it is left untouched.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Part of the stored Ownership Ratio history is damaged and could not be set aside. It is left untouched and only read.'));
+        return;
+      case 'futureVersion':
+        this.log.warn(`History under ${warning.key} was written by a newer version (v${warning.version}); read-only.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('This workspace’s Ownership Ratio history was written by a newer version of the extension. It is shown read-only and nothing is changed; update the extension to keep counting into it.'));
+        return;
+      case 'missingData':
+        void this.offerRestore();
+        return;
+      case 'writeFailed':
+        this.log.error(`Saving history failed ${warning.attempts} times: ${warning.error}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Ownership Ratio cannot save its history right now. Counts are kept in memory and saving is retried.'));
+        return;
+      case 'writeRecovered':
+        this.log.info(`Saving history works again after ${warning.attempts} attempts.`);
+        return;
+      case 'ownKeyLost':
+        this.log.warn(`This window's history record ${warning.key} was taken over; continuing under a new one.`);
+        return;
+    }
+  }
+
+  private async offerRestore(): Promise<void> {
+    const restore = vscode.l10n.t('Restore from backup');
+    const fresh = vscode.l10n.t('Start fresh');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('The Ownership Ratio history of this workspace is missing, although a backup shows there was one. Nothing has been overwritten.'),
+      restore,
+      fresh,
+    );
+    if (choice === restore) {
+      const result = await this.restore(await readJson(this.backupUri).catch(() => undefined));
+      if (result.ok) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Restored {0} days of history from the backup.', result.days));
+      } else {
+        void vscode.window.showErrorMessage(vscode.l10n.t('The backup could not be restored ({0}). Nothing was changed.', result.reason));
+      }
+    } else if (choice === fresh) {
+      this.store.startFresh();
+    }
+  }
+}
+
+function historyOptions(): Partial<HistoryOptions> {
+  return {
+    idleGapMs: settings.idleMinutes() * 60_000,
+    retentionDays: settings.retentionDays(),
+    pasteCountsAs: settings.pasteCountsAs(),
+  };
+}
