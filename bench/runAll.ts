@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { repoRoot } from '../test/harness/codeServer';
 import { activationFigures } from './activation';
 import { bundleSizeFigures } from './bundleSize';
+import { historyFigures } from './history';
 import { report, type Figure } from './report';
 
 async function main(): Promise<void> {
-  const figures: Figure[] = [...bundleSizeFigures(repoRoot), ...(await activationFigures())];
+  const figures: Figure[] = [...bundleSizeFigures(repoRoot), ...(await historyFigures()), ...(await activationFigures())];
   const allPass = report(figures, join(repoRoot, 'bench-results'));
   process.exitCode = allPass ? 0 : 1;
 }

@@ -3,12 +3,10 @@ import { CATEGORIES, type Category } from '../core/categories';
 import type { Clock } from '../core/clock';
 import type { Snapshot } from '../core/history/snapshot';
 import type { Totals } from '../core/tally';
+import { STATUS_BAR_INTERVAL_MS } from '../core/statusBarTiming';
 import { Throttle } from '../core/throttle';
 import { Disposable } from './disposable';
 import { settings, type StatusBarPeriod } from './settings';
-
-/** At most four updates a second, whatever the typing speed. */
-const UPDATE_INTERVAL_MS = 250;
 
 export interface StatusBarSource {
   readonly onDidChange: vscode.Event<void>;
@@ -38,7 +36,7 @@ export class OwnershipStatusBar extends Disposable {
     this.item = this.register(vscode.window.createStatusBarItem('ownershipRatio.status', vscode.StatusBarAlignment.Right, 100));
     this.item.name = vscode.l10n.t('Ownership Ratio');
     this.item.command = 'ownershipRatio.openDashboard';
-    this.throttle = new Throttle(() => this.render(), UPDATE_INTERVAL_MS, () => clock.now());
+    this.throttle = new Throttle(() => this.render(), STATUS_BAR_INTERVAL_MS, () => clock.now());
     this.register({ dispose: () => this.throttle.dispose() });
     this.register(source.onDidChange(() => this.throttle.request()));
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
