@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Attribution } from '../core/attribution/types';
 import type { Clock } from '../core/clock';
-import { HistoryStore, type HistoryOptions, type RestoreResult, type StoreWarning } from '../core/history/historyStore';
+import { HISTORY_KEY_PREFIX, HistoryStore, type HistoryOptions, type RestoreResult, type StoreWarning } from '../core/history/historyStore';
+import { MirroredMemento } from '../core/history/mirroredMemento';
 import type { QuarantineEntry } from '../core/history/ports';
 import { systemScheduler } from '../core/history/ports';
 import type { Snapshot } from '../core/history/snapshot';
@@ -10,6 +11,7 @@ import { addDays, localDayKey, systemTzOffset } from '../core/sessions/localDay'
 import type { Totals } from '../core/tally';
 import { exists, jsonBytes, readJson, writeFileAtomic } from './atomicFile';
 import { Disposable } from './disposable';
+import { mirrorFolder } from './mirrorFolder';
 import { settings } from './settings';
 
 /** How often the backup snapshot in the extension's storage folder is refreshed while counting. */
@@ -22,6 +24,8 @@ const BACKUP_FILE = 'history-backup.json';
  */
 const IDLE_SAVE_MS = 3_000;
 const IDLE_SAVE_SPACING_MS = 10_000;
+/** How often the records other windows of this workspace share are read again. */
+const OTHER_WINDOWS_REFRESH_MS = 30_000;
 
 /**
  * The workspace's history as the rest of the host sees it: the core store over `workspaceState`,
@@ -34,6 +38,7 @@ export class WorkspaceHistory extends Disposable {
   readonly onDidChange = this.changed.event;
   readonly store: HistoryStore;
   private readonly storageFolder: vscode.Uri;
+  private readonly memento: MirroredMemento;
   private backupTimer: NodeJS.Timeout | undefined;
   private readonly loaded: Promise<void>;
   private idleTimer: NodeJS.Timeout | undefined;
@@ -43,8 +48,15 @@ export class WorkspaceHistory extends Disposable {
     super();
     // Without a folder open there is no workspace storage; the global one still keeps the backup.
     this.storageFolder = context.storageUri ?? context.globalStorageUri;
+    this.memento = new MirroredMemento(
+      context.workspaceState,
+      mirrorFolder(vscode.Uri.joinPath(this.storageFolder, 'windows')),
+      (key) => key.startsWith(HISTORY_KEY_PREFIX),
+      clock,
+      (error) => log.warn(`Could not share this window's counts with other windows: ${String(error)}`),
+    );
     this.store = new HistoryStore({
-      memento: context.workspaceState,
+      memento: this.memento,
       clock,
       scheduler: systemScheduler,
       windowId: randomBytes(6).toString('base64url'),
@@ -56,6 +68,11 @@ export class WorkspaceHistory extends Disposable {
       if (event.affectsConfiguration('ownershipRatio')) {
         this.store.configure(historyOptions());
         this.changed.fire();
+      }
+    }));
+    this.register(vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) {
+        void this.refreshOtherWindows();
       }
     }));
     this.loaded = this.load();
@@ -122,12 +139,29 @@ export class WorkspaceHistory extends Disposable {
 
   private async load(): Promise<void> {
     const dataExpected = await exists(this.backupUri);
+    await this.memento.refresh().catch((error: unknown) => this.log.warn(`Could not read other windows' counts: ${String(error)}`));
     const result = await this.store.load({ dataExpected });
     this.log.info(`History loaded (${result.mode}; ${result.mergedWindows} other window records, ${result.foldedWindows} folded).`);
     this.changed.fire();
     this.backupTimer = setInterval(() => void this.writeBackup(), BACKUP_INTERVAL_MS);
-    this.register({ dispose: () => clearInterval(this.backupTimer) });
+    const refreshTimer = setInterval(() => void this.refreshOtherWindows(), OTHER_WINDOWS_REFRESH_MS);
+    this.register({ dispose: () => {
+      clearInterval(this.backupTimer);
+      clearInterval(refreshTimer);
+    } });
     await this.writeBackup();
+  }
+
+  /** Takes in what other windows on this workspace counted (the dashboard calls it when it opens). */
+  async refreshOtherWindows(): Promise<void> {
+    try {
+      if (await this.memento.refresh()) {
+        this.store.refresh();
+        this.changed.fire();
+      }
+    } catch (error) {
+      this.log.warn(`Could not read other windows' counts: ${String(error)}`);
+    }
   }
 
   private async writeBackup(): Promise<void> {

@@ -32,4 +32,29 @@ describe('History in the real workbench', function () {
     assert.equal(after.today.chars.typed, before.today.chars.typed);
     assert.equal(await workbench.statusBarText(), '100% yours');
   });
+
+  it('counts in two windows on one folder without losing either', async function () {
+    const start = (await workbench.snapshot()).today.chars.typed;
+    const second = await workbench.openSecondWindow();
+    try {
+      await workbench.page.bringToFront();
+      await workbench.openFile('notes.js');
+      await workbench.page.keyboard.type('first window');
+      await second.bringToFront();
+      await second.keyboard.press('Control+P');
+      await second.locator('.quick-input-widget .quick-input-box input').fill('other.js');
+      await second.locator('.quick-input-list .monaco-list-row', { hasText: 'other.js' }).first().click();
+      await second.locator('.tab.active', { hasText: 'other.js' }).waitFor();
+      await second.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ force: true });
+      await second.keyboard.type('second');
+      await delay(PAUSE_TO_SAVE_MS);
+      await workbench.page.bringToFront();
+      await workbench.reload();
+      const expected = start + 'first window'.length + 'second'.length;
+      const after = await workbench.waitFor(() => workbench.snapshot(), (snapshot) => snapshot.today.chars.typed >= expected);
+      assert.equal(after.today.chars.typed, expected);
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -71,10 +71,18 @@ export class Workbench {
     await openWorkbenchPage(this.page, this.server);
   }
 
+  /** A second window (browser tab) on the same folder, with its own extension host. */
+  async openSecondWindow(): Promise<Page> {
+    const page = await this.browser.context.newPage();
+    await openWorkbenchPage(page, this.server);
+    return page;
+  }
+
   /** Reloads the window the way a user does (Developer: Reload Window) and waits for it. */
   async reload(): Promise<void> {
+    const navigated = this.page.waitForEvent('framenavigated', { predicate: (frame) => frame === this.page.mainFrame(), timeout: 60_000 });
     await this.runCommand('Developer: Reload Window');
-    await this.page.waitForEvent('load', { timeout: 60_000 }).catch(() => undefined);
+    await navigated;
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await this.statusBarItem().waitFor({ state: 'visible', timeout: 60_000 });
   }

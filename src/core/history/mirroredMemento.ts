@@ -1,0 +1,137 @@
+import type { Clock } from '../clock';
+import type { MementoLike } from './ports';
+
+/** The files of a folder that all windows of one workspace share (the extension's storage folder). */
+export interface MirrorFiles {
+  /** The folder's files with their modification times; empty when the folder does not exist. */
+  list(): Promise<readonly { readonly name: string; readonly mtime: number }[]>;
+  read(name: string): Promise<unknown>;
+  /** Replaces the file atomically (temporary file, then rename). */
+  write(name: string, value: unknown): Promise<void>;
+  remove(name: string): Promise<void>;
+}
+
+const RECORD_SUFFIX = '.json';
+const TOMBSTONE_SUFFIX = '.deleted.json';
+/** Tombstones older than this are removed: every window has long since seen them. */
+const TOMBSTONE_LIFETIME_MS = 30 * 86_400_000;
+
+function stamp(value: unknown): number {
+  const t = typeof value === 'object' && value !== null ? (value as { t?: unknown }).t : undefined;
+  return typeof t === 'number' && Number.isFinite(t) ? t : Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * A Memento whose mirrored keys (each window's history record) are also written to files that all
+ * windows of the workspace share. VS Code keeps one extension's workspace state as one value per
+ * window and never tells a window what another one wrote, so without the files two windows on one
+ * folder would overwrite each other's counts. Reads return the newer of the Memento's copy and the
+ * file (by the record's `t`); a deleted record leaves a tombstone so no window resurrects it from a
+ * stale copy. The Memento stays the primary store: a failing file write is reported, not thrown.
+ */
+export class MirroredMemento implements MementoLike {
+  private readonly records = new Map<string, { readonly mtime: number; readonly value: unknown }>();
+  private readonly tombstones = new Map<string, number>();
+
+  constructor(
+    private readonly memento: MementoLike,
+    private readonly files: MirrorFiles,
+    private readonly isMirrored: (key: string) => boolean,
+    private readonly clock: Clock,
+    private readonly onMirrorError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  get(key: string): unknown {
+    const local = this.memento.get(key);
+    if (!this.isMirrored(key)) {
+      return local;
+    }
+    const shared = this.records.get(key)?.value;
+    const newest = shared === undefined || (local !== undefined && stamp(local) >= stamp(shared)) ? local : shared;
+    const deletedAt = this.tombstones.get(key);
+    return newest !== undefined && deletedAt !== undefined && deletedAt >= stamp(newest) ? undefined : newest;
+  }
+
+  keys(): readonly string[] {
+    const all = new Set([...this.memento.keys(), ...this.records.keys()]);
+    return [...all].filter((key) => !this.isMirrored(key) || this.get(key) !== undefined);
+  }
+
+  async update(key: string, value: unknown): Promise<void> {
+    // The Memento first: its failures (thrown or rejected) reach the store's retry logic unchanged.
+    await this.memento.update(key, value);
+    if (!this.isMirrored(key)) {
+      return;
+    }
+    try {
+      if (value === undefined) {
+        const now = this.clock.now();
+        this.records.delete(key);
+        this.tombstones.set(key, now);
+        await this.files.write(`${key}${TOMBSTONE_SUFFIX}`, { deletedAt: now });
+        await this.files.remove(`${key}${RECORD_SUFFIX}`);
+      } else {
+        this.records.set(key, { mtime: this.clock.now(), value });
+        await this.files.write(`${key}${RECORD_SUFFIX}`, value);
+      }
+    } catch (error) {
+      this.onMirrorError(error);
+    }
+  }
+
+  /** Reads what other windows wrote since the last call. Resolves true when anything changed. */
+  async refresh(): Promise<boolean> {
+    let changed = false;
+    const present = new Set<string>();
+    const now = this.clock.now();
+    for (const { name, mtime } of await this.files.list()) {
+      if (name.endsWith(TOMBSTONE_SUFFIX)) {
+        const key = name.slice(0, -TOMBSTONE_SUFFIX.length);
+        if (this.isMirrored(key) && !this.tombstones.has(key)) {
+          const deletedAt = stamp({ t: ((await this.readSafely(name)) as { deletedAt?: unknown } | undefined)?.deletedAt });
+          if (deletedAt > Number.NEGATIVE_INFINITY) {
+            this.tombstones.set(key, deletedAt);
+            changed = true;
+            if (now - deletedAt > TOMBSTONE_LIFETIME_MS) {
+              await this.files.remove(name).catch(this.onMirrorError);
+            }
+          }
+        }
+        continue;
+      }
+      if (!name.endsWith(RECORD_SUFFIX)) {
+        continue;
+      }
+      const key = name.slice(0, -RECORD_SUFFIX.length);
+      if (!this.isMirrored(key)) {
+        continue;
+      }
+      present.add(key);
+      if (this.records.get(key)?.mtime === mtime) {
+        continue;
+      }
+      const value = await this.readSafely(name);
+      if (value !== undefined) {
+        this.records.set(key, { mtime, value });
+        changed = true;
+      }
+    }
+    for (const key of [...this.records.keys()]) {
+      if (!present.has(key)) {
+        this.records.delete(key);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private async readSafely(name: string): Promise<unknown> {
+    try {
+      return await this.files.read(name);
+    } catch (error) {
+      // A file being replaced or half-written by another window: read it again next time.
+      this.onMirrorError(error);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import { HISTORY_KEY_PREFIX, HistoryStore } from '../../../src/core/history/historyStore';
+import { MirroredMemento, type MirrorFiles } from '../../../src/core/history/mirroredMemento';
+import { InMemoryMemento } from '../../../src/core/history/ports';
+import { attr, FakeTime, utc } from './fakes';
+
+/** A folder shared by windows: JSON copies, modification times from the shared clock. */
+class FakeFolder implements MirrorFiles {
+  readonly files = new Map<string, { mtime: number; json: string }>();
+  constructor(private readonly time: FakeTime) {}
+  async list() {
+    return [...this.files].map(([name, file]) => ({ name, mtime: file.mtime }));
+  }
+  async read(name: string) {
+    const file = this.files.get(name);
+    if (!file) {
+      throw new Error(`ENOENT ${name}`);
+    }
+    return JSON.parse(file.json);
+  }
+  async write(name: string, value: unknown) {
+    this.files.set(name, { mtime: this.time.now(), json: JSON.stringify(value) });
+  }
+  async remove(name: string) {
+    this.files.delete(name);
+  }
+}
+
+/** Each window has its own copy of workspace state, taken when it opened (as VS Code does). */
+function windowMemento(shared: InMemoryMemento): InMemoryMemento {
+  const copy = new InMemoryMemento();
+  for (const key of shared.keys()) {
+    void copy.update(key, shared.get(key));
+  }
+  return copy;
+}
+
+const isHistoryKey = (key: string) => key.startsWith(HISTORY_KEY_PREFIX);
+
+describe('MirroredMemento: two windows on one folder (B12)', function () {
+  it('counts 1,000 edits in each of two windows as 2,000, although each window\'s state overwrites the other\'s', async function () {
+    const time = new FakeTime(Date.UTC(2026, 10, 24, 9, 0, 0));
+    const folder = new FakeFolder(time);
+    const persisted = new InMemoryMemento();
+    const open = async (id: string) => {
+      const local = windowMemento(persisted);
+      const memento = new MirroredMemento(local, folder, isHistoryKey, time);
+      await memento.refresh();
+      const store = new HistoryStore({ memento, clock: time, scheduler: time, windowId: id, tz: utc });
+      await store.load();
+      return { store, memento, local };
+    };
+    const a = await open('windowA');
+    const b = await open('windowB');
+    for (let i = 0; i < 1000; i++) {
+      a.store.record(attr(time.now(), 'typed', 1));
+      b.store.record(attr(time.now(), 'typed', 1));
+      await time.advance(50);
+    }
+    await a.store.dispose();
+    await b.store.dispose();
+    // The window that closed last wins VS Code's single value per extension: A's counts are not in it.
+    for (const key of persisted.keys()) {
+      await persisted.update(key, undefined);
+    }
+    for (const key of b.local.keys()) {
+      await persisted.update(key, b.local.get(key));
+    }
+    const next = await open('windowC');
+    assert.equal(next.store.snapshot().today.chars.typed, 2000);
+  });
+
+  it('sees what another window wrote after a refresh', async function () {
+    const time = new FakeTime(Date.UTC(2026, 10, 24, 9, 0, 0));
+    const folder = new FakeFolder(time);
+    const a = new MirroredMemento(new InMemoryMemento(), folder, isHistoryKey, time);
+    const b = new MirroredMemento(new InMemoryMemento(), folder, isHistoryKey, time);
+    await a.update('history.w.a', { v: 1, w: 'a', t: time.now(), d: {}, s: {} });
+    assert.equal(b.get('history.w.a'), undefined);
+    assert.equal(await b.refresh(), true);
+    assert.deepEqual(b.keys(), ['history.w.a']);
+    assert.equal(await b.refresh(), false, 'nothing new on a second refresh');
+  });
+
+  it('prefers the newer copy, and never resurrects a deleted record from a stale copy', async function () {
+    const time = new FakeTime(Date.UTC(2026, 10, 24, 9, 0, 0));
+    const folder = new FakeFolder(time);
+    const staleLocal = new InMemoryMemento();
+    await staleLocal.update('history.w.a', { v: 1, w: 'a', t: 1, d: {}, s: {} });
+    const b = new MirroredMemento(staleLocal, folder, isHistoryKey, time);
+    const a = new MirroredMemento(new InMemoryMemento(), folder, isHistoryKey, time);
+    await a.update('history.w.a', { v: 1, w: 'a', t: 5, d: {}, s: {} });
+    await b.refresh();
+    assert.equal((b.get('history.w.a') as { t: number }).t, 5);
+    await time.advance(10);
+    await a.update('history.w.a', undefined);
+    await b.refresh();
+    assert.equal(b.get('history.w.a'), undefined);
+    assert.deepEqual(b.keys(), []);
+  });
+
+  it('leaves keys that are not mirrored to the Memento alone', async function () {
+    const time = new FakeTime(0);
+    const folder = new FakeFolder(time);
+    const memento = new MirroredMemento(new InMemoryMemento(), folder, isHistoryKey, time);
+    await memento.update('reflections', { x: 1 });
+    assert.equal(folder.files.size, 0);
+    assert.deepEqual(memento.get('reflections'), { x: 1 });
+  });
+
+  it('keeps the Memento write when the shared file cannot be written, and reports it', async function () {
+    const time = new FakeTime(0);
+    const errors: unknown[] = [];
+    const failing: MirrorFiles = { list: async () => [], read: async () => undefined, write: async () => { throw new Error('EACCES'); }, remove: async () => undefined };
+    const local = new InMemoryMemento();
+    const memento = new MirroredMemento(local, failing, isHistoryKey, time, (error) => errors.push(error));
+    await memento.update('history.w.a', { v: 1, w: 'a', t: 1, d: {}, s: {} });
+    assert.deepEqual((local.get('history.w.a') as { t: number }).t, 1);
+    assert.equal(errors.length, 1);
+  });
+
+  it('passes a failing Memento write on to the store unchanged (B10)', async function () {
+    const time = new FakeTime(0);
+    const folder = new FakeFolder(time);
+    const broken = new InMemoryMemento();
+    broken.update = () => Promise.reject(new Error('storage full'));
+    const memento = new MirroredMemento(broken, folder, isHistoryKey, time);
+    await assert.rejects(memento.update('history.w.a', { t: 1 }), /storage full/);
+    assert.equal(folder.files.size, 0, 'no shared file for a record that was not stored');
+  });
+});
