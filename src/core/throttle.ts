@@ -1,13 +1,4 @@
-/** Timer functions passed in, so throttling is deterministic under test. */
-export interface Scheduler {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemScheduler: Scheduler = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+import { systemScheduler, type Scheduler } from './clock';
 
 /**
  * Runs `action` at most once per `intervalMs`: at once when idle, otherwise once at the end of

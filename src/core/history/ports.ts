@@ -10,16 +10,7 @@ export interface MementoLike {
   keys(): readonly string[];
 }
 
-/** Timers, injected so tests advance time by hand. */
-export interface Scheduler {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemScheduler: Scheduler = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+export { systemScheduler, type Scheduler } from '../clock';
 
 /** A stored value that could not be read as it is, kept aside before anything replaces it. */
 export interface QuarantineEntry {
