@@ -3,11 +3,19 @@ import { join } from 'node:path';
 import { repoRoot } from '../test/harness/codeServer';
 import { activationFigures } from './activation';
 import { bundleSizeFigures } from './bundleSize';
+import { dashboardFigures } from './dashboard';
+import { exportFigures } from './export';
 import { historyFigures } from './history';
 import { report, type Figure } from './report';
 
 async function main(): Promise<void> {
-  const figures: Figure[] = [...bundleSizeFigures(repoRoot), ...(await historyFigures()), ...(await activationFigures())];
+  const figures: Figure[] = [
+    ...bundleSizeFigures(repoRoot),
+    ...(await historyFigures()),
+    ...(await exportFigures()),
+    ...(await activationFigures()),
+    ...(await dashboardFigures()),
+  ];
   const allPass = report(figures, join(repoRoot, 'bench-results'));
   process.exitCode = allPass ? 0 : 1;
 }

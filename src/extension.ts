@@ -4,11 +4,14 @@ import { systemClock } from './core/clock';
 import type { OwnershipRatioApi } from './host/api';
 import { backupHistory, restoreHistory } from './host/backupCommands';
 import { ChangeWatcher } from './host/changeWatcher';
+import { deleteAllData } from './host/deleteAllData';
 import { Dashboard } from './host/dashboard';
 import { explainRecentAttributions } from './host/explainCommand';
+import { exportCsv } from './host/exportCommand';
 import { AcceptCommandInterceptor } from './host/intents/acceptCommands';
 import { EditorIntents } from './host/intents/editorIntents';
 import { PasteObserver } from './host/intents/pasteObserver';
+import { ReflectionReminder, Reflections } from './host/reflection';
 import { settings } from './host/settings';
 import { OwnershipStatusBar } from './host/statusBar';
 import { WorkspaceHistory } from './host/workspaceHistory';
@@ -21,10 +24,20 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Ownership Ratio', { log: true });
   const clock = systemClock;
+  // Nothing of ours is synced by Settings Sync: history and reflections stay on this machine.
+  context.globalState.setKeysForSync([]);
   const intents = new IntentLog();
   const counts = new WorkspaceHistory(context, clock, log);
   history = counts;
-  const dashboard = new Dashboard(context.extensionUri, counts, log);
+  const reflections = new Reflections(context, clock);
+  const dashboard = new Dashboard({ extensionUri: context.extensionUri, source: counts, reflections, log });
+  const reflect = (): void => {
+    if (reflections.enabled()) {
+      dashboard.open('reflection');
+    } else {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Reflection is turned off. Turn it on in the settings (Ownership Ratio › Reflection).'));
+    }
+  };
   const statusBar = new OwnershipStatusBar(counts, clock);
   const editorIntents = new EditorIntents(intents, clock);
   const acceptCommands = new AcceptCommandInterceptor(intents, clock, log);
@@ -38,6 +51,17 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
     editorIntents,
     acceptCommands,
     new PasteObserver(intents, clock),
+    new ReflectionReminder({
+      clock,
+      state: context.globalState,
+      reflections,
+      hasActivityToday: () => {
+        const chars = counts.getSnapshot().today.chars;
+        return chars.typed + chars.aiInline + chars.aiChat + chars.paste > 0;
+      },
+      reflect,
+      log,
+    }),
     new ChangeWatcher({
       clock,
       intents,
@@ -51,9 +75,12 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       }
     }),
     vscode.commands.registerCommand('ownershipRatio.openDashboard', () => dashboard.open()),
+    vscode.commands.registerCommand('ownershipRatio.reflect', reflect),
     vscode.commands.registerCommand('ownershipRatio.explainAttributions', () => explainRecentAttributions(counts.getSnapshot().recent)),
     vscode.commands.registerCommand('ownershipRatio.backup', (target?: vscode.Uri) => backupHistory(counts, target)),
     vscode.commands.registerCommand('ownershipRatio.restore', (source?: vscode.Uri) => restoreHistory(counts, source)),
+    vscode.commands.registerCommand('ownershipRatio.exportCsv', (args?: unknown) => exportCsv(counts, reflections.exportSource(), args)),
+    vscode.commands.registerCommand('ownershipRatio.deleteAllData', (args?: unknown) => deleteAllData(context, counts, args)),
     vscode.commands.registerCommand('ownershipRatio.snapshot', () => counts.getSnapshot()),
   );
 

@@ -1,11 +1,28 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 
 /**
  * Writes a file atomically: a temporary file beside it, then a rename over the target, so a crash
- * or a full disk never leaves a half-written file in place of a good one.
+ * or a full disk never leaves a half-written file in place of a good one. On the local file system
+ * Node's rename replaces the target in one step; VS Code's own rename with `overwrite` deletes the
+ * target first, so it is used only for other file systems (remote, virtual).
  */
 export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): Promise<void> {
-  const temporary = target.with({ path: `${target.path}.${Date.now().toString(36)}.tmp` });
+  const suffix = `.${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}.tmp`;
+  if (target.scheme === 'file') {
+    const temporary = `${target.fsPath}${suffix}`;
+    await mkdir(dirname(target.fsPath), { recursive: true });
+    try {
+      await writeFile(temporary, content);
+      await rename(temporary, target.fsPath);
+    } catch (error) {
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw error;
+    }
+    return;
+  }
+  const temporary = target.with({ path: `${target.path}${suffix}` });
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   try {
     await vscode.workspace.fs.writeFile(temporary, content);

@@ -50,13 +50,15 @@ export async function restoreHistory(history: WorkspaceHistory, source?: vscode.
   }
   const result = await history.restore(value);
   if (result.ok) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Restored {0} days of history.', result.days));
+    const kept = result.sameDays + result.keptDays;
+    void vscode.window.showInformationMessage(kept > 0
+      ? vscode.l10n.t('Added {0} days of history; {1} days were already here and were kept as they are.', result.days, kept)
+      : vscode.l10n.t('Restored {0} days of history.', result.days));
     return true;
   }
   const reasons: Record<typeof result.reason, string> = {
     invalid: vscode.l10n.t('the file is not an Ownership Ratio backup or is damaged'),
     futureVersion: vscode.l10n.t('the backup was made by a newer version of the extension'),
-    notEmpty: vscode.l10n.t('this workspace already has history'),
     readOnly: vscode.l10n.t('the stored history is read-only'),
     notLoaded: vscode.l10n.t('the history is not loaded yet'),
   };

@@ -1,27 +1,28 @@
 import * as vscode from 'vscode';
-import { DASHBOARD_VIEW_TYPE, DashboardPanel, type DashboardSource } from './dashboardPanel';
+import { DASHBOARD_VIEW_TYPE, DashboardPanel, type DashboardDeps, type DashboardSection } from './dashboardPanel';
 import { Disposable } from './disposable';
 
 /** Keeps at most one dashboard panel, and revives it after a window reload. */
 export class Dashboard extends Disposable {
   private current: DashboardPanel | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly source: DashboardSource, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly deps: DashboardDeps) {
     super();
     this.register(vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (webviewPanel) => {
         this.current?.dispose();
-        this.track((onDisposed) => DashboardPanel.revive(webviewPanel, this.extensionUri, this.source, this.log, onDisposed));
+        this.track((onDisposed) => DashboardPanel.revive(webviewPanel, this.deps, onDisposed));
       },
     }));
     this.register({ dispose: () => this.current?.dispose() });
   }
 
-  open(): void {
+  /** Opens (or reveals) the dashboard; `reflection` scrolls to and focuses today's reflection. */
+  open(section?: DashboardSection): void {
     if (this.current) {
-      this.current.reveal();
+      this.current.reveal(section);
     } else {
-      this.track((onDisposed) => DashboardPanel.create(this.extensionUri, this.source, this.log, onDisposed));
+      this.track((onDisposed) => DashboardPanel.create(this.deps, onDisposed, section));
     }
   }
 

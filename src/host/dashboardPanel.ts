@@ -2,34 +2,50 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { dashboardHtml } from '../core/dashboardHtml';
 import type { Snapshot } from '../core/history/snapshot';
+import type { ReflectionStore } from '../core/reflection/store';
 import { Throttle } from '../core/throttle';
-import { parseFromWebview, type FromWebviewMessage, type ToWebviewMessage } from '../protocol';
+import { parseFromWebview, RateLimiter, type FromWebviewMessage, type ToWebviewMessage } from '../protocol';
+import { buildHistory, buildInsights, buildSessions, type HistoryReader } from './dashboardData';
 import { dashboardStrings } from './dashboardStrings';
 import { Disposable } from './disposable';
+import { settings } from './settings';
 
 export const DASHBOARD_VIEW_TYPE = 'ownershipRatio.dashboard';
 
 export interface DashboardSource {
   readonly onDidChange: vscode.Event<void>;
   getSnapshot(): Snapshot;
+  /** The merged history of all windows (`HistoryStore`). */
+  readonly store: HistoryReader & { refresh(): void };
 }
 
-/** The one dashboard panel: a ready handshake, then a snapshot, then live updates. */
+export interface DashboardReflections {
+  enabled(): boolean;
+  readonly store: ReflectionStore;
+}
+
+export interface DashboardDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly source: DashboardSource;
+  readonly reflections: DashboardReflections;
+  readonly log: vscode.LogOutputChannel;
+}
+
+export type DashboardSection = 'reflection';
+
+/** The one dashboard panel: a ready handshake, then a snapshot, then live updates and answers to requests. */
 export class DashboardPanel extends Disposable {
   private ready = false;
+  private pendingFocus: DashboardSection | undefined;
   /** Live updates at most four times a second while typing. */
   private readonly updates = new Throttle(() => this.postSnapshot(), 250, () => Date.now());
+  private readonly limiter = new RateLimiter(() => Date.now());
+  private lastDropLog = 0;
 
-  private constructor(
-    private readonly panel: vscode.WebviewPanel,
-    private readonly extensionUri: vscode.Uri,
-    private readonly source: DashboardSource,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly onDisposed: () => void,
-  ) {
+  private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: DashboardDeps, private readonly onDisposed: () => void) {
     super();
     this.register(panel);
-    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.options = webviewOptions(deps.extensionUri);
     this.register(panel.onDidDispose(() => this.dispose()));
     this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this.register(panel.onDidChangeViewState(() => {
@@ -38,22 +54,37 @@ export class DashboardPanel extends Disposable {
       }
     }));
     this.register({ dispose: () => this.updates.dispose() });
-    this.register(source.onDidChange(() => this.updates.request()));
+    this.register(deps.source.onDidChange(() => this.updates.request()));
+    this.register(vscode.workspace.onDidChangeConfiguration((event) => {
+      // Reflection turned on or off, or paste counted differently: reload the page (its view state is kept).
+      if (event.affectsConfiguration('ownershipRatio.reflection.enabled') || event.affectsConfiguration('ownershipRatio.pasteCountsAs')) {
+        this.render();
+      }
+    }));
     this.render();
   }
 
-  static create(extensionUri: vscode.Uri, source: DashboardSource, log: vscode.LogOutputChannel, onDisposed: () => void): DashboardPanel {
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Ownership Ratio'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    return new DashboardPanel(panel, extensionUri, source, log, onDisposed);
+  static create(deps: DashboardDeps, onDisposed: () => void, focus?: DashboardSection): DashboardPanel {
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Ownership Ratio'), vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const created = new DashboardPanel(panel, deps, onDisposed);
+    created.pendingFocus = focus;
+    return created;
   }
 
   /** Revives a panel VS Code restored after a reload (see `WebviewPanelSerializer`). */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, source: DashboardSource, log: vscode.LogOutputChannel, onDisposed: () => void): DashboardPanel {
-    return new DashboardPanel(panel, extensionUri, source, log, onDisposed);
+  static revive(panel: vscode.WebviewPanel, deps: DashboardDeps, onDisposed: () => void): DashboardPanel {
+    return new DashboardPanel(panel, deps, onDisposed);
   }
 
-  reveal(): void {
+  reveal(focus?: DashboardSection): void {
     this.panel.reveal();
+    if (focus) {
+      if (this.ready) {
+        this.post({ type: 'focus', section: focus });
+      } else {
+        this.pendingFocus = focus;
+      }
+    }
   }
 
   override dispose(): void {
@@ -66,7 +97,7 @@ export class DashboardPanel extends Disposable {
   private render(): void {
     this.ready = false;
     const webview = this.panel.webview;
-    const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
+    const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...path)).toString();
     webview.html = dashboardHtml({
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
@@ -78,38 +109,113 @@ export class DashboardPanel extends Disposable {
   }
 
   private onMessage(raw: unknown): void {
+    if (!this.limiter.tryTake()) {
+      const now = Date.now();
+      if (now - this.lastDropLog > 5_000) {
+        this.lastDropLog = now;
+        this.log.warn(`Dashboard: too many messages from the page; ${this.limiter.dropped} dropped so far.`);
+      }
+      return;
+    }
     const message = parseFromWebview(raw);
     if (!message) {
       this.log.warn('Dashboard: ignored a message that does not match the protocol.');
       return;
     }
-    this.handle(message);
+    try {
+      this.handle(message);
+    } catch (error) {
+      this.log.error(`Dashboard: could not answer ${message.type}: ${String(error)}`);
+    }
+  }
+
+  private get log(): vscode.LogOutputChannel {
+    return this.deps.log;
+  }
+
+  private today(): string {
+    return this.deps.source.getSnapshot().today.date;
   }
 
   private handle(message: FromWebviewMessage): void {
+    const { source, reflections } = this.deps;
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'init', locale: vscode.env.language, strings: dashboardStrings() });
+        source.store.refresh();
+        this.post({ type: 'init', locale: vscode.env.language, strings: dashboardStrings(), reflection: reflections.enabled() });
         this.postSnapshot();
+        // The restored range's history right away (no extra round trip before the first chart); insights after it.
+        this.post({ type: 'history', history: buildHistory(source.store, message.range ?? '30', this.today(), settings.pasteCountsAs()) });
+        this.postInsights();
+        if (this.pendingFocus) {
+          this.post({ type: 'focus', section: this.pendingFocus });
+          this.pendingFocus = undefined;
+        }
         return;
       case 'refresh':
+        source.store.refresh();
         this.postSnapshot();
+        this.postInsights();
         return;
+      case 'getHistory':
+        this.post({ type: 'history', history: buildHistory(source.store, message.range, this.today(), settings.pasteCountsAs()) });
+        return;
+      case 'getSessions':
+        this.post({ type: 'sessions', date: message.date, sessions: buildSessions(source.store, message.date, settings.pasteCountsAs()) });
+        return;
+      case 'getReflection': {
+        if (!reflections.enabled()) {
+          return;
+        }
+        const entry = reflections.store.get(message.date) ?? null;
+        this.post({ type: 'reflection', date: message.date, today: this.today(), entry, dates: reflections.store.dates().slice(0, 400) });
+        return;
+      }
+      case 'saveReflection': {
+        if (!reflections.enabled() || message.date > this.today()) {
+          this.log.warn('Dashboard: refused to save a reflection (turned off, or a future day).');
+          this.post({ type: 'saved', date: message.date, ok: false });
+          return;
+        }
+        // The save completes even when the panel closes meanwhile; only the answer is skipped then.
+        reflections.store.save(message.date, { ratings: message.ratings, answers: message.answers }).then(
+          () => {
+            this.post({ type: 'saved', date: message.date, ok: true });
+            this.postInsights();
+          },
+          (error: unknown) => {
+            this.log.error(`Could not save the reflection: ${String(error)}`);
+            this.post({ type: 'saved', date: message.date, ok: false });
+          },
+        );
+        return;
+      }
     }
   }
 
   private postSnapshot(): void {
     if (this.ready && this.panel.visible) {
-      this.post({ type: 'snapshot', snapshot: this.source.getSnapshot() });
+      this.post({ type: 'snapshot', snapshot: this.deps.source.getSnapshot() });
     }
+  }
+
+  private postInsights(): void {
+    if (!this.ready || !this.deps.reflections.enabled()) {
+      return;
+    }
+    this.post({ type: 'insights', insights: buildInsights(this.deps.source.store, this.deps.reflections.store.all(), this.today(), settings.pasteCountsAs()) });
   }
 
   private post(message: ToWebviewMessage): void {
     if (this.isDisposed) {
       return;
     }
-    this.panel.webview.postMessage(message).then(undefined, (error: unknown) => this.log.warn(`Dashboard: could not post a message: ${String(error)}`));
+    try {
+      this.panel.webview.postMessage(message).then(undefined, (error: unknown) => this.log.warn(`Dashboard: could not post a message: ${String(error)}`));
+    } catch (error) {
+      this.log.warn(`Dashboard: could not post a message: ${String(error)}`);
+    }
   }
 }
 

@@ -16,7 +16,8 @@ import { settings } from './settings';
 
 /** How often the backup snapshot in the extension's storage folder is refreshed while counting. */
 const BACKUP_INTERVAL_MS = 10 * 60_000;
-const BACKUP_FILE = 'history-backup.json';
+export const BACKUP_FILE = 'history-backup.json';
+export const QUARANTINE_FOLDER = 'quarantine';
 /**
  * A pause in typing this long saves at once (at most every IDLE_SAVE_SPACING_MS): a reload or a
  * closed tab right after a burst of work then loses nothing. Continuous typing still saves only
@@ -105,6 +106,12 @@ export class WorkspaceHistory extends Disposable {
     this.register({ dispose: () => clearTimeout(this.idleTimer) });
   }
 
+  /** Forgets every count of this workspace (the caller removes the files) and tells the views. */
+  async deleteAll(): Promise<void> {
+    await this.store.deleteAll();
+    this.changed.fire();
+  }
+
   /** Restores a backup value (validated by the store) and saves it at once. */
   async restore(value: unknown): Promise<RestoreResult> {
     const result = await this.store.restoreBackup(value);
@@ -179,7 +186,7 @@ export class WorkspaceHistory extends Disposable {
 
   private async quarantine(entry: QuarantineEntry): Promise<void> {
     const name = `${entry.key.replace(/[^A-Za-z0-9._-]/g, '_')}.${entry.at}.json`;
-    await writeFileAtomic(vscode.Uri.joinPath(this.storageFolder, 'quarantine', name), jsonBytes(entry));
+    await writeFileAtomic(vscode.Uri.joinPath(this.storageFolder, QUARANTINE_FOLDER, name), jsonBytes(entry));
   }
 
   private report(warning: StoreWarning): void {

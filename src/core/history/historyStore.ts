@@ -6,6 +6,7 @@ import { SessionTracker } from '../sessions/sessionTracker';
 import { localDayKey, systemTzOffset, type DayKey, type TzOffset } from '../sessions/localDay';
 import type { Totals } from '../tally';
 import { BatchedWriter } from './batchedWriter';
+import { planBackupMerge } from './mergeBackup';
 import { DEFAULT_ENCODE_LIMITS, decodeHistory, encodeDay, encodeHistory, encodeSession, type EncodeLimits, type EncodedHistory } from './codec';
 import { DEFAULT_RETENTION, compactHistory, firstKeptDay, type RetentionPolicy } from './compaction';
 import {
@@ -94,8 +95,16 @@ export interface LoadResult {
 }
 
 export type RestoreResult =
-  | { readonly ok: true; readonly days: number; readonly issues: readonly string[] }
-  | { readonly ok: false; readonly reason: 'invalid' | 'futureVersion' | 'notEmpty' | 'readOnly' | 'notLoaded'; readonly issues: readonly string[] };
+  | {
+    readonly ok: true;
+    /** Days added from the backup. */
+    readonly days: number;
+    /** Days of the backup the history already had: identical, or with other figures kept as they are. */
+    readonly sameDays: number;
+    readonly keptDays: number;
+    readonly issues: readonly string[];
+  }
+  | { readonly ok: false; readonly reason: 'invalid' | 'futureVersion' | 'readOnly' | 'notLoaded'; readonly issues: readonly string[] };
 
 interface OtherWindow {
   readonly t: number;
@@ -382,9 +391,8 @@ export class HistoryStore {
   }
 
   /**
-   * Restores a backup into this window's record. Only while `blocked` or when no history is
-   * stored (otherwise `deleteAll()` first, so nothing is counted twice). Edits counted since load
-   * are kept on top.
+   * Restores a backup into this window's record: while `blocked` it becomes the history; otherwise
+   * days the history lacks are added and days it has are kept, so restoring twice changes nothing.
    */
   async restoreBackup(value: unknown): Promise<RestoreResult> {
     const mode = this.currentMode;
@@ -394,9 +402,6 @@ export class HistoryStore {
     if (mode !== 'ready' && mode !== 'blocked') {
       return { ok: false, reason: 'notLoaded', issues: [] };
     }
-    if (mode === 'ready' && (this.base.days.size > 0 || this.others.size > 0 || this.historyKeys().some((k) => k !== this.ownKey))) {
-      return { ok: false, reason: 'notEmpty', issues: [] };
-    }
     const parsed = parseBackup(value);
     if (parsed.kind === 'future') {
       return { ok: false, reason: 'futureVersion', issues: [`v${parsed.version}`] };
@@ -404,14 +409,24 @@ export class HistoryStore {
     if (parsed.kind === 'invalid') {
       return { ok: false, reason: 'invalid', issues: parsed.issues };
     }
-    this.base = decodeHistory(parsed.value.history);
+    const backup = decodeHistory(parsed.value.history);
+    let counts = { days: backup.days.size, sameDays: 0, keptDays: 0 };
+    if (mode === 'blocked') {
+      // The stored history is missing: the backup is the history (edits since load stay on top).
+      this.base = backup;
+    } else {
+      // Merge by day: add what the history lacks, never count a day twice, so restoring is idempotent.
+      const plan = planBackupMerge(this.mergedHistory(), backup);
+      mergeHistory(this.base, plan.additions);
+      counts = { days: plan.addedDays.length, sameDays: plan.sameDays.length, keptDays: plan.keptDays.length };
+    }
     this.baseEncoded = undefined;
     this.compactAll(localDayKey(this.deps.clock.now(), this.tz));
     this.currentMode = 'ready';
     this.writer.setEnabled(true);
     this.writer.markDirty();
     await this.writer.flush();
-    return { ok: true, days: this.base.days.size, issues: parsed.kind === 'repaired' ? parsed.issues : [] };
+    return { ok: true, ...counts, issues: parsed.kind === 'repaired' ? parsed.issues : [] };
   }
 
   // ---------------------------------------------------------------- reading

@@ -371,7 +371,7 @@ describe('HistoryStore', () => {
       assert.equal(store.exportBackup(), undefined, 'never overwrite the good backup while blocked');
 
       const restored = await store.restoreBackup(backup);
-      assert.deepEqual(restored, { ok: true, days: 1, issues: [] });
+      assert.deepEqual(restored, { ok: true, days: 1, sameDays: 0, keptDays: 0, issues: [] });
       assert.equal(store.mode, 'ready');
       assert.deepEqual(store.days('2025-06-01', '2025-06-02').map((d) => [d.date, d.chars.typed, d.chars.aiChat]), [
         ['2025-06-01', 40, 60], [TODAY, 2, 0],
@@ -391,18 +391,27 @@ describe('HistoryStore', () => {
       assert.equal((memento as SpyMemento).writesTo(store.key), 1);
     });
 
-    it('refuses backups that are invalid, from the future, or would double count', async () => {
+    it('refuses backups that are invalid or from the future', async () => {
       const { store } = makeStore();
       await store.load();
       assert.equal((await store.restoreBackup('nope')).ok, false);
       const future = await store.restoreBackup({ v: 9 });
       assert.ok(!future.ok && future.reason === 'futureVersion');
+    });
+
+    it('merges a backup into a non-empty history by day, never counting a day twice', async () => {
       const memento = new SpyMemento();
       memento.seed('history.w.other', { v: 1, w: 'other', t: T0, d: { [TODAY]: { c: [1] } }, s: {} });
       const busy = makeStore({ memento });
       await busy.store.load();
-      const refused = await busy.store.restoreBackup({ v: 1, k: 'ownership-ratio-backup', t: 0, d: {}, s: {} });
-      assert.ok(!refused.ok && refused.reason === 'notEmpty');
+      const backup = { v: 1, k: 'ownership-ratio-backup', t: 0, d: { [TODAY]: { c: [7] }, '2020-01-01': { c: [5] } }, s: {} };
+      const first = await busy.store.restoreBackup(backup);
+      assert.deepEqual(first, { ok: true, days: 1, sameDays: 0, keptDays: 1, issues: [] });
+      assert.equal(busy.store.snapshot().today.chars.typed, 1, 'today already had counts: kept as they are');
+      assert.equal(busy.store.rangeTotals('2020-01-01', '2020-01-01').chars.typed, 5);
+      const again = await busy.store.restoreBackup(backup);
+      assert.ok(again.ok && again.days === 0, 'restoring twice adds nothing');
+      assert.equal(busy.store.rangeTotals('2020-01-01', '2020-01-01').chars.typed, 5);
     });
   });
 

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import { BACKUP_FILE, QUARANTINE_FOLDER, type WorkspaceHistory } from './workspaceHistory';
+
+
+/** The parts of `vscode.ExtensionContext` this needs (the context itself fits). */
+export interface DataLocations {
+  readonly workspaceState: vscode.Memento;
+  readonly globalState: vscode.Memento & { setKeysForSync(keys: readonly string[]): void };
+  readonly storageUri: vscode.Uri | undefined;
+  readonly globalStorageUri: vscode.Uri;
+}
+
+/** Optional command argument, for tests: `{ confirmed: true }` skips the modal confirmation. */
+export interface DeleteAllDataArgs {
+  readonly confirmed?: boolean;
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * `ownershipRatio.deleteAllData` (checklist E3): after a modal confirmation, deletes the history of
+ * this workspace (every `workspaceState` key), the extension's own `globalState` keys (reflections
+ * and preferences, which are kept for all workspaces), the backup file and quarantine folder in the
+ * storage folder (the same folder `WorkspaceHistory` uses: the workspace's, else the global one),
+ * and the Settings Sync registration. Returns true when everything was deleted; false when the user
+ * cancelled (nothing deleted) or something could not be deleted (the message says what).
+ */
+export async function deleteAllData(locations: DataLocations, history: WorkspaceHistory, rawArgs?: unknown): Promise<boolean> {
+  const confirmed = typeof rawArgs === 'object' && rawArgs !== null && (rawArgs as DeleteAllDataArgs).confirmed === true;
+  if (!confirmed) {
+    const deleteLabel = vscode.l10n.t('Delete All Data');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Delete all Ownership Ratio data?'),
+      {
+        modal: true,
+        detail: vscode.l10n.t('This deletes the history of this workspace, your reflections, the backup copy in the extension’s storage folder and any damaged data kept aside. It cannot be undone. To keep a copy, run "Back Up History…" first.'),
+      },
+      deleteLabel,
+    );
+    if (choice !== deleteLabel) {
+      return false;
+    }
+  }
+  const failures: string[] = [];
+  await history.whenLoaded();
+  // First the store: it forgets everything in memory, so nothing deleted is written back.
+  try {
+    await history.deleteAll();
+  } catch (error) {
+    failures.push(errorText(error));
+  }
+  for (const memento of [locations.workspaceState, locations.globalState]) {
+    for (const key of memento.keys()) {
+      try {
+        await memento.update(key, undefined);
+      } catch (error) {
+        failures.push(`${key}: ${errorText(error)}`);
+      }
+    }
+  }
+  try {
+    locations.globalState.setKeysForSync([]);
+  } catch (error) {
+    failures.push(errorText(error));
+  }
+  const folder = locations.storageUri ?? locations.globalStorageUri;
+  let entries: [string, vscode.FileType][] = [];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch (error) {
+    if (!isMissing(error)) {
+      failures.push(`${folder.fsPath}: ${errorText(error)}`);
+    }
+  }
+  // The backup, any temporary file an interrupted atomic write left beside it, and the quarantine.
+  for (const [name] of entries.filter(([name]) => name.startsWith(BACKUP_FILE) || name === QUARANTINE_FOLDER)) {
+    const uri = vscode.Uri.joinPath(folder, name);
+    try {
+      await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+    } catch (error) {
+      if (!isMissing(error)) {
+        failures.push(`${uri.fsPath}: ${errorText(error)}`);
+      }
+    }
+  }
+  if (failures.length > 0) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Some Ownership Ratio data could not be deleted: {0}', failures.slice(0, 3).join('; ')));
+    return false;
+  }
+  void vscode.window.showInformationMessage(vscode.l10n.t('All Ownership Ratio data was deleted.'));
+  return true;
+}

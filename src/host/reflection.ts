@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import type { Clock } from '../core/clock';
+import { ANSWER_KEYS, RATING_KEYS } from '../core/reflection/model';
+import { DEFAULT_REMINDER_TIME, afterLater, afterShown, decideReminder, type ReminderState } from '../core/reflection/reminder';
+import { ReflectionStore } from '../core/reflection/store';
+import { localDayKey, systemTzOffset } from '../core/sessions/localDay';
+import { Disposable } from './disposable';
+import type { ReflectionExportSource } from './exportCommand';
+
+const REMINDER_STATE_KEY = 'reflection.reminder';
+/** The timer never sleeps longer than this, so sleep, clock and zone changes are noticed. */
+const MAX_TIMER_MS = 30 * 60_000;
+
+export const reflectionSettings = {
+  enabled(): boolean {
+    return section().get<boolean>('enabled', true);
+  },
+  reminder(): boolean {
+    return section().get<boolean>('reminder', true);
+  },
+  reminderTime(): string {
+    return section().get<string>('reminderTime', DEFAULT_REMINDER_TIME);
+  },
+};
+
+function section(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('ownershipRatio.reflection');
+}
+
+/**
+ * The end-of-day reflections: one entry per local day in the extension's global state (a day is
+ * reflected on once, whichever folder was open), never sent anywhere.
+ */
+export class Reflections {
+  readonly store: ReflectionStore;
+
+  constructor(context: vscode.ExtensionContext, clock: Clock) {
+    this.store = new ReflectionStore(context.globalState, clock);
+  }
+
+  enabled(): boolean {
+    return reflectionSettings.enabled();
+  }
+
+  /** For the CSV export (`exportCsv(history, reflections.exportSource())`): fixed columns, oldest day first. */
+  exportSource(): ReflectionExportSource {
+    return {
+      records: () => this.store.all().map((entry) => ({ date: entry.date, ratings: entry.ratings, answers: entry.answers, updatedAt: entry.updated })),
+      ratingKeys: RATING_KEYS,
+      answerKeys: ANSWER_KEYS,
+    };
+  }
+}
+
+export interface ReminderDeps {
+  readonly clock: Clock;
+  readonly state: vscode.Memento;
+  readonly reflections: Reflections;
+  /** Own or AI-assisted characters were counted today. */
+  hasActivityToday(): boolean;
+  /** Opens the dashboard on the reflection. */
+  reflect(): void;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** A thin timer around `decideReminder`: at most one notification a day, only on days with activity. */
+export class ReflectionReminder extends Disposable {
+  private timer: NodeJS.Timeout | undefined;
+  private showing = false;
+
+  constructor(private readonly deps: ReminderDeps) {
+    super();
+    this.register({ dispose: () => clearTimeout(this.timer) });
+    this.register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('ownershipRatio.reflection')) {
+        this.schedule();
+      }
+    }));
+    this.schedule();
+  }
+
+  private get reminderState(): ReminderState {
+    const raw = this.deps.state.get<ReminderState>(REMINDER_STATE_KEY);
+    return typeof raw === 'object' && raw !== null ? raw : {};
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.isDisposed || this.showing) {
+      return;
+    }
+    const now = this.deps.clock.now();
+    const today = localDayKey(now, systemTzOffset);
+    const decision = decideReminder(now, systemTzOffset, {
+      enabled: reflectionSettings.enabled() && reflectionSettings.reminder(),
+      time: reflectionSettings.reminderTime(),
+    }, this.reminderState, {
+      hasActivity: this.deps.hasActivityToday(),
+      reflected: this.deps.reflections.store.get(today) !== undefined,
+    });
+    switch (decision.action) {
+      case 'off':
+        return;
+      case 'wait':
+        this.timer = setTimeout(() => this.schedule(), Math.max(1_000, Math.min(MAX_TIMER_MS, decision.until - now)));
+        return;
+      case 'remind':
+        void this.remind(decision.day);
+        return;
+    }
+  }
+
+  private async remind(day: string): Promise<void> {
+    this.showing = true;
+    try {
+      await this.deps.state.update(REMINDER_STATE_KEY, afterShown(this.reminderState, day));
+      const now = vscode.l10n.t('Reflect now');
+      const later = vscode.l10n.t('Later');
+      const off = vscode.l10n.t('Turn off reminder');
+      const choice = await vscode.window.showInformationMessage(
+        vscode.l10n.t('A minute to look back on today? A few taps on what gave you energy and what was yours.'),
+        now,
+        later,
+        off,
+      );
+      if (choice === now) {
+        this.deps.reflect();
+      } else if (choice === later) {
+        await this.deps.state.update(REMINDER_STATE_KEY, afterLater(this.reminderState, this.deps.clock.now()));
+      } else if (choice === off) {
+        await vscode.workspace.getConfiguration('ownershipRatio.reflection').update('reminder', false, vscode.ConfigurationTarget.Global);
+      }
+    } catch (error) {
+      this.deps.log.warn(`Reflection reminder: ${String(error)}`);
+    } finally {
+      this.showing = false;
+      this.schedule();
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import * as assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BACKUP_KIND } from '../../src/core/history/model';
+import { generateSampleHistory } from '../../src/core/history/sampleHistory';
+import { localDayKey, systemTzOffset } from '../../src/core/sessions/localDay';
+import { makeRunDir, removeRunDir, repoRoot } from '../harness/codeServer';
+import { delay, Workbench } from './workbench';
+
+const HISTORY_DAYS = 60;
+const XSS = '<img src=x onerror=alert(1)></script><!-- ${1+1}';
+const PAUSE_TO_SAVE_MS = 4_000;
+
+/** A backup file of generated history ending yesterday, restored at startup by the demo-history helper. */
+async function writeHistory(runDir: string, days: number): Promise<string> {
+  const now = Date.now();
+  const { record } = generateSampleHistory({ seed: 11, days, profile: 'typical', endDay: localDayKey(now - 86_400_000, systemTzOffset), tz: systemTzOffset });
+  const file = join(runDir, 'history-backup.json');
+  await writeFile(file, JSON.stringify({ v: 1, k: BACKUP_KIND, t: now, d: record.d, s: record.s }));
+  return file;
+}
+
+describe('Dashboard in the real workbench', function () {
+  let workbench: Workbench;
+  let runDir: string;
+  let failed = false;
+  const dialogs: string[] = [];
+
+  before(async function () {
+    this.timeout(180_000);
+    runDir = await makeRunDir('ui-dashboard');
+    const backup = await writeHistory(runDir, HISTORY_DAYS);
+    workbench = await Workbench.open({
+      name: 'ui-dashboard',
+      runDir,
+      files: { 'notes.js': '' },
+      colorScheme: 'light',
+      settings: { 'workbench.colorTheme': 'Light 2026' },
+      helperExtensions: ['demo-history'],
+      env: { OWNERSHIP_RATIO_DEMO_BACKUP: backup },
+    });
+    workbench.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+
+  afterEach(function () {
+    failed ||= this.currentTest?.state === 'failed';
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await workbench?.close(failed);
+    if (!failed && runDir) {
+      await removeRunDir(runDir);
+    }
+  });
+
+  const frame = () => workbench.dashboardFrame();
+  const app = () => frame().locator('#app');
+
+  /** Moves focus out of the webview (keys pressed there may not reach the workbench while it loads), then runs a command. */
+  async function runFromWorkbench(label: string): Promise<void> {
+    await workbench.page.locator('.part.sidebar .title').first().click();
+    await workbench.runCommand(label);
+  }
+
+  async function historyDays(): Promise<number> {
+    return Number(await app().getAttribute('data-history-days'));
+  }
+
+  /** The helper restores the generated history shortly after startup: ask again until it shows. */
+  async function waitForHistory(): Promise<number> {
+    await frame().locator('#today').waitFor({ timeout: 20_000 });
+    return workbench.waitFor(async () => {
+      await frame().locator('#range-30').click();
+      await delay(300);
+      return historyDays();
+    }, (value) => value === 30, 20_000);
+  }
+
+  it('opens from the status bar and draws the restored history day by day, with a table behind the chart', async function () {
+    await workbench.statusBarItem().click();
+    assert.equal(await waitForHistory(), 30);
+    await frame().locator('#daily-chart').waitFor();
+    await frame().locator('#daily-chart-details summary').click();
+    assert.equal(await frame().locator('#daily-table tbody tr').count(), 30);
+    await frame().locator('#language-chart-details summary').click();
+    assert.equal(await frame().locator('#range-30').getAttribute('aria-pressed'), 'true');
+    assert.ok((await frame().locator('#language-table tbody tr').count()) > 0);
+    const text = await frame().locator('body').innerText();
+    assert.doesNotMatch(text, /NaN/);
+  });
+
+  it('switches the range', async function () {
+    for (const [range, expected] of [['7', 7], ['90', 90], ['365', 365]] as const) {
+      await frame().locator(`#range-${range}`).click();
+      assert.equal(await workbench.waitFor(() => historyDays(), (value) => value === expected), expected, range);
+      assert.equal(await frame().locator(`#range-${range}`).getAttribute('aria-pressed'), 'true');
+    }
+    await frame().locator('#range-all').click();
+    const all = await workbench.waitFor(() => historyDays(), (value) => value >= HISTORY_DAYS && value <= HISTORY_DAYS + 1);
+    assert.ok(all >= HISTORY_DAYS && all <= HISTORY_DAYS + 1, String(all));
+    await frame().locator('#range-30').click();
+    await workbench.waitFor(() => historyDays(), (value) => value === 30);
+  });
+
+  it('shows today\'s figures equal to the snapshot API', async function () {
+    await workbench.openFile('notes.js');
+    await workbench.page.keyboard.type('const mine = 42;');
+    await workbench.waitFor(() => workbench.snapshot(), (value) => value.today.chars.typed >= 'const mine = 42;'.length);
+    await workbench.statusBarItem().click();
+    await frame().locator('#refresh').click();
+    const snapshot = await workbench.snapshot();
+    const ratio = frame().locator('#today-ratio .ratio-value');
+    const expected = `${Math.round((snapshot.today.ownershipRatio ?? 0) * 100)}%`;
+    assert.equal(await workbench.waitFor(() => ratio.innerText(), (value) => value === expected), expected);
+    for (const category of ['typed', 'aiInline', 'aiChat', 'paste'] as const) {
+      const cell = frame().locator(`#today-breakdown tr[data-category="${category}"] td.number`);
+      assert.equal(await cell.innerText(), snapshot.today.chars[category].toLocaleString('en'), category);
+    }
+  });
+
+  it('saves a reflection as it is filled in, shows markup as literal text, and keeps it across a reload', async function () {
+    await runFromWorkbench('Ownership Ratio: Reflect on Today');
+    const reflection = frame().locator('#reflection');
+    await reflection.locator('fieldset[data-rating="energy"]').waitFor({ timeout: 20_000 });
+    await reflection.locator('fieldset[data-rating="energy"] button[data-value="4"]').click();
+    await reflection.locator('fieldset[data-rating="enjoyment"] button[data-value="5"]').click();
+    await reflection.locator('#answer-proud').fill(XSS);
+    const status = reflection.locator('#reflection-status');
+    assert.equal(await workbench.waitFor(() => status.getAttribute('data-state'), (value) => value === 'saved'), 'saved');
+    assert.equal(await reflection.locator('#answer-proud').inputValue(), XSS);
+    assert.equal(await frame().locator('img').count(), 0, 'no element was made from the text');
+    await delay(PAUSE_TO_SAVE_MS);
+    await workbench.reload();
+    await runFromWorkbench('Ownership Ratio: Reflect on Today');
+    const restored = frame().locator('#reflection');
+    await restored.locator('#answer-proud').waitFor({ timeout: 30_000 });
+    assert.equal(await workbench.waitFor(() => restored.locator('#answer-proud').inputValue(), (value) => value === XSS), XSS);
+    assert.equal(await restored.locator('fieldset[data-rating="energy"] button[data-value="4"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(await restored.locator('fieldset[data-rating="enjoyment"] button[data-value="5"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(await frame().locator('img').count(), 0);
+    assert.deepEqual(dialogs, [], 'no script ran');
+    assert.equal(await app().getAttribute('data-csp-violations'), null, 'no CSP violation');
+  });
+
+  it('takes screenshots in the light and dark theme for the README', async function () {
+    this.timeout(60_000);
+    await workbench.statusBarItem().click();
+    await waitForHistory();
+    await frame().locator('#daily-chart').waitFor({ timeout: 20_000 });
+    const webview = workbench.page.locator('iframe.webview.ready');
+    const shoot = async (theme: string) => {
+      await frame().locator('h1').scrollIntoViewIfNeeded();
+      await delay(500);
+      await webview.screenshot({ path: join(repoRoot, 'media', 'screenshots', `dashboard-${theme}.png`) });
+    };
+    await shoot('light');
+    const workbenchClass = () => workbench.page.locator('.monaco-workbench').getAttribute('class');
+    await workbench.runCommand('Preferences: Toggle between Light/Dark Themes');
+    await workbench.waitFor(workbenchClass, (value) => (value ?? '').includes('vs-dark'), 10_000);
+    // The webview follows the theme (its body class and CSS variables), and the charts redraw.
+    await workbench.waitFor(() => frame().locator('body').getAttribute('class'), (value) => (value ?? '').includes('vscode-dark'), 10_000);
+    await shoot('dark');
+    assert.match((await workbenchClass()) ?? '', /vs-dark/);
+    assert.match((await frame().locator('body').getAttribute('class')) ?? '', /vscode-dark/);
+  });
+});

@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { dashboardHtml, type DashboardHtmlInput } from '../../src/core/dashboardHtml';
+
+function render(patch: Partial<DashboardHtmlInput> = {}): string {
+  return dashboardHtml({
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    nonce: randomBytes(16).toString('base64'),
+    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/dashboard.js',
+    styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/dashboard.css',
+    language: 'en',
+    title: 'Ownership Ratio',
+    ...patch,
+  });
+}
+
+function csp(html: string): Map<string, string[]> {
+  const match = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
+  assert.ok(match, 'CSP meta present');
+  const directives = new Map<string, string[]>();
+  for (const part of match[1].replace(/&#39;|&apos;/g, "'").split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) {
+      directives.set(name, values);
+    }
+  }
+  return directives;
+}
+
+describe('Dashboard HTML (C7)', function () {
+  it('has a CSP meta with default-src none', function () {
+    const policy = csp(render());
+    assert.deepEqual(policy.get('default-src'), ["'none'"]);
+  });
+
+  it('allows scripts only by nonce: no unsafe-inline, no unsafe-eval, no connect-src', function () {
+    const nonce = randomBytes(16).toString('base64');
+    const html = render({ nonce });
+    const policy = csp(html);
+    assert.deepEqual(policy.get('script-src'), [`'nonce-${nonce}'`]);
+    assert.ok(!html.includes('unsafe-eval'));
+    for (const [name, values] of policy) {
+      if (name.startsWith('script')) {
+        assert.ok(!values.includes("'unsafe-inline'"), name);
+      }
+    }
+    assert.ok(!policy.has('connect-src') || policy.get('connect-src')?.join(' ') === "'none'");
+    assert.ok(!html.includes('http://'));
+  });
+
+  it('puts the nonce on every script tag and has no inline script or handler', function () {
+    const nonce = 'q1w2e3r4t5y6u7i8o9p0AA==';
+    const html = render({ nonce });
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    assert.equal(scripts.length, 1);
+    for (const [, attributes, body] of scripts) {
+      assert.match(attributes, new RegExp(`nonce="${nonce.replace(/[+/=]/g, (c) => `\\${c}`)}"`));
+      assert.match(attributes, /src="/);
+      assert.equal(body.trim(), '');
+    }
+    assert.doesNotMatch(html, /\son[a-z]+=/i);
+    assert.doesNotMatch(html, /<style/i);
+  });
+
+  it('uses a fresh 128-bit nonce per render (the panel draws it from crypto)', async function () {
+    // The panel's render: randomBytes(16) → 128 bits. Check the host code does exactly that.
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const panel = readFileSync(join(__dirname, '..', '..', '..', 'src', 'host', 'dashboardPanel.ts'), 'utf8');
+    assert.match(panel, /nonce: randomBytes\(16\)\.toString\('base64'\)/);
+    assert.doesNotMatch(panel, /Math\.random/);
+    assert.doesNotMatch(panel, /retainContextWhenHidden/);
+    const nonces = new Set<string>();
+    for (let i = 0; i < 50; i++) {
+      const html = render();
+      const nonce = /'nonce-([^']+)'/.exec(html.replace(/&#39;/g, "'"))?.[1];
+      assert.ok(nonce && Buffer.from(nonce, 'base64').length === 16);
+      nonces.add(nonce);
+    }
+    assert.equal(nonces.size, 50);
+  });
+
+  it('escapes what it is given', function () {
+    const html = render({ title: '</title><script>alert(1)</script>', language: '"><script>' });
+    assert.equal([...html.matchAll(/<script/g)].length, 1);
+    assert.ok(html.includes('&lt;/title&gt;'));
+  });
+});
