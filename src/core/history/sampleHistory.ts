@@ -45,14 +45,15 @@ const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'json', 'markd
 const LANGUAGE_WEIGHTS = [30, 14, 10, 9, 8, 7, 5, 4, 4, 3, 3, 3];
 
 /** [category, share of edits, min chars, max chars] */
+/** [category, share of edit events, min chars, max chars]: a developer who writes most code by hand. */
 const MIX: readonly (readonly [Category, number, number, number])[] = [
-  ['typed', 0.55, 1, 14],
-  ['aiInline', 0.2, 8, 220],
-  ['aiChat', 0.05, 40, 1800],
-  ['paste', 0.05, 5, 400],
-  ['tool', 0.08, 1, 60],
-  ['undoRedo', 0.05, 1, 40],
-  ['external', 0.02, 50, 4000],
+  ['typed', 0.85, 1, 30],
+  ['aiInline', 0.06, 8, 120],
+  ['aiChat', 0.01, 40, 900],
+  ['paste', 0.02, 5, 300],
+  ['tool', 0.03, 1, 60],
+  ['undoRedo', 0.02, 1, 40],
+  ['external', 0.01, 50, 4000],
 ];
 const NO_EVIDENCE: readonly string[] = [];
 
@@ -81,6 +82,9 @@ export function* sampleDayAttributions(random: () => number, day: DayKey, tz: Tz
   const weekday = new Date(midnightUtc).getUTCDay();
   const weekend = weekday === 0 || weekday === 6;
   const heavy = profile === 'heavy';
+  // Some days lean on AI much more than others, as real weeks do.
+  const aiAppetite = 0.3 + random() * 2.7;
+  const weights = MIX.map(([category, share]) => (category === 'aiInline' || category === 'aiChat' ? share * aiAppetite : share));
   const sessions = weekend ? between(random, heavy ? 2 : 0, heavy ? 5 : 2) : between(random, heavy ? 7 : 2, heavy ? 12 : 5);
   const meanGapMs = heavy ? 18_000 : 30_000;
   let t = dayStart + 8 * 60 * MINUTE_MS + between(random, 0, 60) * MINUTE_MS;
@@ -89,7 +93,7 @@ export function* sampleDayAttributions(random: () => number, day: DayKey, tz: Tz
     const primary = LANGUAGES[pickWeighted(random, LANGUAGE_WEIGHTS)];
     const end = t + between(random, heavy ? 20 : 10, heavy ? 150 : 90) * MINUTE_MS;
     while (t < end) {
-      const [category, , min, max] = MIX[pickWeighted(random, MIX.map((m) => m[1]))];
+      const [category, , min, max] = MIX[pickWeighted(random, weights)];
       const ai = category === 'aiInline' || category === 'aiChat';
       const confidence: Confidence = ai && random() < 0.4 ? 'estimated' : 'exact';
       yield {
