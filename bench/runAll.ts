@@ -1,16 +1,20 @@
 /** `npm run bench`: every benchmark, printed against its budget and written to bench-results/. */
 import { join } from 'node:path';
 import { repoRoot } from '../test/harness/codeServer';
+import { accuracyFigures } from './accuracy';
 import { activationFigures } from './activation';
 import { bundleSizeFigures } from './bundleSize';
 import { dashboardFigures } from './dashboard';
 import { exportFigures } from './export';
 import { historyFigures } from './history';
+import { hotPathFigures } from './hotPath';
 import { report, type Figure } from './report';
 
 async function main(): Promise<void> {
   const figures: Figure[] = [
     ...bundleSizeFigures(repoRoot),
+    ...accuracyFigures(),
+    ...(await hotPathFigures()),
     ...(await historyFigures()),
     ...(await exportFigures()),
     ...(await activationFigures()),

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { classify, isCountedScheme } from '../core/attribution/classify';
 import type { IntentLog } from '../core/attribution/intents';
-import type { Attribution, ChangeFact, DetailedReason, EditFact, SelectionKind } from '../core/attribution/types';
+import type { Attribution, EditFact } from '../core/attribution/types';
 import type { Clock } from '../core/clock';
 import { Disposable } from './disposable';
+import { toEditFact, toSelectionKind } from './editFacts';
 
 /** How long a change waits for its paired selection event before it is classified without one. */
 const SELECTION_PAIRING_MS = 100;
@@ -15,11 +16,21 @@ export interface ChangeWatcherOptions {
   readonly onAttribution: (attribution: Attribution) => void;
   /** Changes to documents that are not counted (chat-editing models, output…), by scheme. */
   readonly onUncountedChange?: (scheme: string) => void;
+  /** Sees each fact, paired with its selection change, just before it is classified (the corpus recorder). */
+  readonly onFact?: (fact: EditFact) => void;
 }
+
+/** The watcher completes a fact (its selection change) before anyone else sees it. */
+type PendingFact = { -readonly [K in keyof EditFact]: EditFact[K] };
 
 interface PendingEdit {
   readonly document: vscode.TextDocument;
-  fact: EditFact;
+  readonly fact: PendingFact;
+  /**
+   * An insert longer than a keystroke waits out the pairing time and keeps the last selection: a
+   * snippet moves the cursor into its placeholders only after a first selection change.
+   */
+  readonly settles: boolean;
 }
 
 /**
@@ -29,17 +40,29 @@ interface PendingEdit {
 export class ChangeWatcher extends Disposable {
   private pending: PendingEdit | undefined;
   private pairingTimer: NodeJS.Timeout | undefined;
+  /** The pending edit the timer already found too young once. */
+  private timedOut: PendingEdit | undefined;
 
   constructor(private readonly options: ChangeWatcherOptions) {
     super();
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.onDocumentChanged(event)));
     this.register(vscode.window.onDidChangeTextEditorSelection((event) => this.onSelectionChanged(event)));
-    this.register({ dispose: () => this.flushPending() });
+    this.register({
+      dispose: () => {
+        clearTimeout(this.pairingTimer);
+        this.flushPending();
+      },
+    });
   }
 
   private onDocumentChanged(event: vscode.TextDocumentChangeEvent): void {
-    // Dirty-flag flips and saves arrive as events without content changes.
+    // Dirty-flag flips and saves arrive as events without content changes. One that leaves the
+    // document clean is a save (also a save that skips save participants, as the chat's do): the
+    // file watcher will echo it, and that echo is not another program.
     if (event.contentChanges.length === 0) {
+      if (!event.document.isDirty && isCountedScheme(event.document.uri.scheme)) {
+        this.options.intents.record({ kind: 'saved', documentKey: event.document.uri.toString(), at: this.options.clock.now() });
+      }
       return;
     }
     if (!isCountedScheme(event.document.uri.scheme)) {
@@ -47,27 +70,54 @@ export class ChangeWatcher extends Disposable {
       return;
     }
     this.flushPending();
-    this.pending = { document: event.document, fact: this.toFact(event) };
+    this.pending = {
+      document: event.document,
+      fact: toEditFact(event, this.options.clock.now(), this.options.exactSources()),
+      settles: insertsMoreThanKeystroke(event.contentChanges),
+    };
     this.armPairingTimer();
   }
 
   private onSelectionChanged(event: vscode.TextEditorSelectionChangeEvent): void {
     const pending = this.pending;
     if (pending && event.textEditor.document === pending.document && pending.document.version === pending.fact.version) {
-      pending.fact = { ...pending.fact, selectionKind: toSelectionKind(event.kind) };
-      this.flushPending();
+      if (!pending.settles) {
+        pending.fact.selectionKind = toSelectionKind(event.kind);
+        this.flushPending();
+        return;
+      }
+      // The kind of the first selection change, the cursors of the last one; the pairing timer flushes.
+      pending.fact.selectionKind ??= toSelectionKind(event.kind);
+      pending.fact.cursorsAfter = event.selections.map((selection) => selection.active);
     }
   }
 
-  private armPairingTimer(): void {
-    // One timer, re-armed with refresh(): no timer allocation per keystroke.
-    if (this.pairingTimer) {
-      this.pairingTimer.refresh();
-    } else {
-      this.pairingTimer = setTimeout(() => this.flushPending(), SELECTION_PAIRING_MS);
-      this.register({ dispose: () => clearTimeout(this.pairingTimer) });
+  /**
+   * At most one timer, armed only when none is: no timer work per keystroke (the paired selection
+   * change flushes first). When it fires early for a younger edit, it waits out the rest.
+   */
+  private armPairingTimer(delay = SELECTION_PAIRING_MS): void {
+    if (this.pairingTimer === undefined && !this.isDisposed) {
+      this.pairingTimer = setTimeout(this.onPairingTimeout, delay);
     }
   }
+
+  private readonly onPairingTimeout = (): void => {
+    this.pairingTimer = undefined;
+    const pending = this.pending;
+    if (!pending) {
+      return;
+    }
+    const waited = this.options.clock.now() - pending.fact.at;
+    if (waited >= 0 && waited < SELECTION_PAIRING_MS && pending !== this.timedOut) {
+      // Armed for an earlier edit: wait out the rest of this one's time, once (a clock that does
+      // not move must not hold it back forever).
+      this.timedOut = pending;
+      this.armPairingTimer(SELECTION_PAIRING_MS - waited);
+    } else {
+      this.flushPending();
+    }
+  };
 
   private flushPending(): void {
     const pending = this.pending;
@@ -75,64 +125,19 @@ export class ChangeWatcher extends Disposable {
       return;
     }
     this.pending = undefined;
+    this.options.onFact?.(pending.fact);
     const attributions = classify(pending.fact, { intents: this.options.intents, exactSources: this.options.exactSources() });
     for (const attribution of attributions) {
       this.options.onAttribution(attribution);
     }
   }
-
-  private toFact(event: vscode.TextDocumentChangeEvent): EditFact {
-    const document = event.document;
-    const activeEditor = vscode.window.activeTextEditor;
-    const inActiveEditor = activeEditor !== undefined && activeEditor.document === document;
-    return {
-      at: this.options.clock.now(),
-      documentKey: document.uri.toString(),
-      scheme: document.uri.scheme,
-      languageId: document.languageId,
-      version: document.version,
-      reason: event.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : event.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined,
-      detailedReason: this.options.exactSources() ? readDetailedReason(event) : undefined,
-      changes: event.contentChanges.map(toChangeFact),
-      inActiveEditor,
-      cursors: inActiveEditor ? activeEditor.selections.map((selection) => selection.active) : [],
-      // The event fires after the edit, so a clean document here means it was clean before it too,
-      // unless this very edit made it dirty; the classifier only uses this with a file-change intent.
-      wasDirty: document.isDirty,
-      selectionKind: undefined,
-    };
-  }
 }
 
-function toChangeFact(change: vscode.TextDocumentContentChangeEvent): ChangeFact {
-  return { start: change.range.start, end: change.range.end, rangeLength: change.rangeLength, text: change.text };
-}
-
-function toSelectionKind(kind: vscode.TextEditorSelectionChangeKind | undefined): SelectionKind {
-  switch (kind) {
-    case vscode.TextEditorSelectionChangeKind.Keyboard:
-      return 'keyboard';
-    case vscode.TextEditorSelectionChangeKind.Mouse:
-      return 'mouse';
-    case vscode.TextEditorSelectionChangeKind.Command:
-      return 'command';
-    default:
-      return 'none';
+function insertsMoreThanKeystroke(changes: readonly vscode.TextDocumentContentChangeEvent[]): boolean {
+  for (const change of changes) {
+    if (change.text.length > 2) {
+      return true;
+    }
   }
-}
-
-/**
- * Reads the proposed `detailedReason` where the host exposes it (code-server does, to every
- * extension). Feature-detected at runtime; the proposal is never declared in package.json.
- */
-function readDetailedReason(event: vscode.TextDocumentChangeEvent): DetailedReason | undefined {
-  const value = (event as { readonly detailedReason?: unknown }).detailedReason;
-  if (typeof value !== 'object' || value === null) {
-    return undefined;
-  }
-  const { source, metadata } = value as { source?: unknown; metadata?: unknown };
-  if (typeof source !== 'string') {
-    return undefined;
-  }
-  return { source, metadata: typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>) : {} };
+  return false;
 }

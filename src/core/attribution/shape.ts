@@ -217,3 +217,37 @@ export function isSuggestShape(fact: EditFact, change: ChangeFact): boolean {
   const codePoints = countCodePoints(text);
   return codePoints > replaced && codePoints < SUGGEST_MAX_CODE_POINTS;
 }
+
+/** The end of the inserted text, in the document after the change. */
+function insertedEnd(change: ChangeFact): Pos {
+  const text = insertedText(change);
+  let line = change.start.line;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x0a || (unit === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: line === change.start.line ? change.start.character + text.length : text.length - lineStart };
+}
+
+/**
+ * After the edit, a cursor sits strictly inside the inserted text (not at either end): a snippet waiting
+ * in its placeholders (Insert Snippet, Emmet, a completion's snippet). Typing, pastes, accepted
+ * suggestions, chat and agent edits leave the cursor at the end of what they inserted, or elsewhere.
+ */
+export function leavesCursorInside(fact: EditFact, change: ChangeFact): boolean {
+  const after = fact.cursorsAfter;
+  if (!Array.isArray(after) || after.length === 0 || !isPos(change.start) || insertedText(change).length === 0) {
+    return false;
+  }
+  const end = insertedEnd(change);
+  for (const cursor of after) {
+    if (isPos(cursor) && comparePos(change.start, cursor) < 0 && comparePos(cursor, end) < 0) {
+      return true;
+    }
+  }
+  return false;
+}

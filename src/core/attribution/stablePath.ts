@@ -1,10 +1,10 @@
 import { countCodePoints } from '../text';
 import {
   ACCEPT_INTENT_WINDOW_MS, ACCEPT_KINDS, CHAT_EDITING_KINDS, CHAT_EDITING_WINDOW_MS, FILE_CHANGE_KINDS,
-  FILE_CHANGE_WINDOW_MS, PASTE_INTENT_WINDOW_MS, PASTE_KINDS, SAVE_KINDS, SAVE_WINDOW_MS, type IntentLog,
+  FILE_CHANGE_WINDOW_MS, PASTE_INTENT_WINDOW_MS, PASTE_KINDS, SAVE_ECHO_MS, SAVE_KINDS, SAVE_WINDOW_MS, SAVED_KINDS, type IntentLog,
 } from './intents';
 import {
-  hasNonBlank, insertedText, isAiLike, isDeletion, isSuggestShape, replacedLength, typedShapeAt,
+  hasNonBlank, insertedText, isAiLike, isDeletion, isSuggestShape, leavesCursorInside, replacedLength, typedShapeAt,
   type TypedShape,
 } from './shape';
 import type { ChangeFact, EditFact } from './types';
@@ -17,7 +17,7 @@ import { verdict, type Verdict } from './verdict';
 
 /** What decides an event as a whole, found once before its changes are judged one by one. */
 export type EventSignal =
-  | 'undo' | 'redo' | 'inlineAccept' | 'paste' | 'external' | 'chatEditing' | 'save'
+  | 'undo' | 'redo' | 'inlineAccept' | 'paste' | 'external' | 'restore' | 'chatEditing' | 'save'
   | 'multiCursor' | 'multiChange' | 'single';
 
 const UNDO = verdict('undoRedo', 'exact', 'reason:undo');
@@ -25,6 +25,7 @@ const REDO = verdict('undoRedo', 'exact', 'reason:redo');
 const INLINE_ACCEPT = verdict('aiInline', 'exact', 'intent:inlineAccept');
 const PASTE = verdict('paste', 'exact', 'intent:paste');
 const EXTERNAL = verdict('external', 'estimated', 'intent:fileChanged', 'notDirty');
+const RESTORE = verdict('undoRedo', 'estimated', 'shape:replacesDocument', 'notDirty');
 const CHAT_EDITING = verdict('aiChat', 'estimated', 'intent:chatEditing');
 const SAVE = verdict('tool', 'estimated', 'intent:save');
 const MULTI_CURSOR_EXACT = verdict('typed', 'exact', 'shape:multiCursor', 'sel:keyboard');
@@ -33,6 +34,7 @@ const MULTI_CHANGE = verdict('tool', 'estimated', 'shape:multiChange');
 const DELETE_AWAY = verdict('tool', 'estimated', 'shape:deleteAwayFromCursor');
 const BACKGROUND = verdict('aiChat', 'estimated', 'shape:backgroundInsert');
 const SUGGEST = verdict('tool', 'estimated', 'shape:suggest');
+const SNIPPET = verdict('tool', 'estimated', 'shape:snippet', 'sel:insideInsert');
 const AI_LIKE = verdict('aiChat', 'estimated', 'shape:aiLike');
 const UNKNOWN = verdict('tool', 'estimated', 'shape:unknown');
 
@@ -82,6 +84,11 @@ function someChangeInserts(fact: EditFact): boolean {
   return false;
 }
 
+/** One keystroke (1–2 characters at a cursor, Keyboard selection change): typing, whatever intent is pending. */
+function isKeystroke(fact: EditFact): boolean {
+  return fact.changes.length === 1 && isKeyboard(fact) && typedShapeAt(fact, fact.changes[0], true) === 'short';
+}
+
 function everyChangeIsUserTyping(fact: EditFact): boolean {
   for (const change of fact.changes) {
     if (userTypingVerdict(fact, change) === undefined) {
@@ -111,8 +118,22 @@ function isMultiCursorTyping(fact: EditFact): boolean {
   if (allTyped) {
     return true;
   }
+  // Fewer known cursors than changes: one cursor and edits elsewhere (rename), not multi-cursor typing.
+  const cursors = Array.isArray(fact.cursors) ? fact.cursors.length : 0;
   const firstLength = first.length > 0 && first.length <= 4 ? countCodePoints(first) : 0;
-  return keyboard && identical && firstLength >= 1 && firstLength <= 2;
+  return keyboard && identical && firstLength >= 1 && firstLength <= 2 && (cursors === 0 || cursors >= fact.changes.length);
+}
+
+/**
+ * Consumes the document's file-changed-on-disk intent, unless it is the echo of the editor's own save
+ * (the file watcher reports saves too, e.g. the save-all before a chat edit).
+ */
+function takeExternalChange(intents: IntentLog, key: string, at: number): boolean {
+  const fileChange = intents.peek(FILE_CHANGE_KINDS, key, at, FILE_CHANGE_WINDOW_MS);
+  if (fileChange === undefined || intents.hasBefore(SAVED_KINDS, fileChange.documentKey, fileChange.at, SAVE_ECHO_MS)) {
+    return false;
+  }
+  return intents.take(FILE_CHANGE_KINDS, key, at, FILE_CHANGE_WINDOW_MS) !== undefined;
 }
 
 /** Matches the event's intents (consuming the one-shot ones) and its overall shape. */
@@ -127,12 +148,18 @@ export function stableEventSignal(fact: EditFact, intents: IntentLog): EventSign
   if (inserts && intents.take(ACCEPT_KINDS, key, at, ACCEPT_INTENT_WINDOW_MS) !== undefined) {
     return 'inlineAccept';
   }
-  if (inserts && intents.take(PASTE_KINDS, key, at, PASTE_INTENT_WINDOW_MS) !== undefined) {
+  // A paste the user cancelled by typing leaves its intent behind: a keystroke never takes it.
+  if (inserts && intents.peek(PASTE_KINDS, key, at, PASTE_INTENT_WINDOW_MS) !== undefined && !isKeystroke(fact)) {
+    intents.take(PASTE_KINDS, key, at, PASTE_INTENT_WINDOW_MS);
     return 'paste';
   }
-  if (!fact.wasDirty && !everyChangeIsUserTyping(fact)
-    && intents.take(FILE_CHANGE_KINDS, key, at, FILE_CHANGE_WINDOW_MS) !== undefined) {
+  if (!fact.wasDirty && !everyChangeIsUserTyping(fact) && takeExternalChange(intents, key, at)) {
     return 'external';
+  }
+  // The whole content rewritten, clean, and no other program changed the file: the editor restored a
+  // version (a chat's Undo, Revert File). Nobody's new work.
+  if (!fact.wasDirty && fact.replacesDocument === true) {
+    return 'restore';
   }
   if (intents.peek(CHAT_EDITING_KINDS, key, at, CHAT_EDITING_WINDOW_MS) !== undefined) {
     return 'chatEditing';
@@ -144,6 +171,14 @@ export function stableEventSignal(fact: EditFact, intents: IntentLog): EventSign
     return isMultiCursorTyping(fact) ? 'multiCursor' : 'multiChange';
   }
   return 'single';
+}
+
+/** Edits of editor tools whose shape shows: a snippet waiting in its placeholders, a completion. */
+function toolShapeVerdict(fact: EditFact, change: ChangeFact): Verdict | undefined {
+  if (leavesCursorInside(fact, change)) {
+    return SNIPPET;
+  }
+  return isSuggestShape(fact, change) ? SUGGEST : undefined;
 }
 
 /** Heuristics for a lone change with no intent, from the surest typed shapes to the AI-like fallback. */
@@ -162,10 +197,7 @@ function singleChangeVerdict(fact: EditFact, change: ChangeFact): Verdict {
     // Nobody types into a document that is not in the focused editor; one-line replacements there are rename-like.
     return BACKGROUND;
   }
-  if (isSuggestShape(fact, change)) {
-    return SUGGEST;
-  }
-  return isAiLike(text) ? AI_LIKE : UNKNOWN;
+  return toolShapeVerdict(fact, change) ?? (isAiLike(text) ? AI_LIKE : UNKNOWN);
 }
 
 /** The verdict of one change, given its event's signal. */
@@ -181,8 +213,11 @@ export function stableVerdict(fact: EditFact, change: ChangeFact, signal: EventS
       return PASTE;
     case 'external':
       return userTypingVerdict(fact, change) ?? EXTERNAL;
+    case 'restore':
+      return RESTORE;
     case 'chatEditing':
-      return userTypingVerdict(fact, change) ?? CHAT_EDITING;
+      // The chat-editing signal lasts while the user works on: their snippets and completions stay tools.
+      return userTypingVerdict(fact, change) ?? toolShapeVerdict(fact, change) ?? CHAT_EDITING;
     case 'save':
       return userTypingVerdict(fact, change) ?? SAVE;
     case 'multiCursor':

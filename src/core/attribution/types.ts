@@ -50,6 +50,13 @@ export interface EditFact {
   readonly wasDirty: boolean;
   /** The paired selection change, if one arrived for this document version. */
   readonly selectionKind: SelectionKind | undefined;
+  /**
+   * Where the cursors ended up (active positions of the last selection change for this document
+   * version), recorded only for inserts longer than a keystroke. A snippet leaves them inside its text.
+   */
+  readonly cursorsAfter?: readonly Pos[];
+  /** One change replaced the whole content of the document (a reload, a revert, a chat undo). */
+  readonly replacesDocument?: boolean;
 }
 
 /** Something the user or the editor did just before an edit, observed by the host. */
@@ -60,6 +67,8 @@ export type IntentKind =
   | 'inlineJump'
   | 'paste'
   | 'save'
+  /** The document became clean without an edit: any save, also those that skip save participants (the chat's). */
+  | 'saved'
   | 'fileChangedOnDisk'
   | 'chatEditingActive';
 

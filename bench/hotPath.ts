@@ -1,0 +1,302 @@
+/**
+ * The keystroke path: recorded typing events (test/fixtures/corpus) replayed 100,000 times through
+ * the real ChangeWatcher (fact building and selection pairing), the classifier and a Tally, against a
+ * minimal handler that only sums inserted lengths, in the same run. Both receive the events the way
+ * VS Code's extension host delivers them (a change event with Range objects, then the selection
+ * change), so the ratio is what the extension adds to a keystroke over the least any listener pays.
+ */
+import Module from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { classify } from '../src/core/attribution/classify';
+import { IntentLog } from '../src/core/attribution/intents';
+import { changesOf, readCorpus } from '../test/corpus/corpus';
+import { Tally } from '../src/core/tally';
+import type { Figure } from './report';
+
+const EVENTS = 100_000;
+const ROUNDS = 11;
+const LARGE_INSERT_CHARS = 12_000;
+
+// --- the part of the vscode API the watcher uses, delivering events like the extension host ---
+
+class Position {
+  constructor(readonly line: number, readonly character: number) {}
+}
+class Range {
+  constructor(readonly start: Position, readonly end: Position) {}
+}
+class Selection extends Range {
+  constructor(readonly anchor: Position, readonly active: Position) {
+    super(anchor, active);
+  }
+}
+
+type Listener<T> = (event: T) => void;
+class Emitter<T> {
+  private listeners: Listener<T>[] = [];
+  readonly event = (listener: Listener<T>) => {
+    this.listeners.push(listener);
+    return { dispose: () => { this.listeners = this.listeners.filter((each) => each !== listener); } };
+  };
+  fire(event: T): void {
+    for (const listener of this.listeners) {
+      listener(event);
+    }
+  }
+}
+
+interface FakeDocument {
+  readonly uri: { readonly scheme: string; toString(): string };
+  readonly languageId: string;
+  version: number;
+  isDirty: boolean;
+}
+interface FakeEditor {
+  readonly document: FakeDocument;
+  selections: Selection[];
+}
+
+const documentChanges = new Emitter<unknown>();
+const selectionChanges = new Emitter<unknown>();
+let activeTextEditor: FakeEditor | undefined;
+
+const fakeVscode = {
+  workspace: { onDidChangeTextDocument: documentChanges.event },
+  window: {
+    onDidChangeTextEditorSelection: selectionChanges.event,
+    get activeTextEditor() {
+      return activeTextEditor;
+    },
+  },
+  TextDocumentChangeReason: { Undo: 1, Redo: 2 },
+  TextEditorSelectionChangeKind: { Keyboard: 1, Mouse: 2, Command: 3 },
+};
+
+/** Makes `import * as vscode from 'vscode'` resolve to the fake above while the watcher's modules load. */
+async function withFakeVscode<T>(load: () => Promise<T>): Promise<T> {
+  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = loader._load;
+  loader._load = function load(request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? fakeVscode : original.call(this, request, ...rest);
+  };
+  try {
+    return await load();
+  } finally {
+    loader._load = original;
+  }
+}
+
+// --- replay: the extension host's work per keystroke, the same for any listener ---
+
+interface TypingEvent {
+  readonly editor: FakeEditor;
+  readonly lines: string[];
+  /** `$acceptModelChanged` and `$acceptEditorPropertiesChanged` as the renderer sends them (JSON). */
+  readonly modelChanged: string;
+  readonly selectionChanged: string;
+}
+
+interface MonacoRange {
+  readonly startLineNumber: number;
+  readonly startColumn: number;
+  readonly endLineNumber: number;
+  readonly endColumn: number;
+}
+interface MonacoChange {
+  readonly range: MonacoRange;
+  readonly rangeOffset: number;
+  readonly rangeLength: number;
+  readonly text: string;
+}
+interface MonacoSelection {
+  readonly selectionStartLineNumber: number;
+  readonly selectionStartColumn: number;
+  readonly positionLineNumber: number;
+  readonly positionColumn: number;
+}
+
+/** The recorded keystrokes (VS Code said `cursor`/`type`), as the messages the extension host receives. */
+function typingEvents(): TypingEvent[] {
+  const editors = new Map<string, { editor: FakeEditor; lines: string[] }>();
+  const events: TypingEvent[] = [];
+  for (const record of readCorpus().flatMap(changesOf)) {
+    const fact = record.fact;
+    if (fact.detailedReason?.source !== 'cursor' || fact.detailedReason.metadata.kind !== 'type' || fact.changes.length !== 1) {
+      continue;
+    }
+    const key = fact.documentKey;
+    let entry = editors.get(key);
+    if (!entry) {
+      entry = { editor: { document: { uri: { scheme: 'file', toString: () => key }, languageId: fact.languageId, version: 1, isDirty: true }, selections: [] }, lines: [''] };
+      editors.set(key, entry);
+    }
+    const change = fact.changes[0];
+    const lines = change.text.split('\n');
+    const after = lines.length === 1
+      ? { line: change.start.line, character: change.start.character + change.text.length }
+      : { line: change.start.line + lines.length - 1, character: lines[lines.length - 1].length };
+    const range: MonacoRange = {
+      startLineNumber: change.start.line + 1, startColumn: change.start.character + 1, endLineNumber: change.end.line + 1, endColumn: change.end.character + 1,
+    };
+    const selection: MonacoSelection = { selectionStartLineNumber: after.line + 1, selectionStartColumn: after.character + 1, positionLineNumber: after.line + 1, positionColumn: after.character + 1 };
+    events.push({
+      editor: entry.editor,
+      lines: entry.lines,
+      modelChanged: JSON.stringify([{ scheme: 'file', path: key }, { changes: [{ range, rangeOffset: 0, rangeLength: change.rangeLength, text: change.text }], eol: '\n', versionId: 0, isUndoing: false, isRedoing: false, isFlush: false }, true]),
+      selectionChanged: JSON.stringify(['editor-1', { selections: { source: 'keyboard', selections: [selection] } }]),
+    });
+  }
+  if (events.length === 0) {
+    throw new Error('the corpus has no typing events: run `npm run corpus:record`');
+  }
+  return events;
+}
+
+/** The extension host's mirror of the document: the edit applied to its lines. */
+function applyToMirror(lines: string[], change: MonacoChange): void {
+  const startLine = Math.min(change.range.startLineNumber - 1, lines.length - 1);
+  const endLine = Math.min(change.range.endLineNumber - 1, lines.length - 1);
+  const merged = lines[startLine].slice(0, change.range.startColumn - 1) + change.text + lines[endLine].slice(change.range.endColumn - 1);
+  if (startLine === endLine && change.text.indexOf('\n') < 0) {
+    lines[startLine] = merged;
+  } else {
+    lines.splice(startLine, endLine - startLine + 1, ...merged.split('\n'));
+  }
+}
+
+function toRange(range: MonacoRange): Range {
+  return new Range(new Position(range.startLineNumber - 1, range.startColumn - 1), new Position(range.endLineNumber - 1, range.endColumn - 1));
+}
+
+function toSelection(selection: MonacoSelection): Selection {
+  return new Selection(
+    new Position(selection.selectionStartLineNumber - 1, selection.selectionStartColumn - 1),
+    new Position(selection.positionLineNumber - 1, selection.positionColumn - 1),
+  );
+}
+
+/**
+ * Delivers `count` keystrokes as the extension host does: parse the renderer's message, update the
+ * document mirror, convert ranges, fire the text change; then the same for the selection change.
+ */
+function replay(events: readonly TypingEvent[], count: number): number {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    if (i % events.length === 0) {
+      // Each pass over the recording starts from empty documents, as the recording did.
+      for (const { lines } of events) {
+        lines.length = 1;
+        lines[0] = '';
+      }
+    }
+    const { editor, lines, modelChanged, selectionChanged } = events[i % events.length];
+    const [, modelEvent, isDirty] = JSON.parse(modelChanged) as [unknown, { changes: MonacoChange[] }, boolean];
+    const document = editor.document;
+    for (const change of modelEvent.changes) {
+      applyToMirror(lines, change);
+    }
+    document.version++;
+    document.isDirty = isDirty;
+    activeTextEditor = editor;
+    documentChanges.fire({
+      document,
+      contentChanges: modelEvent.changes.map((change) => ({ range: toRange(change.range), rangeOffset: change.rangeOffset, rangeLength: change.rangeLength, text: change.text })),
+      reason: undefined,
+    });
+    const [, properties] = JSON.parse(selectionChanged) as [string, { selections: { source: string; selections: MonacoSelection[] } }];
+    editor.selections = properties.selections.selections.map(toSelection);
+    selectionChanges.fire({ textEditor: editor, selections: editor.selections, kind: properties.selections.source === 'keyboard' ? 1 : undefined });
+  }
+  return performance.now() - started;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function keystrokeFigures(): Promise<Figure[]> {
+  const { ChangeWatcher } = await withFakeVscode(() => import('../src/host/changeWatcher'));
+  const events = typingEvents();
+
+  let summed = 0;
+  const tally = new Tally();
+  const minimalHandler = () => documentChanges.event((event) => {
+    for (const change of (event as { contentChanges: Array<{ text: string }> }).contentChanges) {
+      summed += change.text.length;
+    }
+  });
+  const ownershipRatio = () => new ChangeWatcher({
+    clock: { now: () => Date.now() },
+    intents: new IntentLog(),
+    exactSources: () => false,
+    onAttribution: (attribution) => tally.add(attribution),
+  });
+  const run = (subscribe: () => { dispose(): void }, count: number): number => {
+    const subscription = subscribe();
+    try {
+      return replay(events, count);
+    } finally {
+      subscription.dispose();
+    }
+  };
+  run(minimalHandler, EVENTS / 2);
+  run(ownershipRatio, EVENTS / 2);
+  // Interleaved rounds, so both see the same machine state; the median of each.
+  const minimalTimes: number[] = [];
+  const watcherTimes: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    minimalTimes.push(run(minimalHandler, EVENTS));
+    watcherTimes.push(run(ownershipRatio, EVENTS));
+  }
+  const floor = median(minimalTimes);
+  const ours = median(watcherTimes);
+  if (summed === 0 || tally.chars.typed === 0) {
+    throw new Error('the replay reached no handler');
+  }
+  const perEvent = (ms: number) => (ms * 1e6) / EVENTS;
+  return [{
+    name: 'keystroke path vs a minimal handler',
+    value: ours / floor,
+    unit: '×',
+    budget: 2,
+    note: `${EVENTS.toLocaleString('en')} recorded keystrokes: ${perEvent(ours).toFixed(0)} ns vs ${perEvent(floor).toFixed(0)} ns per event (+${perEvent(ours - floor).toFixed(0)} ns)`,
+  }];
+}
+
+/** One large insert (a generated file pasted or written by an agent) through the classifier. */
+function largeInsertFigure(): Figure {
+  const line = 'export const value = compute(input, options); // a line of generated code\n';
+  const text = line.repeat(Math.ceil(LARGE_INSERT_CHARS / line.length));
+  const fact = {
+    at: Date.now(), documentKey: 'file:///workspace/large.ts', scheme: 'file', languageId: 'typescript', version: 2,
+    reason: undefined, detailedReason: undefined, inActiveEditor: true, cursors: [{ line: 0, character: 0 }], wasDirty: true,
+    selectionKind: undefined, changes: [{ start: { line: 0, character: 0 }, end: { line: 0, character: 0 }, rangeLength: 0, text }],
+  } as const;
+  const times: number[] = [];
+  for (let run = 0; run < 20; run++) {
+    const intents = new IntentLog();
+    const started = performance.now();
+    classify(fact, { intents, exactSources: false });
+    times.push(performance.now() - started);
+  }
+  return {
+    name: `classify one ${text.length.toLocaleString('en')}-character insert`,
+    value: Math.max(...times),
+    unit: 'ms',
+    budget: 5,
+    note: `slowest of 20 (first call ${times[0].toFixed(3)} ms, median ${median(times).toFixed(3)} ms)`,
+  };
+}
+
+export async function hotPathFigures(): Promise<Figure[]> {
+  return [...(await keystrokeFigures()), largeInsertFigure()];
+}
+
+if (require.main === module) {
+  void hotPathFigures().then((figures) => {
+    for (const figure of figures) {
+      console.log(`${figure.name}: ${figure.value.toFixed(3)} ${figure.unit} (budget ≤ ${figure.budget}) ${figure.note ?? ''}`);
+    }
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * The corpus recorder: a test-only helper extension (bundled by test/corpus/record.ts) that runs
+ * the product's own change watcher and intent sources and writes, as JSON lines, every fact the
+ * host classifies (with `detailedReason`, the ground-truth label), every selection change and every
+ * intent. It records only when `OWNERSHIP_CORPUS_RAW` names the file to write.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import * as vscode from 'vscode';
+import { IntentLog } from '../../src/core/attribution/intents';
+import type { Intent, Pos } from '../../src/core/attribution/types';
+import { systemClock } from '../../src/core/clock';
+import { ChangeWatcher } from '../../src/host/changeWatcher';
+import { toSelectionKind } from '../../src/host/editFacts';
+import { AcceptCommandInterceptor } from '../../src/host/intents/acceptCommands';
+import { EditorIntents } from '../../src/host/intents/editorIntents';
+import { PasteObserver } from '../../src/host/intents/pasteObserver';
+import { CORPUS_WORKSPACE_URI, type EventRecord } from './corpus';
+
+/**
+ * Writes records in the order they happen. Document URIs lose the run's temporary folder: the
+ * workspace becomes `file:///workspace`, the rest of the test profile (settings…) `file:///profile`.
+ */
+class RecordWriter {
+  private readonly stream: WriteStream;
+  private readonly replacements: ReadonlyArray<readonly [string, string]>;
+
+  constructor(file: string, workspace: vscode.Uri | undefined) {
+    this.stream = createWriteStream(file, { flags: 'a' });
+    this.replacements = workspace
+      ? [[workspace.toString(), CORPUS_WORKSPACE_URI], [vscode.Uri.joinPath(workspace, '..').toString(), 'file:///profile']]
+      : [];
+  }
+
+  write(record: EventRecord): void {
+    let line = JSON.stringify(record);
+    for (const [from, to] of this.replacements) {
+      line = line.split(from).join(to);
+    }
+    this.stream.write(`${line}\n`);
+  }
+
+  dispose(): void {
+    this.stream.end();
+  }
+}
+
+/** The product's intent log, writing down each intent as the intent sources record it. */
+class RecordingIntentLog extends IntentLog {
+  constructor(private readonly writer: RecordWriter) {
+    super();
+  }
+
+  override record(intent: Intent): void {
+    this.writer.write({ type: 'intent', t: Date.now(), intent: { kind: intent.kind, documentKey: intent.documentKey, at: intent.at } });
+    super.record(intent);
+  }
+}
+
+function plain(position: Pos): Pos {
+  return { line: position.line, character: position.character };
+}
+
+export function activate(context: vscode.ExtensionContext): void {
+  const file = process.env.OWNERSHIP_CORPUS_RAW;
+  if (!file) {
+    return;
+  }
+  const writer = new RecordWriter(file, vscode.workspace.workspaceFolders?.[0]?.uri);
+  const log = vscode.window.createOutputChannel('Corpus Recorder', { log: true });
+  const clock = systemClock;
+  const intents = new RecordingIntentLog(writer);
+  // Composed like src/extension.ts; the product's own interceptor is switched off in recording runs.
+  const editorIntents = new EditorIntents(intents, clock);
+  const acceptCommands = new AcceptCommandInterceptor(intents, clock, log);
+  acceptCommands.setEnabled(true);
+  context.subscriptions.push(
+    writer,
+    log,
+    editorIntents,
+    acceptCommands,
+    new PasteObserver(intents, clock),
+    new ChangeWatcher({
+      clock,
+      intents,
+      exactSources: () => true,
+      onAttribution: () => undefined,
+      onFact: (fact) => writer.write({
+        type: 'change',
+        t: clock.now(),
+        fact: {
+          ...fact,
+          changes: fact.changes.map((change) => ({ ...change, start: plain(change.start), end: plain(change.end) })),
+          cursors: fact.cursors.map(plain),
+          ...(fact.cursorsAfter ? { cursorsAfter: fact.cursorsAfter.map(plain) } : {}),
+        },
+      }),
+      onUncountedChange: (scheme) => {
+        writer.write({ type: 'uncounted', t: clock.now(), scheme });
+        editorIntents.noteChatEditing(scheme);
+      },
+    }),
+    vscode.window.onDidChangeTextEditorSelection((event) => writer.write({
+      type: 'selection',
+      t: clock.now(),
+      documentKey: event.textEditor.document.uri.toString(),
+      version: event.textEditor.document.version,
+      kind: toSelectionKind(event.kind),
+      cursors: event.selections.map((selection) => plain(selection.active)),
+    })),
+  );
+}
+
+export function deactivate(): void {
+  // The writer is disposed through context.subscriptions.
+}
