@@ -2,7 +2,7 @@ import { CATEGORIES, emptyCounts, type CategoryCounts } from '../categories';
 import type { DayKey } from '../sessions/localDay';
 import {
   OTHER_LANGUAGE, SessionAgg, SpanAgg, addCounts,
-  type CountsV1, type DayRecV1, type HistoryData, type SessionRecV1,
+  type CountsV1, type DayRecV1, type HistoryData, type SessionRecV1, type SpanRecV1,
 } from './model';
 
 /**
@@ -67,17 +67,8 @@ export function boundLanguages(languages: ReadonlyMap<string, CategoryCounts>, l
   return out;
 }
 
-interface SpanFields {
-  c: CountsV1;
-  e?: number;
-  x?: number;
-  a?: number[];
-  m?: number;
-  l?: Record<string, CountsV1>;
-}
-
-function encodeSpanFields(span: SpanAgg, languageLimit: number): SpanFields {
-  const out: SpanFields = { c: encodeCounts(span.chars) };
+function encodeSpanRecV1(span: SpanAgg, languageLimit: number): SpanRecV1 {
+  const out: SpanRecV1 = { c: encodeCounts(span.chars) };
   if (span.estimatedAiChars > 0) {
     out.e = span.estimatedAiChars;
   }
@@ -109,7 +100,7 @@ function encodeSpanFields(span: SpanAgg, languageLimit: number): SpanFields {
   return out;
 }
 
-function decodeSpanFields(target: SpanAgg, rec: Readonly<SpanFields>): void {
+function decodeSpanRecV1(target: SpanAgg, rec: Readonly<SpanRecV1>): void {
   addCounts(target.chars, decodeCounts(rec.c));
   target.estimatedAiChars = rec.e ?? 0;
   target.deletedChars = rec.x ?? 0;
@@ -139,7 +130,7 @@ function decodeSpanFields(target: SpanAgg, rec: Readonly<SpanFields>): void {
 
 /** `languageLimit` 0 drops the per-language detail (old days, see `languageDetailDays`). */
 export function encodeDay(span: SpanAgg, languageLimit: number): DayRecV1 {
-  const rec: DayRecV1 = encodeSpanFields(span, languageLimit);
+  const rec: DayRecV1 = encodeSpanRecV1(span, languageLimit);
   if (span.sessions > 0) {
     rec.n = span.sessions;
   }
@@ -148,18 +139,18 @@ export function encodeDay(span: SpanAgg, languageLimit: number): DayRecV1 {
 
 export function decodeDay(rec: Readonly<DayRecV1>): SpanAgg {
   const span = new SpanAgg();
-  decodeSpanFields(span, rec);
+  decodeSpanRecV1(span, rec);
   span.sessions = rec.n ?? 0;
   return span;
 }
 
 export function encodeSession(session: SessionAgg, languageLimit: number): SessionRecV1 {
-  return { i: session.id, b: session.start, f: session.end, ...encodeSpanFields(session, languageLimit) };
+  return { i: session.id, b: session.start, f: session.end, ...encodeSpanRecV1(session, languageLimit) };
 }
 
 export function decodeSession(rec: Readonly<SessionRecV1>, day: DayKey): SessionAgg {
   const session = new SessionAgg(rec.i, day, rec.b, Math.max(rec.f, rec.b));
-  decodeSpanFields(session, rec);
+  decodeSpanRecV1(session, rec);
   return session;
 }
 

@@ -126,8 +126,8 @@ export function copySession(s: SessionAgg): SessionAgg {
 /** Counts by category in `CATEGORIES` order, trailing zeros dropped. */
 export type CountsV1 = number[];
 
-/** One local day of one window. Optional fields are omitted when zero. */
-export interface DayRecV1 {
+/** The figures of a span of work (a day or a session) as stored. Optional fields are omitted when zero. */
+export interface SpanRecV1 {
   /** chars per category. */
   c: CountsV1;
   /** estimated part of the AI chars. */
@@ -138,25 +138,23 @@ export interface DayRecV1 {
   a?: number[];
   /** active minutes. */
   m?: number;
-  /** sessions (pieces) started that day; kept after the session detail is compacted away. */
-  n?: number;
   /** chars per category per languageId: top languages, the rest under `other`. */
   l?: Record<string, CountsV1>;
 }
 
-export interface SessionRecV1 {
+/** One local day of one window. */
+export interface DayRecV1 extends SpanRecV1 {
+  /** sessions (pieces) started that day; kept after the session detail is compacted away. */
+  n?: number;
+}
+
+export interface SessionRecV1 extends SpanRecV1 {
   /** id. */
   i: string;
   /** start, epoch ms. */
   b: number;
   /** end (last edit), epoch ms, ≥ start. */
   f: number;
-  c: CountsV1;
-  e?: number;
-  x?: number;
-  a?: number[];
-  m?: number;
-  l?: Record<string, CountsV1>;
 }
 
 /** The value of one window's key `history.w.<windowId>`. */
