@@ -146,6 +146,27 @@ describe('Dashboard in the real workbench', function () {
     assert.equal(await app().getAttribute('data-csp-violations'), null, 'no CSP violation');
   });
 
+  it('renders under a strict Content Security Policy with a fresh nonce each time', async function () {
+    const readPolicy = async () => {
+      const meta = frame().locator('meta[http-equiv="Content-Security-Policy"]');
+      await meta.waitFor({ state: 'attached', timeout: 20_000 });
+      const policy = (await meta.getAttribute('content')) ?? '';
+      const scriptNonce = (await frame().locator('script[nonce]').first().getAttribute('nonce')) ?? '';
+      return { policy, scriptNonce };
+    };
+    await workbench.statusBarItem().click();
+    const first = await readPolicy();
+    assert.match(first.policy, /default-src 'none'/);
+    const scriptSrc = first.policy.split(';').map((part) => part.trim()).find((part) => part.startsWith('script-src')) ?? '';
+    assert.equal(scriptSrc, `script-src 'nonce-${first.scriptNonce}'`, 'scripts only with this render\'s nonce');
+    assert.doesNotMatch(first.policy, /unsafe-eval|connect-src(?! 'none')/);
+    assert.ok(Buffer.from(first.scriptNonce, 'base64').length >= 16, 'a 128-bit nonce');
+    await workbench.reload();
+    await workbench.statusBarItem().click();
+    const second = await readPolicy();
+    assert.notEqual(second.scriptNonce, first.scriptNonce, 'a new nonce for a new render');
+  });
+
   it('takes screenshots in the light and dark theme for the README', async function () {
     this.timeout(60_000);
     await workbench.statusBarItem().click();
