@@ -12,10 +12,15 @@ async function main(): Promise<void> {
   results.push(await runHostTests());
   results.push(await runUiTests());
   printSummary(results);
-  process.exitCode = results.some((result) => result.failed > 0) ? 1 : 0;
+  const leftOpen = process.getActiveResourcesInfo().filter((resource) => resource !== 'TTYWrap');
+  if (leftOpen.length > 0 && process.env.OWNERSHIP_TEST_VERBOSE) {
+    console.error(`[test] still open after the run: ${leftOpen.join(', ')}`);
+  }
+  // Exit explicitly: a handle a test left open must never keep CI waiting.
+  process.exit(results.some((result) => result.failed > 0) ? 1 : 0);
 }
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+  process.exit(1);
 });

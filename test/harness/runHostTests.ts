@@ -21,6 +21,7 @@ export async function runHostTests(): Promise<SuiteResult> {
   // The report path reaches the in-host suite through the extension host's environment.
   const server = await startCodeServer({ name: 'host', runDir, env: { OWNERSHIP_TEST_REPORT: reportFile } });
   let keep = false;
+  let timeout: NodeJS.Timeout | undefined;
   const browser = await launchBrowser();
   try {
     // The workbench reports through these hooks when started with the smoke-test driver.
@@ -38,7 +39,9 @@ export async function runHostTests(): Promise<SuiteResult> {
     }));
     const exitCode = await Promise.race([
       exited,
-      new Promise<number>((resolve) => setTimeout(() => resolve(-1), TIMEOUT_MS)),
+      new Promise<number>((resolve) => {
+        timeout = setTimeout(() => resolve(-1), TIMEOUT_MS);
+      }),
     ]);
     const result = await readReport(reportFile, exitCode, Date.now() - started);
     if (result.failed > 0 || exitCode !== 0) {
@@ -48,6 +51,7 @@ export async function runHostTests(): Promise<SuiteResult> {
     }
     return result;
   } finally {
+    clearTimeout(timeout);
     await browser.close();
     await server.stop();
     if (!keep) {
@@ -76,9 +80,9 @@ async function readReport(reportFile: string, exitCode: number, durationMs: numb
 if (require.main === module) {
   runHostTests().then((result) => {
     printSummary([result]);
-    process.exitCode = result.failed > 0 ? 1 : 0;
+    process.exit(result.failed > 0 ? 1 : 0);
   }, (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
+    process.exit(1);
   });
 }

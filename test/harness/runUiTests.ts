@@ -10,6 +10,6 @@ export function runUiTests(): Promise<SuiteResult> {
 if (require.main === module) {
   void runUiTests().then((result) => {
     printSummary([result]);
-    process.exitCode = result.failed > 0 ? 1 : 0;
+    process.exit(result.failed > 0 ? 1 : 0);
   });
 }

@@ -9,6 +9,6 @@ export function runUnitTests(): Promise<SuiteResult> {
 if (require.main === module) {
   void runUnitTests().then((result) => {
     printSummary([result]);
-    process.exitCode = result.failed > 0 ? 1 : 0;
+    process.exit(result.failed > 0 ? 1 : 0);
   });
 }
