@@ -1,26 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/attribution/classify';
 import {
   CLOCK_BACKWARD_RESET_MS, IntentLog, PASTE_INTENT_WINDOW_MS, PASTE_KINDS, SAVE_ECHO_MS, SAVE_KINDS,
 } from '../../../src/core/attribution/intents';
 import { leavesCursorInside } from '../../../src/core/attribution/shape';
-import type { Attribution, EditFact, IntentKind } from '../../../src/core/attribution/types';
-import { CURSOR, DOC, MULTI_LINE_CODE, T0, atCursor, fact, insertAt, intent, pos } from './facts';
+import type { EditFact, IntentKind } from '../../../src/core/attribution/types';
+import { CURSOR, DOC, MULTI_LINE_CODE, T0, atCursor, classifyStable, fact, insertAt, intent, onlyStable, pos } from './facts';
 
 /*
  * Stable-path rules added after replaying the recorded corpus (test/fixtures/corpus, bench/accuracy.ts):
  * each case here is the shape of an event VS Code 1.139 produced there.
  */
 
-function run(edit: EditFact, intents = new IntentLog()): Attribution[] {
-  return classify(edit, { intents, exactSources: false });
-}
-
-function only(edit: EditFact, intents?: IntentLog): Attribution {
-  const result = run(edit, intents);
-  assert.equal(result.length, 1);
-  return result[0];
-}
+const run = classifyStable;
+const only = onlyStable;
 
 function log(...entries: Array<[IntentKind, number]>): IntentLog {
   const intents = new IntentLog();

@@ -1,4 +1,7 @@
-import type { ChangeFact, DetailedReason, EditFact, Intent, IntentKind, Pos } from '../../../src/core/attribution/types';
+import * as assert from 'node:assert/strict';
+import { classify } from '../../../src/core/attribution/classify';
+import { IntentLog } from '../../../src/core/attribution/intents';
+import type { Attribution, ChangeFact, DetailedReason, EditFact, Intent, IntentKind, Pos } from '../../../src/core/attribution/types';
 
 /** Builders for the classifier's inputs, so each test states only what matters to it. */
 
@@ -59,3 +62,15 @@ export function intent(kind: IntentKind, at: number, documentKey = DOC): Intent 
 
 /** Ten lines of code-like text: what a chat or agent typically inserts. */
 export const MULTI_LINE_CODE = Array.from({ length: 10 }, (_, i) => `  const value${i} = compute(${i});`).join('\n') + '\n';
+
+/** The stable path as desktop users get it: exact sources switched off. */
+export function classifyStable(edit: EditFact, intents = new IntentLog()): Attribution[] {
+  return classify(edit, { intents, exactSources: false });
+}
+
+/** The stable path's one attribution for an event with one change. */
+export function onlyStable(edit: EditFact, intents?: IntentLog): Attribution {
+  const result = classifyStable(edit, intents);
+  assert.equal(result.length, 1);
+  return result[0];
+}

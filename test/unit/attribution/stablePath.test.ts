@@ -1,24 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/attribution/classify';
 import {
   ACCEPT_INTENT_WINDOW_MS, ANY_DOCUMENT, CHAT_EDITING_WINDOW_MS, FILE_CHANGE_WINDOW_MS, IntentLog, PASTE_INTENT_WINDOW_MS,
   SAVE_WINDOW_MS,
 } from '../../../src/core/attribution/intents';
-import type { Attribution, EditFact, IntentKind } from '../../../src/core/attribution/types';
+import type { Attribution, IntentKind } from '../../../src/core/attribution/types';
 import {
-  CURSOR, MULTI_LINE_CODE, OTHER_DOC, T0, atCursor, deleteRange, fact, insertAt, intent, pos, reason, replaceOnLine,
+  CURSOR, MULTI_LINE_CODE, OTHER_DOC, T0, atCursor, classifyStable, deleteRange, fact, insertAt, intent, onlyStable, pos, reason,
+  replaceOnLine,
 } from './facts';
 
-/** The stable path as desktop users get it: exact sources switched off. */
-function run(edit: EditFact, intents = new IntentLog()): Attribution[] {
-  return classify(edit, { intents, exactSources: false });
-}
-
-function only(edit: EditFact, intents?: IntentLog): Attribution {
-  const result = run(edit, intents);
-  assert.equal(result.length, 1);
-  return result[0];
-}
+const run = classifyStable;
+const only = onlyStable;
 
 function expectVerdict(result: Attribution, category: string, confidence: string, evidence?: string): void {
   assert.equal(result.category, category, `category (evidence ${result.evidence.join(' ')})`);
