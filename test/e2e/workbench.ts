@@ -81,6 +81,11 @@ export class Workbench {
   /** Reloads the window the way a user does (Developer: Reload Window) and waits for it. */
   async reload(): Promise<void> {
     const navigated = this.page.waitForEvent('framenavigated', { predicate: (frame) => frame === this.page.mainFrame(), timeout: 60_000 });
+    // Focus out of any webview first: a focused webview takes the focus back from the palette.
+    const sidebarTitle = this.page.locator('.part.sidebar .title').first();
+    if (await sidebarTitle.isVisible()) {
+      await sidebarTitle.click();
+    }
     await this.runCommand('Developer: Reload Window');
     await navigated;
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
