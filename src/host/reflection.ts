@@ -1,31 +1,16 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { ANSWER_KEYS, RATING_KEYS } from '../core/reflection/model';
-import { DEFAULT_REMINDER_TIME, afterLater, afterShown, decideReminder, type ReminderState } from '../core/reflection/reminder';
+import { afterLater, afterShown, decideReminder, type ReminderState } from '../core/reflection/reminder';
 import { ReflectionStore } from '../core/reflection/store';
 import { localDayKey, systemTzOffset } from '../core/sessions/localDay';
 import { Disposable } from './disposable';
+import { settings } from './settings';
 import type { ReflectionExportSource } from './exportCommand';
 
 const REMINDER_STATE_KEY = 'reflection.reminder';
 /** The timer never sleeps longer than this, so sleep, clock and zone changes are noticed. */
 const MAX_TIMER_MS = 30 * 60_000;
-
-export const reflectionSettings = {
-  enabled(): boolean {
-    return section().get<boolean>('enabled', true);
-  },
-  reminder(): boolean {
-    return section().get<boolean>('reminder', true);
-  },
-  reminderTime(): string {
-    return section().get<string>('reminderTime', DEFAULT_REMINDER_TIME);
-  },
-};
-
-function section(): vscode.WorkspaceConfiguration {
-  return vscode.workspace.getConfiguration('ownershipRatio.reflection');
-}
 
 /**
  * The end-of-day reflections: one entry per local day in the extension's global state (a day is
@@ -39,7 +24,7 @@ export class Reflections {
   }
 
   enabled(): boolean {
-    return reflectionSettings.enabled();
+    return settings.reflectionEnabled();
   }
 
   /** For the CSV export (`exportCsv(history, reflections.exportSource())`): fixed columns, oldest day first. */
@@ -93,8 +78,8 @@ export class ReflectionReminder extends Disposable {
     const now = this.deps.clock.now();
     const today = localDayKey(now, systemTzOffset);
     const decision = decideReminder(now, systemTzOffset, {
-      enabled: reflectionSettings.enabled() && reflectionSettings.reminder(),
-      time: reflectionSettings.reminderTime(),
+      enabled: settings.reflectionEnabled() && settings.reflectionReminder(),
+      time: settings.reflectionReminderTime(),
     }, this.reminderState, {
       hasActivity: this.deps.hasActivityToday(),
       reflected: this.deps.reflections.store.get(today) !== undefined,

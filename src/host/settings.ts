@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PasteCountsAs } from '../core/categories';
+import { DEFAULT_REMINDER_TIME } from '../core/reflection/reminder';
 
 export type StatusBarPeriod = 'session' | 'today' | 'last7Days';
 
@@ -27,6 +28,15 @@ export const settings = {
   statusBarPeriod(): StatusBarPeriod {
     const value = section().get<string>('statusBar.period', 'today');
     return value === 'session' || value === 'last7Days' ? value : 'today';
+  },
+  reflectionEnabled(): boolean {
+    return section().get<boolean>('reflection.enabled', true);
+  },
+  reflectionReminder(): boolean {
+    return section().get<boolean>('reflection.reminder', true);
+  },
+  reflectionReminderTime(): string {
+    return section().get<string>('reflection.reminderTime', DEFAULT_REMINDER_TIME);
   },
   /** The user's own target band for the share of own work, in percent; undefined when unset. */
   targetBand(): { readonly min: number; readonly max: number } | undefined {
