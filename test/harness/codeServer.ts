@@ -5,11 +5,11 @@
  * profile on a free port, and always stopped with its whole process tree.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { appendFileSync, createWriteStream, existsSync, realpathSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 /** code-server ≥ 4.133 needs Node 24; the machine's own Node stays for everything else. */
@@ -79,13 +79,37 @@ function checkBuildPrerequisites(): void {
   }
 }
 
-function runNpmInstall(prefix: string, spec: string, env: NodeJS.ProcessEnv, logFile: string): void {
-  const result = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, spec], {
+/** The npm CLI script of the npm on PATH, so that it can be run under another Node. */
+function npmCliScript(): string {
+  const fromNpm = process.env.npm_execpath;
+  if (fromNpm && /npm-cli\.js$/.test(fromNpm) && existsSync(fromNpm)) {
+    return fromNpm;
+  }
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, 'npm');
+    if (existsSync(candidate)) {
+      const script = join(dirname(realpathSync(candidate)), 'npm-cli.js');
+      if (existsSync(script)) {
+        return script;
+      }
+    }
+  }
+  throw new MissingSystemPackageError('npm was not found on PATH. Install Node.js with npm (https://nodejs.org).');
+}
+
+/**
+ * Runs `npm install` under the given Node (the machine's by default). code-server's install script
+ * checks the Node that runs npm, and its native modules must match the Node it runs on.
+ */
+function runNpmInstall(prefix: string, spec: string, env: NodeJS.ProcessEnv, logFile: string, node = process.execPath): void {
+  const args = [npmCliScript(), 'install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, spec];
+  const result = spawnSync(node, args, {
     env,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  appendFileSync(logFile, `$ npm ${args.slice(1).join(' ')}\n${output}\n`);
   if (result.status !== 0) {
     throw new Error(`npm install ${spec} failed (exit ${result.status}). Log: ${logFile}\n${output.split('\n').slice(-30).join('\n')}`);
   }
@@ -116,7 +140,7 @@ export async function ensureCodeServer(): Promise<{ node: string; entry: string 
     PATH: `${join(nodePackageDir, 'bin')}:${process.env.PATH ?? ''}`,
     // node-gyp must build code-server's native modules against Node 24's headers.
     npm_config_nodedir: nodePackageDir,
-  }, logFile);
+  }, logFile, nodeBinary);
   if (!existsSync(codeServerEntry)) {
     throw new Error(`code-server did not install: ${codeServerEntry} is missing`);
   }
