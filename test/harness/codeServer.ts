@@ -98,6 +98,24 @@ function npmCliScript(): string {
 }
 
 /**
+ * The environment without what an outer `npm test` put there: code-server's install script reads
+ * the Node version from `npm_config_user_agent`, which the outer npm (under the machine's Node)
+ * sets and an inner npm would pass on unchanged. The user's own npm settings stay.
+ */
+function envWithoutOuterNpm(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    const lower = key.toLowerCase();
+    const setByNpm = (lower.startsWith('npm_') && !lower.startsWith('npm_config_'))
+      || lower === 'npm_config_user_agent' || lower === 'npm_config_local_prefix';
+    if (!setByNpm) {
+      env[key] = value;
+    }
+  }
+  return env;
+}
+
+/**
  * Runs `npm install` under the given Node (the machine's by default). code-server's install script
  * checks the Node that runs npm, and its native modules must match the Node it runs on.
  */
@@ -136,7 +154,7 @@ export async function ensureCodeServer(): Promise<{ node: string; entry: string 
   await mkdir(codeServerDir, { recursive: true });
   await writeFile(join(codeServerDir, 'package.json'), '{"private":true}\n');
   runNpmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, {
-    ...process.env,
+    ...envWithoutOuterNpm(),
     PATH: `${join(nodePackageDir, 'bin')}:${process.env.PATH ?? ''}`,
     // node-gyp must build code-server's native modules against Node 24's headers.
     npm_config_nodedir: nodePackageDir,
