@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       intents,
       exactSources: settings.exactSources,
       onAttribution: (attribution) => counts.record(attribution),
-      onUncountedChange: (scheme) => editorIntents.noteChatEditing(scheme),
+      onUncountedChange: (scheme) => editorIntents.noteChatActivity(scheme, 'changed'),
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('ownershipRatio.detection.interceptAcceptCommands')) {

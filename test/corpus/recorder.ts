@@ -96,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): void {
       }),
       onUncountedChange: (scheme) => {
         writer.write({ type: 'uncounted', t: clock.now(), scheme });
-        editorIntents.noteChatEditing(scheme);
+        editorIntents.noteChatActivity(scheme, 'changed');
       },
     }),
     vscode.window.onDidChangeTextEditorSelection((event) => writer.write({

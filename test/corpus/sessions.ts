@@ -33,6 +33,7 @@ export const CORPUS_FILES: Readonly<Record<string, string>> = {
   'agent-target.ts': 'export const agentVersion = 1;\n',
   'disk.ts': 'export const fromDisk = 1;\n',
   'mixed.ts': 'import { ratio } from "./math";\n',
+  'nes.js': 'let count = 0;\nfunction bump() {\n  count += 1;\n}\n',
 };
 
 /** Settings a developer has (auto-closing pairs, trim on save); our extension's own interceptor off. */
@@ -426,6 +427,21 @@ export const SESSIONS: readonly RecordingSession[] = [
       await press(workbench, 'Control+End', 'Enter');
       await type(workbench, 'export { bounded, scaleAll };');
       await workbench.waitForEditorText('export { bounded, scaleAll };');
+    },
+  },
+  {
+    name: 'next-edit',
+    description: 'A next-edit suggestion away from the cursor (a rename on the first line), jumped to with Tab and accepted with Tab, then typing next to it.',
+    expectSources: ['inlineCompletionAccept', 'cursor'],
+    async run(workbench) {
+      await workbench.openFile('nes.js');
+      await press(workbench, 'Control+End');
+      await type(workbench, '// ai:nes');
+      await workbench.acceptNextEdit(1);
+      await workbench.waitForEditorText('let total = 0;');
+      await press(workbench, 'End');
+      await type(workbench, ' // renamed');
+      await workbench.waitForEditorText('let total = 0; // renamed');
     },
   },
 ];

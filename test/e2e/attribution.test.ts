@@ -4,6 +4,8 @@ import { delay, Workbench } from './workbench';
 
 const SUM_SUGGESTION = ' const sum = (a, b) => a + b;';
 const MESSY_JS = 'function   messy( a,b ){\nreturn a+b}\n';
+/** The fake provider proposes renaming `count` on the first line once `// ai:nes` is typed. */
+const NEXT_EDIT_JS = 'let count = 0;\nfunction bump() {\n  count += 1;\n}\n';
 
 for (const exactSources of [false, true]) {
   describe(`Attribution in the real workbench (exact sources ${exactSources ? 'on' : 'off'})`, function () {
@@ -14,7 +16,7 @@ for (const exactSources of [false, true]) {
       this.timeout(180_000);
       workbench = await Workbench.open({
         name: `ui-attribution-${exactSources ? 'exact' : 'stable'}`,
-        files: { 'notes.js': '', 'messy.js': MESSY_JS },
+        files: { 'notes.js': '', 'messy.js': MESSY_JS, 'nes.js': NEXT_EDIT_JS },
         settings: { 'ownershipRatio.detection.exactSources': exactSources },
       });
       await workbench.openFile('notes.js');
@@ -74,6 +76,16 @@ for (const exactSources of [false, true]) {
       assert.ok(delta.aiInline >= 'function'.length && delta.aiInline <= 'function '.length, `aiInline +${delta.aiInline}`);
       assert.equal(delta.typed, 1 + '// ai:greet '.length);
       await workbench.page.keyboard.press('Escape');
+    });
+
+    it('counts a next-edit suggestion accepted away from the cursor (Tab to jump, Tab to accept) as aiInline', async function () {
+      const delta = await change(async () => {
+        await newLine('nes.js');
+        await workbench.page.keyboard.type('// ai:nes');
+        await workbench.acceptNextEdit(1);
+        await workbench.waitForEditorText('let total = 0;');
+      }, (d) => d.aiInline > 0);
+      assert.deepEqual(delta, { ...zero(), typed: 1 + '// ai:nes'.length, aiInline: 'total'.length });
     });
 
     it('counts Ctrl+V as paste', async function () {

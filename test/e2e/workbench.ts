@@ -137,7 +137,7 @@ export class Workbench {
     }).first().click();
     await this.page.locator('.tab.active', { hasText: name }).waitFor();
     const editor = this.activeEditor();
-    await editor.locator('.view-lines').click({ force: true });
+    await editor.locator('.view-lines').first().click({ force: true });
     return editor;
   }
 
@@ -150,6 +150,26 @@ export class Workbench {
     await ghost.waitFor({ timeout: 10_000 });
     await delay(300);
     await ghost.waitFor({ timeout: 5_000 });
+  }
+
+  /**
+   * Waits for a next-edit suggestion away from the cursor: a jump hint in the gutter. (Its overlay
+   * host has no size of its own, so wait for its content to be attached, then let it render.)
+   */
+  async waitForNextEditHint(): Promise<void> {
+    await this.page.locator('.monaco-editor .inline-edits-view-gutter-indicator > *').first().waitFor({ state: 'attached', timeout: 10_000 });
+    await delay(500);
+  }
+
+  /** Accepts a next-edit suggestion away from the cursor: Tab jumps to it, a second Tab accepts it. */
+  async acceptNextEdit(targetLine: number): Promise<void> {
+    await this.waitForNextEditHint();
+    await this.page.keyboard.press('Tab');
+    const line = await this.waitFor(() => this.cursorLine(), (value) => value === targetLine, 5_000);
+    if (line !== targetLine) {
+      throw new Error(`Tab did not jump to the next edit on line ${targetLine} (the cursor is on line ${String(line)})`);
+    }
+    await this.page.keyboard.press('Tab');
   }
 
   activeEditor(): Locator {
@@ -168,8 +188,15 @@ export class Workbench {
   }
 
   /** The active editor's visible text, without ghost text (which is rendered among the lines). */
+  /** The cursor's line (one-based) as the status bar shows it, or undefined when it shows none. */
+  async cursorLine(): Promise<number | undefined> {
+    const text = await this.page.locator('[id="status.editor.selection"]').innerText({ timeout: 2_000 }).catch(() => '');
+    const match = /Ln (\d+)/.exec(text);
+    return match ? Number(match[1]) : undefined;
+  }
+
   async editorText(): Promise<string> {
-    const text = await this.activeEditor().locator('.view-lines').evaluate((lines) => {
+    const text = await this.activeEditor().locator('.view-lines').first().evaluate((lines) => {
       const copy = lines.cloneNode(true) as HTMLElement;
       copy.querySelectorAll('[class*="ghost-text"]').forEach((ghost) => ghost.remove());
       return [...copy.querySelectorAll('.view-line')]

@@ -229,8 +229,13 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   }
   await writeFile(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_USER_SETTINGS, ...options.settings }, null, 2));
   await writeFile(join(userDataDir, 'User', 'keybindings.json'), JSON.stringify(options.keybindings ?? [], null, 2));
+  // Test fixtures may use proposed API (a fake next-edit provider does); the product never does.
+  const proposedApiArgs: string[] = [];
   for (const helper of options.helperExtensions ?? []) {
-    await installHelperExtension(helper, extensionsDir);
+    const needsProposedApi = await installHelperExtension(helper, extensionsDir);
+    if (needsProposedApi) {
+      proposedApiArgs.push('--enable-proposed-api', needsProposedApi);
+    }
   }
   const configFile = join(runDir, 'code-server.yaml');
   await writeFile(configFile, 'auth: none\ncert: false\n');
@@ -253,6 +258,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     // The built-in Copilot extension would offer (or fail to offer) its own suggestions.
     '--vscode-option', 'disable-extension=GitHub.copilot-chat',
     '--config', configFile,
+    ...proposedApiArgs,
     ...(options.extraArgs ?? []),
     workspace,
   ], {
@@ -303,9 +309,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   };
 }
 
-async function installHelperExtension(folder: string, extensionsDir: string): Promise<void> {
-  const manifest = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+interface HelperManifest {
+  readonly publisher: string;
+  readonly name: string;
+  readonly version: string;
+  readonly enabledApiProposals?: readonly string[];
+}
+
+/** Copies a helper extension into the profile; returns its id when it needs proposed API. */
+async function installHelperExtension(folder: string, extensionsDir: string): Promise<string | undefined> {
+  const manifest = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')) as HelperManifest;
   await cp(folder, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+  return manifest.enabledApiProposals?.length ? `${manifest.publisher}.${manifest.name}` : undefined;
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -23,3 +23,22 @@ export function isCountedScheme(scheme: string): boolean {
   }
   return COUNTED_SCHEMES.has(scheme) || COUNTED_SCHEMES.has(scheme.toLowerCase());
 }
+
+/** Documents that exist only while a chat or agent editing session is proposing changes. */
+const CHAT_EDITING_SCHEMES: ReadonlySet<string> = new Set(['chat-editing-text-model', 'chat-editing-snapshot-text-model']);
+/** Diff views that AI extensions open while they apply their edits. */
+const AI_DIFF_SCHEMES: ReadonlySet<string> = new Set(['cline-diff', 'roo-diff', 'continue-diff']);
+/** The chat view's input box: typing a request there means a chat may edit next. */
+const CHAT_INPUT_SCHEME = 'chatSessionInput';
+
+/**
+ * Whether a document of this scheme, opened or changed, shows chat activity: a chat-editing model
+ * or an AI extension's diff view (opened or changed), or the chat input (changed: typing a request;
+ * it is open all the time the chat view is).
+ */
+export function isChatActivity(scheme: string, how: 'opened' | 'changed'): boolean {
+  if (typeof scheme !== 'string') {
+    return false;
+  }
+  return CHAT_EDITING_SCHEMES.has(scheme) || AI_DIFF_SCHEMES.has(scheme) || (how === 'changed' && scheme === CHAT_INPUT_SCHEME);
+}

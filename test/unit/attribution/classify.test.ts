@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { classify, isCountedScheme, type ClassifyContext } from '../../../src/core/attribution/classify';
+import { isChatActivity } from '../../../src/core/attribution/schemes';
 import { IntentLog } from '../../../src/core/attribution/intents';
 import type { Attribution, ChangeFact, EditFact } from '../../../src/core/attribution/types';
 import { CATEGORIES } from '../../../src/core/categories';
@@ -83,6 +84,22 @@ describe('classify', () => {
       const large = time(huge);
       assert.ok(large < small * 400, `10k: ${small.toFixed(3)} ms, 416k: ${large.toFixed(3)} ms`);
       assert.ok(time(big) < 5, 'a 10 400-character insert classifies in well under 5 ms');
+    });
+  });
+
+  describe('chat activity from documents the user does not write in', () => {
+    it('chat-editing models and AI diff views, opened or changed, and typing in the chat input', () => {
+      for (const scheme of ['chat-editing-text-model', 'chat-editing-snapshot-text-model', 'cline-diff', 'roo-diff', 'continue-diff']) {
+        assert.equal(isChatActivity(scheme, 'opened'), true, `${scheme} opened`);
+        assert.equal(isChatActivity(scheme, 'changed'), true, `${scheme} changed`);
+      }
+      assert.equal(isChatActivity('chatSessionInput', 'changed'), true, 'typing a chat request');
+      // The input box is open whenever the chat view is: opening it says nothing.
+      assert.equal(isChatActivity('chatSessionInput', 'opened'), false);
+      for (const scheme of ['file', 'untitled', 'output', 'comment', 'vscode-scm', '', 'CHAT-EDITING-TEXT-MODEL']) {
+        assert.equal(isChatActivity(scheme, 'changed'), false, scheme);
+      }
+      assert.equal(isChatActivity(undefined as unknown as string, 'changed'), false);
     });
   });
 

@@ -44,6 +44,11 @@ describe('stable path: findings from the recorded corpus', () => {
       assert.equal(only(completion, log(['chatEditingActive', T0 - 100])).category, 'tool');
       assert.equal(only(atCursor(MULTI_LINE_CODE), log(['chatEditingActive', T0 - 100])).category, 'aiChat');
     });
+    it('a very small edit that is not typing, right after chat activity (a request typed in the chat input), is aiChat', () => {
+      const tiny = fact({ cursors: [pos(9, 0)], changes: [{ start: pos(0, 13), end: pos(0, 14), rangeLength: 1, text: '2' }] });
+      assert.notEqual(only(tiny).category, 'aiChat', 'without chat activity it is not AI');
+      assert.equal(only(tiny, log(['chatEditingActive', T0 - 500])).category, 'aiChat');
+    });
     it('leavesCursorInside: strictly inside, on the first line, on a later line, and across CRLF', () => {
       const change = insertAt(4, 10, 'ab\r\ncd\nef');
       const inside = (cursor: { line: number; character: number }) => leavesCursorInside(fact({ changes: [change], cursorsAfter: [cursor] }), change);
