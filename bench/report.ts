@@ -6,13 +6,16 @@ export interface Figure {
   readonly name: string;
   readonly value: number;
   readonly unit: string;
-  /** The figure passes when value ≤ budget (or ≥ for `atLeast`). */
-  readonly budget: number;
+  /** The figure passes when value ≤ budget (or ≥ for `atLeast`); without one it is context only. */
+  readonly budget?: number;
   readonly atLeast?: boolean;
   readonly note?: string;
 }
 
 export function passes(figure: Figure): boolean {
+  if (figure.budget === undefined) {
+    return true;
+  }
   return Number.isFinite(figure.value) && (figure.atLeast ? figure.value >= figure.budget : figure.value <= figure.budget);
 }
 
@@ -20,8 +23,8 @@ export function report(figures: readonly Figure[], outputDir: string): boolean {
   const rows = figures.map((figure) => [
     figure.name,
     `${formatNumber(figure.value)} ${figure.unit}`,
-    `${figure.atLeast ? '≥' : '≤'} ${formatNumber(figure.budget)} ${figure.unit}`,
-    passes(figure) ? 'ok' : 'OVER BUDGET',
+    figure.budget === undefined ? '–' : `${figure.atLeast ? '≥' : '≤'} ${formatNumber(figure.budget)} ${figure.unit}`,
+    figure.budget === undefined ? '(context)' : passes(figure) ? 'ok' : 'OVER BUDGET',
     figure.note ?? '',
   ]);
   const header = ['benchmark', 'figure', 'budget', 'result', 'note'];

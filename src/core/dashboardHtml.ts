@@ -8,6 +8,8 @@ export interface DashboardHtmlInput {
   readonly styleUri: string;
   readonly language: string;
   readonly title: string;
+  /** When the host rendered the page (epoch ms): the dashboard benchmark measures from here. */
+  readonly renderedAt?: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export function dashboardHtml(input: DashboardHtmlInput): string {
 <title>${escapeText(input.title)}</title>
 </head>
 <body>
-<main id="app" aria-live="polite"></main>
+<main id="app" aria-live="polite"${input.renderedAt === undefined ? '' : ` data-rendered-at="${Math.trunc(input.renderedAt)}"`}></main>
 <script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.scriptUri)}"></script>
 </body>
 </html>`;

@@ -51,6 +51,10 @@ export class DashboardPanel extends Disposable {
     this.register(panel.onDidChangeViewState(() => {
       if (panel.visible) {
         this.postSnapshot();
+      } else {
+        // Without retained context the page is gone while hidden; shown again, it loads anew and
+        // says "ready" again. Nothing is posted to it before that.
+        this.ready = false;
       }
     }));
     this.register({ dispose: () => this.updates.dispose() });
@@ -105,6 +109,7 @@ export class DashboardPanel extends Disposable {
       styleUri: asset('media', 'dashboard.css'),
       language: vscode.env.language,
       title: vscode.l10n.t('Ownership Ratio'),
+      renderedAt: Date.now(),
     });
   }
 

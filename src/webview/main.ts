@@ -29,6 +29,8 @@ interface ViewState {
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let strings: Readonly<Record<string, string>> = {};
+/** Whether "init" (strings, locale, settings) has arrived: everything else is shown only after it. */
+let initialised = false;
 let locale = 'en';
 let reflectionEnabled = false;
 let today: string | undefined;
@@ -60,6 +62,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   switch (message.type) {
     case 'init':
+      initialised = true;
       strings = message.strings;
       locale = message.locale;
       reflectionEnabled = message.reflection;
@@ -67,6 +70,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       renderFrame();
       return;
     case 'snapshot': {
+      if (!initialised) {
+        // Before "init" nothing can be shown (no strings, no settings); the answer to "ready" follows.
+        return;
+      }
       const first = today === undefined;
       today = message.snapshot.today.date;
       renderToday(message.snapshot);
@@ -79,6 +86,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     }
     case 'history':
+      app.dataset.historyAt ??= String(Date.now());
       lastHistory = message.history;
       renderHistory(message.history);
       return;
@@ -90,7 +98,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       renderReflection(message.date, message.today, message.entry, message.dates);
       return;
     case 'saved':
-      setSaveStatus(message.ok ? t('saved') : t('saveFailed'), message.ok ? 'saved' : 'failed');
+      // A later edit still on its way keeps the status at "saving".
+      if (!message.ok || !savePending) {
+        setSaveStatus(message.ok ? t('saved') : t('saveFailed'), message.ok ? 'saved' : 'failed');
+      }
       return;
     case 'insights':
       renderInsights(message.insights);
@@ -519,20 +530,34 @@ interface Draft {
 }
 let draft: Draft | undefined;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
-const SAVE_DELAY_MS = 400;
+let savePending = false;
+let lastSaveAt = 0;
+/**
+ * Edits go to the extension as they are made (at most every 250 ms while typing), not when the
+ * panel closes: without retained context a hidden or closed page is torn down, and a message sent
+ * then can be lost.
+ */
+const SAVE_INTERVAL_MS = 250;
 
-function scheduleSave(delay = SAVE_DELAY_MS): void {
-  clearTimeout(saveTimer);
+function scheduleSave(): void {
+  savePending = true;
   setSaveStatus(t('saving'), 'saving');
-  saveTimer = setTimeout(flushReflection, delay);
+  const wait = lastSaveAt + SAVE_INTERVAL_MS - Date.now();
+  if (wait <= 0) {
+    flushReflection();
+  } else {
+    saveTimer ??= setTimeout(flushReflection, wait);
+  }
 }
 
 function flushReflection(): void {
-  if (saveTimer === undefined || !draft) {
-    return;
-  }
   clearTimeout(saveTimer);
   saveTimer = undefined;
+  if (!savePending || !draft) {
+    return;
+  }
+  savePending = false;
+  lastSaveAt = Date.now();
   const ratings: Partial<Record<RatingKey, number | null>> = {};
   for (const key of RATING_KEYS) {
     ratings[key] = draft.ratings[key] ?? null;
@@ -582,7 +607,7 @@ function renderReflection(date: string, todayKey: string, entry: ReflectionEntry
         // A second tap on the chosen value clears it.
         draft.ratings[key] = draft.ratings[key] === value ? undefined : value;
         buttons.forEach((other) => other.setAttribute('aria-pressed', String(draft?.ratings[key] === Number(other.dataset.value))));
-        scheduleSave(0);
+        scheduleSave();
       });
       buttons.push(button);
     }

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { BACKUP_KIND } from '../../src/core/history/model';
 import { generateSampleHistory } from '../../src/core/history/sampleHistory';
 import { localDayKey, systemTzOffset } from '../../src/core/sessions/localDay';
-import { makeRunDir, removeRunDir, repoRoot } from '../harness/codeServer';
+import { makeRunDir, removeRunDir, repoRoot, testOutputRoot } from '../harness/codeServer';
 import { delay, Workbench } from './workbench';
 
 const HISTORY_DAYS = 60;
@@ -146,6 +146,41 @@ describe('Dashboard in the real workbench', function () {
     assert.equal(await app().getAttribute('data-csp-violations'), null, 'no CSP violation');
   });
 
+  it('C5: keeps reflection edits when the panel is hidden and shown again (no retained context)', async function () {
+    await runFromWorkbench('Ownership Ratio: Reflect on Today');
+    const reflection = frame().locator('#reflection');
+    await reflection.locator('#answer-valuable').waitFor({ timeout: 20_000 });
+    await reflection.locator('fieldset[data-rating="meaning"] button[data-value="2"]').click();
+    await reflection.locator('#answer-valuable').fill('hidden, then shown');
+    // Another editor in the same group hides the panel at once: its page is gone until shown again.
+    await workbench.openFile('notes.js');
+    await frame().locator('#app').waitFor({ state: 'detached', timeout: 10_000 });
+    await workbench.page.locator('.tabs-container .tab', { hasText: 'Ownership Ratio' }).first().click();
+    const shown = frame().locator('#reflection');
+    await shown.locator('#answer-valuable').waitFor({ timeout: 20_000 });
+    assert.equal(await workbench.waitFor(() => shown.locator('#answer-valuable').inputValue(), (value) => value === 'hidden, then shown'), 'hidden, then shown');
+    assert.equal(await shown.locator('fieldset[data-rating="meaning"] button[data-value="2"]').getAttribute('aria-pressed'), 'true');
+  });
+
+  it('C6: a reflection edit made just before the panel is closed is saved, with no error about a disposed webview', async function () {
+    await runFromWorkbench('Ownership Ratio: Reflect on Today');
+    const reflection = frame().locator('#reflection');
+    await reflection.locator('#answer-hardest').waitFor({ timeout: 20_000 });
+    await reflection.locator('#answer-hardest').fill('closed right away');
+    // Close before the page's save delay has passed: the page hands over its draft as it goes away,
+    // and the extension saves it although the panel is disposed by then.
+    await workbench.page.keyboard.press('Control+W');
+    await frame().locator('#app').waitFor({ state: 'detached', timeout: 10_000 });
+    await delay(1_000);
+    await runFromWorkbench('Ownership Ratio: Reflect on Today');
+    const reopened = frame().locator('#reflection');
+    await reopened.locator('#answer-hardest').waitFor({ timeout: 20_000 });
+    assert.equal(await workbench.waitFor(() => reopened.locator('#answer-hardest').inputValue(), (value) => value === 'closed right away'), 'closed right away');
+    const log = await workbench.extensionLog();
+    assert.doesNotMatch(log, /disposed/i, 'no error about a disposed webview');
+    assert.doesNotMatch(log, /Could not save the reflection/);
+  });
+
   it('renders under a strict Content Security Policy with a fresh nonce each time', async function () {
     const readPolicy = async () => {
       const meta = frame().locator('meta[http-equiv="Content-Security-Policy"]');
@@ -161,7 +196,10 @@ describe('Dashboard in the real workbench', function () {
     assert.equal(scriptSrc, `script-src 'nonce-${first.scriptNonce}'`, 'scripts only with this render\'s nonce');
     assert.doesNotMatch(first.policy, /unsafe-eval|connect-src(?! 'none')/);
     assert.ok(Buffer.from(first.scriptNonce, 'base64').length >= 16, 'a 128-bit nonce');
-    await workbench.reload();
+    // A new render: close the panel (its tab, then Ctrl+W) and open it again.
+    await workbench.page.locator('.tabs-container .tab', { hasText: 'Ownership Ratio' }).first().click();
+    await workbench.page.keyboard.press('Control+W');
+    await frame().locator('#app').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
     await workbench.statusBarItem().click();
     const second = await readPolicy();
     assert.notEqual(second.scriptNonce, first.scriptNonce, 'a new nonce for a new render');
@@ -176,7 +214,15 @@ describe('Dashboard in the real workbench', function () {
     const shoot = async (theme: string) => {
       await frame().locator('h1').scrollIntoViewIfNeeded();
       await delay(500);
-      await webview.screenshot({ path: join(repoRoot, 'media', 'screenshots', `dashboard-${theme}.png`) });
+      const file = join(testOutputRoot, 'screenshots', `dashboard-${theme}.png`);
+      await mkdir(dirname(file), { recursive: true });
+      await webview.screenshot({ path: file });
+      const png = await readFile(file);
+      assert.ok(png.length > 10_000 && png.subarray(1, 4).toString() === 'PNG', `${file} is a real screenshot`);
+      // The README's copies change only when asked to (npm run screenshots), not on every test run.
+      if (process.env.OWNERSHIP_UPDATE_SCREENSHOTS === '1') {
+        await copyFile(file, join(repoRoot, 'media', 'screenshots', `dashboard-${theme}.png`));
+      }
     };
     await shoot('light');
     const workbenchClass = () => workbench.page.locator('.monaco-workbench').getAttribute('class');

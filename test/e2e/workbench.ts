@@ -3,7 +3,7 @@
  * keyboard, mouse, the command palette, the status bar and the dashboard webview.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { Snapshot } from '../../src/core/history/snapshot';
@@ -170,6 +170,17 @@ export class Workbench {
       throw new Error(`Tab did not jump to the next edit on line ${targetLine} (the cursor is on line ${String(line)})`);
     }
     await this.page.keyboard.press('Tab');
+  }
+
+  /** Everything the extension wrote to its log ("Ownership Ratio" output channel) in this run. */
+  async extensionLog(): Promise<string> {
+    const logs = join(this.server.userDataDir, 'logs');
+    const files = (await readdir(logs, { recursive: true })).filter((path) => path.endsWith(join('ownership.ownership-ratio', 'Ownership Ratio.log')));
+    if (files.length === 0) {
+      throw new Error(`no log of the extension under ${logs}`);
+    }
+    const texts = await Promise.all(files.map((path) => readFile(join(logs, path), 'utf8')));
+    return texts.join('\n');
   }
 
   activeEditor(): Locator {

@@ -28,6 +28,11 @@ function csp(html: string): Map<string, string[]> {
 }
 
 describe('Dashboard HTML (C7)', function () {
+  it('carries the instant it was rendered (for the benchmark) as a whole number, and nothing when not given', function () {
+    assert.match(render({ renderedAt: 1_795_550_000_123.6 }), /<main id="app" aria-live="polite" data-rendered-at="1795550000123">/);
+    assert.match(render(), /<main id="app" aria-live="polite">/);
+  });
+
   it('has a CSP meta with default-src none', function () {
     const policy = csp(render());
     assert.deepEqual(policy.get('default-src'), ["'none'"]);
