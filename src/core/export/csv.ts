@@ -1,13 +1,16 @@
+import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync';
 import type { DaySummary, SessionSummary, SpanSummary } from '../history/snapshot';
 import { addDays, formatLocalIso, systemTzOffset, type DayKey, type TzOffset } from '../sessions/localDay';
 
 /**
- * CSV export of the user's own history (pure: no `vscode`, no file system).
+ * CSV export of the user's own history (pure: no `vscode`, no file system). Records are written by
+ * `csv-stringify` (its formula escaping included); this module only chooses the options and casts
+ * cells: the library's formula escaping misses a leading LF, and NUL must not reach a file.
  *
  * Format (stable; documented for spreadsheets and scripts):
  * - RFC 4180: records end with CRLF, fields containing the delimiter, `"`, CR or LF (and, for
- *   safety when a file is opened with the other delimiter, `,` `;` and tab) are quoted, with inner
- *   quotes doubled. The header row is always present: an empty history gives a header-only file.
+ *   safety when a file is opened with the other delimiter, `,` `;` and tab, or with white space at
+ *   either end) are quoted, with inner quotes doubled. The header row is always present: an empty history gives a header-only file.
  * - Numbers are written as plain JavaScript numbers with a `.` decimal point (never localised,
  *   never prefixed); an unknown value (no ratio on a day without own or AI characters) is an empty
  *   cell. Ratios and shares are fractions 0–1 rounded to 4 decimals.
@@ -82,50 +85,56 @@ export interface ReflectionCsvOptions extends CsvOptions {
 
 // ---------------------------------------------------------------- cells
 
+/** What a spreadsheet would run as a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
-const NEEDS_QUOTES = /[",;\t\r\n]/;
+/** Quoted beyond what the library quotes (delimiter, `"`, CR, LF): either delimiter, tab, white space at either end. */
+const ALSO_QUOTED = /[,;\t]|^\s|\s$/;
+const NUL_OR_SURROGATE = /[\0\uD800-\uDFFF]/;
 const NUL = /\0/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const QUOTE = /"/g;
 
-/** One text cell: NUL and lone surrogates → U+FFFD, formula-like text neutralised, RFC 4180 quoting. */
-export function escapeText(value: string, delimiter: CsvDelimiter = ','): string {
-  let text = value.replace(NUL, '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
-  let quote = false;
-  if (FORMULA_START.test(text)) {
-    text = `'${text}`;
-    quote = true;
+type CastText = string | { value: string; quoted: true };
+
+/**
+ * A text cell before the library writes it. NUL must never reach a file, and lone surrogates would
+ * not survive UTF-8: both become U+FFFD. Formula-like text is always quoted; the library's
+ * `escape_formulas` adds the `'`, except before LF, which it does not cover, so that one is added here.
+ */
+function castText(value: string): CastText {
+  const text = NUL_OR_SURROGATE.test(value) ? value.replace(NUL, '\uFFFD').replace(LONE_SURROGATE, '\uFFFD') : value;
+  if (!FORMULA_START.test(text)) {
+    return text;
   }
-  if (quote || NEEDS_QUOTES.test(text) || text.includes(delimiter) || text !== text.trim()) {
-    return `"${text.replace(QUOTE, '""')}"`;
-  }
-  return text;
+  return { value: text.charCodeAt(0) === 0x0a ? `'${text}` : text, quoted: true };
 }
 
-/** A number as written: finite numbers as JavaScript writes them (`-3`, `0.25`), anything else empty. */
-export function formatNumber(value: number): string {
-  return Number.isFinite(value) ? String(value) : '';
+/** Finite numbers as JavaScript writes them (`-3`, `0.25`); anything else an empty cell. */
+function castNumber(value: number): string | null {
+  return Number.isFinite(value) ? String(value) : null;
 }
 
-export function formatCell(cell: CsvCell, delimiter: CsvDelimiter = ','): string {
-  if (typeof cell === 'number') {
-    return formatNumber(cell);
-  }
-  if (typeof cell === 'string') {
-    return escapeText(cell, delimiter);
-  }
-  return '';
+function stringifyOptions(delimiter: CsvDelimiter): StringifyOptions {
+  return {
+    delimiter,
+    record_delimiter: 'windows',
+    // With a record delimiter given, the library would quote only CRLF, not a lone CR or LF.
+    quote_record_delimiter: true,
+    quoted_match: ALSO_QUOTED,
+    escape_formulas: true,
+    cast: { string: castText, number: castNumber },
+  };
 }
 
+const OPTIONS: Readonly<Record<CsvDelimiter, StringifyOptions>> = { ',': stringifyOptions(','), ';': stringifyOptions(';') };
+
+/** Records as CSV text, each ending with CRLF (none: the empty string). */
+export function formatRows(rows: readonly (readonly CsvCell[])[], delimiter: CsvDelimiter = ','): string {
+  return stringify(rows as unknown[], OPTIONS[delimiter]);
+}
+
+/** One record as CSV text, ending with CRLF. */
 export function formatRow(cells: readonly CsvCell[], delimiter: CsvDelimiter = ','): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) {
-    if (i > 0) {
-      line += delimiter;
-    }
-    line += formatCell(cells[i], delimiter);
-  }
-  return line + CSV_EOL;
+  return formatRows([cells], delimiter);
 }
 
 // ---------------------------------------------------------------- rows
@@ -212,6 +221,8 @@ function reflectionRow(record: ReflectionCsvRecord, ratingKeys: readonly string[
 
 const now = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Rows per library call, and between looks at the clock. */
+const BATCH_ROWS = 64;
 
 /**
  * The CSV text of a header and rows, as chunks of whole records. Pauses (`options.pause`) whenever
@@ -224,18 +235,23 @@ export async function* csvChunks(header: readonly string[], rows: Iterable<reado
   const pause = options.pause ?? macrotask;
   let chunk = ((options.bom ?? true) ? CSV_BOM : '') + formatRow(header, delimiter);
   let sliceStart = now();
-  let rowsInChunk = 0;
+  // A library call per batch is about twice as fast as one per row; checking the time costs little,
+  // but not nothing, so it is checked once per batch too.
+  let batch: (readonly CsvCell[])[] = [];
   for (const row of rows) {
-    chunk += formatRow(row, delimiter);
-    // Checking the time costs little, but not nothing: every 64 rows is plenty.
-    if (++rowsInChunk % 64 === 0 && now() - sliceStart >= sliceMs) {
-      yield chunk;
-      chunk = '';
-      await pause();
-      sliceStart = now();
+    batch.push(row);
+    if (batch.length === BATCH_ROWS) {
+      chunk += formatRows(batch, delimiter);
+      batch = [];
+      if (now() - sliceStart >= sliceMs) {
+        yield chunk;
+        chunk = '';
+        await pause();
+        sliceStart = now();
+      }
     }
   }
-  yield chunk;
+  yield chunk + formatRows(batch, delimiter);
 }
 
 /** Days of the history in windows of `windowDays`, ascending (each window is one `days()` call). */

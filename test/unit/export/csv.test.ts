@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CATEGORIES, emptyCounts, type CategoryCounts } from '../../../src/core/categories';
 import {
-  CSV_BOM, DAILY_COLUMNS, SESSION_COLUMNS, collectCsv, csvBytes, csvChunks, dailyCsv, escapeText, formatRow, languagesCell,
+  CSV_BOM, DAILY_COLUMNS, SESSION_COLUMNS, collectCsv, csvBytes, csvChunks, dailyCsv, formatRow, formatRows, languagesCell,
   reflectionsCsv, sessionsCsv, type CsvCell, type CsvHistorySource, type ReflectionCsvRecord,
 } from '../../../src/core/export/csv';
 import { HistoryStore } from '../../../src/core/history/historyStore';
@@ -13,6 +13,11 @@ import { FakeTime } from '../history/fakes';
 import { parseCsv, parseRecords, parseTable } from './rfc4180';
 
 const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** One text cell as written (a one-cell record without its CRLF). */
+function escapeText(value: string, delimiter: ',' | ';' = ','): string {
+  return formatRow([value], delimiter).slice(0, -2);
+}
 
 /** What a text cell must read back as: NUL and lone surrogates replaced, formula-like text prefixed with `'`. */
 function expectedText(value: string): string {
@@ -86,7 +91,19 @@ describe('CSV export', () => {
       assert.equal(escapeText('one\ntwo'), '"one\ntwo"');
       assert.equal(escapeText('a\tb'), '"a\tb"');
       assert.equal(escapeText('a;b', ';'), '"a;b"');
+      assert.equal(escapeText('a;b'), '"a;b"');
+      assert.equal(escapeText('a,b', ';'), '"a,b"');
+      assert.equal(escapeText(' a'), '" a"');
+      assert.equal(escapeText('a\u00A0'), '"a\u00A0"');
       assert.equal(escapeText('plain'), 'plain');
+      assert.equal(escapeText(''), '');
+    });
+
+    it('D1: a batch of records is written exactly as record by record (fast-check)', () => {
+      fc.assert(fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }), fc.constantFrom(',', ';'), (rows, delimiter) => {
+        const d = delimiter as ',' | ';';
+        assert.equal(formatRows(rows, d), rows.map((row) => formatRow(row, d)).join(''));
+      }), { numRuns: 300 });
     });
 
     it('D2: formula-like text is prefixed with \' and quoted; the result never starts a formula', () => {
@@ -99,6 +116,13 @@ describe('CSV export', () => {
         const back = parseCsv(formatRow([text]))[0][0];
         assert.ok(!FORMULA_START.test(back), JSON.stringify(back));
       }), { numRuns: 1000 });
+    });
+
+    it('D2: every formula start is neutralised in text, but a negative number stays a number', () => {
+      assert.equal(
+        formatRow(['-1', -1, '+1', '@A1', '=1', '\t1', '\r1', '\n1', '＝1', '＋1', '－1', '＠A1', -0.5]),
+        '"\'-1",-1,"\'+1","\'@A1","\'=1","\'\t1","\'\r1","\'\n1","\'＝1","\'＋1","\'－1","\'＠A1",-0.5\r\n',
+      );
     });
 
     it('D2: a formula after a delimiter inside a cell stays inside the quoted cell, for either delimiter', () => {
