@@ -22,6 +22,8 @@ export interface StatusBarState {
   readonly visible: boolean;
   /** Updates rendered so far (the throttle keeps them to four a second). */
   readonly renders: number;
+  /** When the item was last updated (epoch ms; 0 before the first update). */
+  readonly renderedAt: number;
 }
 
 /** The status-bar indicator: your share of the work at a glance, the breakdown on hover. */
@@ -30,8 +32,9 @@ export class OwnershipStatusBar extends Disposable {
   private readonly throttle: Throttle;
   private visible = false;
   private renders = 0;
+  private renderedAt = 0;
 
-  constructor(private readonly source: StatusBarSource, clock: Clock) {
+  constructor(private readonly source: StatusBarSource, private readonly clock: Clock) {
     super();
     this.item = this.register(vscode.window.createStatusBarItem('ownershipRatio.status', vscode.StatusBarAlignment.Right, 100));
     this.item.name = vscode.l10n.t('Ownership Ratio');
@@ -52,7 +55,7 @@ export class OwnershipStatusBar extends Disposable {
 
   /** What the item shows now (for the read-only API). */
   get state(): StatusBarState {
-    return { text: this.item.text, tooltip: (this.item.tooltip as vscode.MarkdownString | undefined)?.value ?? '', visible: this.visible, renders: this.renders };
+    return { text: this.item.text, tooltip: (this.item.tooltip as vscode.MarkdownString | undefined)?.value ?? '', visible: this.visible, renders: this.renders, renderedAt: this.renderedAt };
   }
 
   private render(): void {
@@ -65,6 +68,7 @@ export class OwnershipStatusBar extends Disposable {
       return;
     }
     this.renders++;
+    this.renderedAt = this.clock.now();
     const period = settings.statusBarPeriod();
     const snapshot = this.source.getSnapshot();
     const totals = period === 'session' ? snapshot.session : period === 'today' ? snapshot.today : this.source.lastDays(7);

@@ -7,6 +7,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { Snapshot } from '../../src/core/history/snapshot';
+import type { StatusBarState } from '../../src/host/statusBar';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { keepFailureArtifacts, makeRunDir, removeRunDir, repoRoot, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 
@@ -220,6 +221,11 @@ export class Workbench {
 
   /** The extension's public snapshot, read through the test bridge's palette command. */
   async snapshot(): Promise<Snapshot> {
+    return (await this.snapshotAndStatusBar()).snapshot;
+  }
+
+  /** The public snapshot and the status bar's state (`getStatusBar()`), read one right after the other. */
+  async snapshotAndStatusBar(): Promise<{ snapshot: Snapshot; statusBar: StatusBarState }> {
     await rm(this.snapshotFile, { force: true });
     await this.runCommand('Ownership Tests: Write Snapshot');
     const deadline = Date.now() + 10_000;
@@ -229,7 +235,8 @@ export class Workbench {
       }
       await delay(50);
     }
-    return JSON.parse(await readFile(this.snapshotFile, 'utf8')) as Snapshot;
+    const { testStatusBar, ...snapshot } = JSON.parse(await readFile(this.snapshotFile, 'utf8')) as Snapshot & { testStatusBar: StatusBarState };
+    return { snapshot, statusBar: testStatusBar };
   }
 
   /** Polls `read` until `accept` holds or the time is up; returns the last value read. */

