@@ -67,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       intents,
       exactSources: settings.exactSources,
       onAttribution: (attribution) => counts.record(attribution),
+      // The editor's user data folder (…/User, holding globalStorage/<this extension>).
+      uncountedFolders: [vscode.Uri.joinPath(context.globalStorageUri, '..', '..')],
       onUncountedChange: (scheme) => editorIntents.noteChatActivity(scheme, 'changed'),
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {

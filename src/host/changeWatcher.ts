@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { classify, isCountedScheme } from '../core/attribution/classify';
+import { isInsideAnyFolder, type FolderLike } from '../core/attribution/schemes';
 import type { IntentLog } from '../core/attribution/intents';
 import type { Attribution, EditFact } from '../core/attribution/types';
 import type { Clock } from '../core/clock';
@@ -14,6 +15,8 @@ export interface ChangeWatcherOptions {
   readonly intents: IntentLog;
   readonly exactSources: () => boolean;
   readonly onAttribution: (attribution: Attribution) => void;
+  /** Folders whose documents never count: the editor's own user data (settings, keybindings, snippets). */
+  readonly uncountedFolders?: readonly FolderLike[];
   /** Changes to documents that are not counted (chat-editing models, output…), by scheme. */
   readonly onUncountedChange?: (scheme: string) => void;
   /** Sees each fact, paired with its selection change, just before it is classified (the corpus recorder). */
@@ -42,6 +45,8 @@ export class ChangeWatcher extends Disposable {
   private pairingTimer: NodeJS.Timeout | undefined;
   /** The pending edit the timer already found too young once. */
   private timedOut: PendingEdit | undefined;
+  /** Documents found inside an uncounted folder (decided once per document, not per keystroke). */
+  private readonly insideUncountedFolder = new WeakMap<vscode.TextDocument, boolean>();
 
   constructor(private readonly options: ChangeWatcherOptions) {
     super();
@@ -59,6 +64,9 @@ export class ChangeWatcher extends Disposable {
     // Dirty-flag flips and saves arrive as events without content changes. One that leaves the
     // document clean is a save (also a save that skips save participants, as the chat's do): the
     // file watcher will echo it, and that echo is not another program.
+    if (this.isInUncountedFolder(event.document)) {
+      return;
+    }
     if (event.contentChanges.length === 0) {
       if (!event.document.isDirty && isCountedScheme(event.document.uri.scheme)) {
         this.options.intents.record({ kind: 'saved', documentKey: event.document.uri.toString(), at: this.options.clock.now() });
@@ -76,6 +84,19 @@ export class ChangeWatcher extends Disposable {
       settles: insertsMoreThanKeystroke(event.contentChanges),
     };
     this.armPairingTimer();
+  }
+
+  private isInUncountedFolder(document: vscode.TextDocument): boolean {
+    const folders = this.options.uncountedFolders;
+    if (!folders || folders.length === 0) {
+      return false;
+    }
+    let inside = this.insideUncountedFolder.get(document);
+    if (inside === undefined) {
+      inside = isInsideAnyFolder(document.uri, folders);
+      this.insideUncountedFolder.set(document, inside);
+    }
+    return inside;
   }
 
   private onSelectionChanged(event: vscode.TextEditorSelectionChangeEvent): void {

@@ -409,7 +409,20 @@ function renderHistory(history: HistoryPayload): void {
       responsive: true,
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
-      plugins: { legend: { labels: { sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } } },
+      plugins: {
+        legend: {
+          labels: {
+            sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
+            // Lines as (dashed) lines in the legend, bars as boxes: a filled box with a dashed border reads as a smudge.
+            usePointStyle: true,
+            pointStyleWidth: 28,
+            generateLabels: (chart) => Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({
+              ...item,
+              pointStyle: chart.data.datasets[item.datasetIndex ?? 0]?.type === 'line' ? 'line' : 'rect',
+            })),
+          },
+        },
+      },
       scales: {
         x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 } },
         y: { stacked: true, beginAtZero: true, title: { display: true, text: t('characters') } },

@@ -206,7 +206,19 @@ describe('Dashboard in the real workbench', function () {
   });
 
   it('takes screenshots in the light and dark theme for the README', async function () {
-    this.timeout(60_000);
+    this.timeout(90_000);
+    // Some work of today's, own and AI-assisted, so that the screenshots show a real mix.
+    await workbench.openFile('notes.js');
+    await workbench.page.keyboard.press('Control+End');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.keyboard.type('const width = 3, height = 4;');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.keyboard.type('// ai:sum');
+    await workbench.waitForGhostText();
+    await workbench.page.keyboard.press('Tab');
+    await workbench.waitForEditorText('// ai:sum const sum = (a, b) => a + b;');
+    const counted = await workbench.waitFor(() => workbench.snapshot(), (snapshot) => snapshot.today.chars.aiInline > 0);
+    assert.ok(counted.today.chars.aiInline > 0 && counted.today.chars.typed > 0, JSON.stringify(counted.today.chars));
     await workbench.statusBarItem().click();
     await waitForHistory();
     await frame().locator('#daily-chart').waitFor({ timeout: 20_000 });

@@ -35,6 +35,24 @@ describe('Foundation (in the extension host)', function () {
     assert.match(status.tooltip, /command:ownershipRatio\.openDashboard/);
   });
 
+  it('does not count edits to the editor\'s own settings file (a plain file on some hosts)', async function () {
+    const ownershipApi = await api();
+    await vscode.commands.executeCommand('workbench.action.openSettingsJson');
+    const editor = await eventually(() => vscode.window.activeTextEditor, (active) => active?.document.fileName.endsWith('settings.json') === true);
+    assert.ok(editor, 'the user settings file opened');
+    const before = ownershipApi.getSnapshot();
+    // A probe that would count if this document counted: typing, and an edit applied by an extension.
+    await typeText('// ');
+    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), '// edited by the settings UI\n'));
+    // A counted document afterwards proves the watcher was still listening.
+    await freshEditor();
+    await typeText('ok');
+    const after = await eventually(() => ownershipApi.getSnapshot(), (snapshot) => snapshot.today.chars.typed === before.today.chars.typed + 2);
+    assert.deepEqual(after.today.chars, { ...before.today.chars, typed: before.today.chars.typed + 2 }, `settings file ${editor.document.uri.scheme}: ${editor.document.uri.path}`);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('answers the snapshot command with the documented shape', async function () {
     const snapshot = await vscode.commands.executeCommand<Snapshot>('ownershipRatio.snapshot');
     assert.equal(snapshot.version, 1);

@@ -42,3 +42,29 @@ export function isChatActivity(scheme: string, how: 'opened' | 'changed'): boole
   }
   return CHAT_EDITING_SCHEMES.has(scheme) || AI_DIFF_SCHEMES.has(scheme) || (how === 'changed' && scheme === CHAT_INPUT_SCHEME);
 }
+
+/** A folder whose documents never count, as URI parts (`vscode.Uri` satisfies it). */
+export interface FolderLike {
+  readonly scheme: string;
+  readonly authority: string;
+  readonly path: string;
+}
+
+/**
+ * Whether a document lies inside one of these folders. The editor's own user data (settings,
+ * keybindings, snippets, profiles) is a plain `file:` folder on some hosts (code-server), where the
+ * settings UI edits settings.json as text: configuration, not work. Paths compare without regard to
+ * case, so that Windows drive letters and folder names match however they were spelled.
+ */
+export function isInsideAnyFolder(document: FolderLike, folders: readonly FolderLike[]): boolean {
+  for (const folder of folders) {
+    if (document.scheme !== folder.scheme || document.authority.toLowerCase() !== folder.authority.toLowerCase()) {
+      continue;
+    }
+    const root = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+    if (root.length > 1 && document.path.toLowerCase().startsWith(root.toLowerCase())) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { classify, isCountedScheme, type ClassifyContext } from '../../../src/core/attribution/classify';
-import { isChatActivity } from '../../../src/core/attribution/schemes';
+import { isChatActivity, isInsideAnyFolder } from '../../../src/core/attribution/schemes';
 import { IntentLog } from '../../../src/core/attribution/intents';
 import type { Attribution, ChangeFact, EditFact } from '../../../src/core/attribution/types';
 import { CATEGORIES } from '../../../src/core/categories';
@@ -84,6 +84,28 @@ describe('classify', () => {
       const large = time(huge);
       // A ratio measured in one run (40× the text, well under 400× the time), not a wall-clock limit.
       assert.ok(large < small * 400, `10k: ${small.toFixed(3)} ms, 416k: ${large.toFixed(3)} ms`);
+    });
+  });
+
+  describe('uncounted folders (the editor\'s own user data)', () => {
+    const userData = { scheme: 'file', authority: '', path: '/home/me/.local/share/code-server/User' };
+    const doc = (path: string, scheme = 'file', authority = '') => ({ scheme, authority, path });
+    it('leaves out settings, keybindings, snippets and profiles under the folder', () => {
+      for (const path of ['/User/settings.json', '/User/keybindings.json', '/User/snippets/ts.code-snippets', '/User/profiles/1a2b/settings.json']) {
+        assert.equal(isInsideAnyFolder(doc(`/home/me/.local/share/code-server${path}`), [userData]), true, path);
+      }
+    });
+    it('counts everything else, also a sibling whose name only starts the same', () => {
+      for (const path of ['/home/me/project/settings.json', '/home/me/.local/share/code-server/UserData/x.ts', '/home/me/.local/share/code-server/User']) {
+        assert.equal(isInsideAnyFolder(doc(path), [userData]), false, path);
+      }
+      assert.equal(isInsideAnyFolder(doc('/home/me/.local/share/code-server/User/settings.json', 'vscode-remote', 'ssh-remote+box'), [userData]), false, 'another scheme');
+      assert.equal(isInsideAnyFolder(doc('/x/settings.json'), []), false);
+      assert.equal(isInsideAnyFolder(doc('/x/settings.json'), [{ scheme: 'file', authority: '', path: '/' }]), false, 'never the whole disk');
+    });
+    it('matches Windows paths whatever their case', () => {
+      const windows = { scheme: 'file', authority: '', path: '/c:/Users/Me/AppData/Roaming/Code/User' };
+      assert.equal(isInsideAnyFolder(doc('/C:/users/me/appdata/roaming/code/user/settings.json'), [windows]), true);
     });
   });
 
