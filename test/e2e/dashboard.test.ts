@@ -144,6 +144,7 @@ describe('Dashboard in the real workbench', function () {
     assert.equal(await frame().locator('img').count(), 0);
     assert.deepEqual(dialogs, [], 'no script ran');
     assert.equal(await app().getAttribute('data-csp-violations'), null, 'no CSP violation');
+    assert.ok(!(await workbench.extensionLog()).includes('onerror'), 'the reflection text is not in the log (E2)');
   });
 
   it('C5: keeps reflection edits when the panel is hidden and shown again (no retained context)', async function () {

@@ -106,23 +106,26 @@ export class Workbench {
   /** Runs a command from the palette, clicking the row whose label matches exactly. */
   async runCommand(label: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    // A key pressed while focus is moving (a webview loading, a window reloading) can be lost: ask again.
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
+    }).first();
+    // A key pressed while focus is moving can be lost, and a webview that a reload restores can take
+    // the focus back and close the palette while it is being filled: then start again.
     for (let attempt = 1; ; attempt++) {
-      await this.page.keyboard.press('F1');
       try {
+        await this.page.keyboard.press('F1');
         await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill(`>${label}`, { timeout: 5_000 });
+        await row.click({ timeout: 10_000 });
         break;
       } catch (error) {
         if (attempt === 3) {
           throw error;
         }
+        await this.page.keyboard.press('Escape').catch(() => undefined);
+        await delay(500);
       }
     }
-    await input.fill(`>${label}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({
-      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
-    }).first();
-    await row.click();
     await input.waitFor({ state: 'hidden' });
   }
 

@@ -18,8 +18,9 @@ export async function runHostTests(): Promise<SuiteResult> {
   const started = Date.now();
   const runDir = await makeRunDir('host');
   const reportFile = join(runDir, 'host-report.json');
-  // The report path reaches the in-host suite through the extension host's environment.
-  const server = await startCodeServer({ name: 'host', runDir, env: { OWNERSHIP_TEST_REPORT: reportFile } });
+  // The report path (and where the profile keeps its data, for the privacy test) reach the in-host
+  // suite through the extension host's environment.
+  const server = await startCodeServer({ name: 'host', runDir, env: { OWNERSHIP_TEST_REPORT: reportFile, OWNERSHIP_TEST_USER_DATA: join(runDir, 'user-data') } });
   let keep = false;
   let timeout: NodeJS.Timeout | undefined;
   const browser = await launchBrowser();

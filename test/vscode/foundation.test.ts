@@ -35,22 +35,32 @@ describe('Foundation (in the extension host)', function () {
     assert.match(status.tooltip, /command:ownershipRatio\.openDashboard/);
   });
 
-  it('does not count edits to the editor\'s own settings file (a plain file on some hosts)', async function () {
+  it('does not count edits to the editor\'s own user data files (plain files on some hosts)', async function () {
     const ownershipApi = await api();
+    // Where the user's settings live (a plain file: URI on code-server); a snippets file there is
+    // the same kind of document, and editing it leaves the settings themselves alone.
     await vscode.commands.executeCommand('workbench.action.openSettingsJson');
-    const editor = await eventually(() => vscode.window.activeTextEditor, (active) => active?.document.fileName.endsWith('settings.json') === true);
-    assert.ok(editor, 'the user settings file opened');
-    const before = ownershipApi.getSnapshot();
-    // A probe that would count if this document counted: typing, and an edit applied by an extension.
-    await typeText('// ');
-    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), '// edited by the settings UI\n'));
-    // A counted document afterwards proves the watcher was still listening.
-    await freshEditor();
-    await typeText('ok');
-    const after = await eventually(() => ownershipApi.getSnapshot(), (snapshot) => snapshot.today.chars.typed === before.today.chars.typed + 2);
-    assert.deepEqual(after.today.chars, { ...before.today.chars, typed: before.today.chars.typed + 2 }, `settings file ${editor.document.uri.scheme}: ${editor.document.uri.path}`);
-    await vscode.window.showTextDocument(editor.document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const settings = await eventually(() => vscode.window.activeTextEditor, (active) => active?.document.fileName.endsWith('settings.json') === true);
+    assert.ok(settings, 'the user settings file opened');
+    const snippetsFile = vscode.Uri.joinPath(settings.document.uri, '..', 'snippets', 'ownership-ratio-test.code-snippets');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.writeFile(snippetsFile, new TextEncoder().encode('{}\n'));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(snippetsFile));
+    try {
+      const before = ownershipApi.getSnapshot();
+      // A probe that would count if this document counted: typing, and an edit applied by an extension.
+      await typeText('// ');
+      await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), '// edited by an extension\n'));
+      // A counted document afterwards proves the watcher was still listening.
+      await freshEditor();
+      await typeText('ok');
+      const after = await eventually(() => ownershipApi.getSnapshot(), (snapshot) => snapshot.today.chars.typed === before.today.chars.typed + 2);
+      assert.deepEqual(after.today.chars, { ...before.today.chars, typed: before.today.chars.typed + 2 }, `${snippetsFile.scheme}: ${snippetsFile.path}`);
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(snippetsFile).then(undefined, () => undefined);
+    }
   });
 
   it('answers the snapshot command with the documented shape', async function () {
