@@ -116,8 +116,11 @@ export class WorkspaceHistory extends Disposable {
   async restore(value: unknown): Promise<RestoreResult> {
     const result = await this.store.restoreBackup(value);
     if (result.ok) {
+      this.log.info(`Restored a backup: ${result.days} days added, ${result.sameDays + result.keptDays} already here and kept.`);
       this.changed.fire();
       await this.writeBackup();
+    } else {
+      this.log.warn(`A backup was not restored (${result.reason}${result.issues.length ? `: ${result.issues.slice(0, 5).join('; ')}` : ''}); nothing was changed.`);
     }
     return result;
   }

@@ -221,6 +221,9 @@ function table(id: string, headers: readonly string[], rows: ReadonlyArray<reado
  * A chart with its data as a table behind it, for screen readers and for reading exact values.
  * The table is built when first opened: a year of days is thousands of cells nobody may read.
  */
+/** Tables the user opened stay open when their chart is drawn again (a range switch, new data). */
+const openTables = new Set<string>();
+
 function chartBlock(id: string, label: string, dataTable: () => HTMLTableElement, tall = false): { block: HTMLElement; canvas: HTMLCanvasElement } {
   const block = element('div', undefined, 'chart-block');
   const wrapper = element('div', undefined, tall ? 'chart tall' : 'chart');
@@ -233,10 +236,19 @@ function chartBlock(id: string, label: string, dataTable: () => HTMLTableElement
   details.id = `${id}-details`;
   details.append(element('summary', t('showTable')));
   details.addEventListener('toggle', () => {
-    if (details.open && details.childElementCount === 1) {
-      details.append(dataTable());
+    if (details.open) {
+      openTables.add(id);
+      if (details.childElementCount === 1) {
+        details.append(dataTable());
+      }
+    } else {
+      openTables.delete(id);
     }
   });
+  if (openTables.has(id)) {
+    details.open = true;
+    details.append(dataTable());
+  }
   block.append(wrapper, details);
   return { block, canvas };
 }

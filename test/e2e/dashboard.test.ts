@@ -85,7 +85,12 @@ describe('Dashboard in the real workbench', function () {
     assert.equal(await waitForHistory(), 30);
     await frame().locator('#daily-chart').waitFor();
     await frame().locator('#daily-chart-details summary').click();
-    assert.equal(await frame().locator('#daily-table tbody tr').count(), 30);
+    // The table stays open even if the chart is drawn again meanwhile (an answer to an earlier click).
+    assert.equal(await workbench.waitFor(() => frame().locator('#daily-table tbody tr').count(), (rows) => rows === 30, 5_000), 30);
+    await frame().locator('#range-7').click();
+    assert.equal(await workbench.waitFor(() => frame().locator('#daily-table tbody tr').count(), (rows) => rows === 7, 5_000), 7, 'the open table follows the range');
+    await frame().locator('#range-30').click();
+    await workbench.waitFor(() => historyDays(), (value) => value === 30);
     await frame().locator('#language-chart-details summary').click();
     assert.equal(await frame().locator('#range-30').getAttribute('aria-pressed'), 'true');
     assert.ok((await frame().locator('#language-table tbody tr').count()) > 0);
