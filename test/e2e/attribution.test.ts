@@ -3,6 +3,8 @@ import type { Snapshot } from '../../src/core/history/snapshot';
 import { delay, Workbench } from './workbench';
 
 const SUM_SUGGESTION = ' const sum = (a, b) => a + b;';
+/** What the fake provider adds after `// ai:line`, sent as a replacement of the whole line so far. */
+const LINE_SUGGESTION = ' const product = (a, b) => a * b;';
 const MESSY_JS = 'function   messy( a,b ){\nreturn a+b}\n';
 /** The fake provider proposes renaming `count` on the first line once `// ai:nes` is typed. */
 const NEXT_EDIT_JS = 'let count = 0;\nfunction bump() {\n  count += 1;\n}\n';
@@ -76,6 +78,18 @@ for (const exactSources of [false, true]) {
       assert.ok(delta.aiInline >= 'function'.length && delta.aiInline <= 'function '.length, `aiInline +${delta.aiInline}`);
       assert.equal(delta.typed, 1 + '// ai:greet '.length);
       await workbench.page.keyboard.press('Escape');
+    });
+
+    it('counts only the new part of a suggestion that replaces the line typed so far (as some providers send it)', async function () {
+      const typed = '// ai:line';
+      const delta = await change(async () => {
+        await newLine();
+        await workbench.page.keyboard.type(typed);
+        await workbench.waitForGhostText();
+        await workbench.page.keyboard.press('Tab');
+        await workbench.waitForEditorText(`${typed}${LINE_SUGGESTION}`);
+      }, (d) => d.aiInline > 0);
+      assert.deepEqual(delta, { ...zero(), typed: 1 + typed.length, aiInline: LINE_SUGGESTION.length });
     });
 
     it('counts a next-edit suggestion accepted away from the cursor (Tab to jump, Tab to accept) as aiInline', async function () {

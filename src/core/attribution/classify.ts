@@ -23,17 +23,36 @@ function showsLength(category: Category): boolean {
   return category === 'aiInline' || category === 'aiChat' || category === 'paste';
 }
 
+/**
+ * How much of an accepted suggestion's text only repeats what it replaced. VS Code shows ghost text
+ * only when the text it replaces (up to the cursor) is the start of the suggestion: some providers
+ * replace the whole line typed so far, and Tab after a partial accept replaces the part already
+ * accepted. That start is not new, and nothing was deleted. A next-edit suggestion replaces other
+ * text (and is not at the cursor), so it counts whole.
+ */
+function repeatedLength(fact: EditFact, change: ChangeFact, decided: Verdict): number {
+  const replaced = replacedLength(change);
+  if (decided.category !== 'aiInline' || replaced === 0 || insertedText(change).length < replaced || decided.evidence.includes('nes')) {
+    return 0;
+  }
+  const endsAtCursor = fact.cursors.some((cursor) => cursor.line === change.end.line && cursor.character === change.end.character);
+  return endsAtCursor ? replaced : 0;
+}
+
 function attribute(fact: EditFact, change: ChangeFact, decided: Verdict): Attribution {
-  const chars = countCodePoints(insertedText(change));
+  const repeated = repeatedLength(fact, change, decided);
+  const chars = countCodePoints(repeated > 0 ? insertedText(change).slice(repeated) : insertedText(change));
   return {
     at: fact.at,
     category: decided.category,
     confidence: decided.confidence,
     chars,
-    deleted: replacedLength(change),
+    deleted: replacedLength(change) - repeated,
     languageId: fact.languageId,
     // Shared frozen arrays on the keystroke path; a fresh one only for AI and paste edits.
-    evidence: showsLength(decided.category) && chars > 0 ? [...decided.evidence, `len=${chars}`] : decided.evidence,
+    evidence: showsLength(decided.category) && chars > 0
+      ? [...decided.evidence, `len=${chars}`, ...(repeated > 0 ? [`repeats=${repeated}`] : [])]
+      : decided.evidence,
   };
 }
 

@@ -5,7 +5,7 @@ import { isChatActivity, isInsideAnyFolder } from '../../../src/core/attribution
 import { IntentLog } from '../../../src/core/attribution/intents';
 import type { Attribution, ChangeFact, EditFact } from '../../../src/core/attribution/types';
 import { CATEGORIES } from '../../../src/core/categories';
-import { CURSOR, DOC, T0, atCursor, deleteRange, fact, insertAt, intent, pos, reason } from './facts';
+import { CURSOR, DOC, T0, atCursor, deleteRange, fact, insertAt, intent, pos, reason, replaceOnLine } from './facts';
 
 function context(exactSources = false, intents = new IntentLog()): ClassifyContext {
   return { intents, exactSources };
@@ -84,6 +84,54 @@ describe('classify', () => {
       const large = time(huge);
       // A ratio measured in one run (40× the text, well under 400× the time), not a wall-clock limit.
       assert.ok(large < small * 400, `10k: ${small.toFixed(3)} ms, 416k: ${large.toFixed(3)} ms`);
+    });
+  });
+
+  describe('an accepted suggestion that repeats what it replaces', () => {
+    const TYPED = '// ai:line';
+    const SUGGESTION = `${TYPED} const product = (a, b) => a * b;`;
+    const lineReplacement = (cursor = pos(0, TYPED.length)) => ({ changes: [replaceOnLine(0, 0, TYPED.length, SUGGESTION)], cursors: [cursor] });
+    const acceptIntent = () => { const log = new IntentLog(); log.record(intent('inlineAccept', T0 - 50)); return log; };
+
+    it('counts only the new text when it replaces the line typed so far (both paths)', () => {
+      const stable = classify(fact(lineReplacement()), context(false, acceptIntent()));
+      const exact = classify(fact({ ...lineReplacement(), detailedReason: reason('inlineCompletionAccept', { $nes: false }) }), context(true));
+      for (const [result] of [stable, exact]) {
+        assert.equal(result.category, 'aiInline');
+        assert.equal(result.chars, SUGGESTION.length - TYPED.length);
+        assert.equal(result.deleted, 0);
+        assert.ok(result.evidence.includes(`repeats=${TYPED.length}`), result.evidence.join(' '));
+      }
+    });
+
+    it('counts only the rest after a partial accept (Tab replaces the part already accepted, over lines)', () => {
+      const accepted = ' function area(width, height) {\n';
+      const whole = `${accepted}  return width * height;\n}`;
+      const change = { start: pos(2, 11), end: pos(3, 0), rangeLength: accepted.length, text: whole };
+      const [result] = classify(fact({ changes: [change], cursors: [pos(3, 0)], detailedReason: reason('inlineCompletionAccept', { $nes: false }) }), context(true));
+      assert.equal(result.chars, whole.length - accepted.length);
+      assert.equal(result.deleted, 0);
+    });
+
+    it('counts a next-edit suggestion whole: it replaces other text', () => {
+      const nes = { changes: [replaceOnLine(0, 4, 9, 'total')], cursors: [pos(0, 9)], detailedReason: reason('inlineCompletionAccept', { $nes: true }) };
+      const [result] = classify(fact(nes), context(true));
+      assert.deepEqual([result.category, result.chars, result.deleted], ['aiInline', 5, 5]);
+    });
+
+    it('counts whole a replacement that does not end at the cursor, or is shorter than what it replaced', () => {
+      const [away] = classify(fact(lineReplacement(pos(5, 0))), context(false, acceptIntent()));
+      assert.deepEqual([away.chars, away.deleted], [SUGGESTION.length, TYPED.length]);
+      const [shorter] = classify(fact({ changes: [replaceOnLine(0, 0, 10, 'abc')], cursors: [pos(0, 10)] }), context(false, acceptIntent()));
+      assert.deepEqual([shorter.chars, shorter.deleted], [3, 10]);
+    });
+
+    it('leaves typed and pasted text alone', () => {
+      const log = new IntentLog();
+      log.record(intent('paste', T0 - 50));
+      const [pasted] = classify(fact(lineReplacement()), context(false, log));
+      assert.equal(pasted.category, 'paste');
+      assert.deepEqual([pasted.chars, pasted.deleted], [SUGGESTION.length, TYPED.length]);
     });
   });
 
