@@ -55,8 +55,9 @@ const extensionOptions = {
 
 const webviewOptions = {
   ...common,
-  entryPoints: ['src/webview/main.ts'],
-  outfile: 'dist/webview/dashboard.js',
+  // The boot script says "ready" while the main bundle loads (see src/webview/boot.ts).
+  entryPoints: { dashboard: 'src/webview/main.ts', boot: 'src/webview/boot.ts' },
+  outdir: 'dist/webview',
   platform: 'browser',
   format: 'iife',
   target: 'es2022',

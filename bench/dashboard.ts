@@ -54,6 +54,9 @@ export async function dashboardFigures(): Promise<Figure[]> {
       fromPalette.push(painted - started);
       opens.push(painted - (await at('rendered')));
       inPage.push(painted - (await at('script')));
+      if (process.env.OWNERSHIP_BENCH_VERBOSE) {
+        console.log(`  open: rendered→script ${(await at('script')) - (await at('rendered'))} ms, script→history ${(await at('history')) - (await at('script'))} ms, history→painted ${painted - (await at('history'))} ms`);
+      }
       const before = Number(await app().getAttribute('data-chart-updated-at'));
       const clicked = Date.now();
       await frame().locator('#range-all').click();

@@ -8,9 +8,9 @@ import type { Insights } from './core/reflection/insights';
 import type { AnswerKey, RatingKey, ReflectionEntry } from './core/reflection/model';
 import { answersEditSchema, dayKeySchema, ratingsEditSchema } from './core/reflection/schema';
 
-/** The ranges the dashboard offers, in days (`all`: since the first day with data). */
-export const RANGES = ['7', '30', '90', '365', 'all'] as const;
-export type RangeKey = (typeof RANGES)[number];
+// Kept apart (no validation library in it) for the dashboard's small boot script.
+import { RANGES, type RangeKey } from './ranges';
+export { RANGES, type RangeKey };
 
 /** One day of the daily chart. Characters per counted category; ratio 0–1 or null (nothing counted). */
 export interface DayPoint {

@@ -5,6 +5,8 @@ export interface DashboardHtmlInput {
   /** A fresh, crypto-random nonce for this render. */
   readonly nonce: string;
   readonly scriptUri: string;
+  /** The boot script, loaded in the head: it says "ready" while the main script loads. */
+  readonly bootUri: string;
   readonly styleUri: string;
   readonly language: string;
   readonly title: string;
@@ -32,6 +34,7 @@ export function dashboardHtml(input: DashboardHtmlInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(input.styleUri)}">
 <title>${escapeText(input.title)}</title>
+<script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.bootUri)}"></script>
 </head>
 <body>
 <main id="app" aria-live="polite"${input.renderedAt === undefined ? '' : ` data-rendered-at="${Math.trunc(input.renderedAt)}"`}></main>

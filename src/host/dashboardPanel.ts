@@ -106,6 +106,7 @@ export class DashboardPanel extends Disposable {
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
       scriptUri: asset('dist', 'webview', 'dashboard.js'),
+      bootUri: asset('dist', 'webview', 'boot.js'),
       styleUri: asset('media', 'dashboard.css'),
       language: vscode.env.language,
       title: vscode.l10n.t('Ownership Ratio'),

@@ -6,15 +6,11 @@ import type { Snapshot } from '../core/history/snapshot';
 import type { Insights } from '../core/reflection/insights';
 import { ANSWER_KEYS, MAX_ANSWER_LENGTH, RATING_KEYS, type AnswerKey, type RatingKey, type ReflectionEntry } from '../core/reflection/model';
 import { parseToWebview, RANGES, type FromWebviewMessage, type HistoryPayload, type RangeKey, type SessionPoint } from '../protocol';
+import { BOOT_GLOBAL, type DashboardBoot, type VsCodeApi } from './vscodeApi';
 
 // Only the parts drawn here: bars, lines, their scales, tooltips and the legend.
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
 
-interface VsCodeApi {
-  postMessage(message: FromWebviewMessage): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
 declare function acquireVsCodeApi(): VsCodeApi;
 
 /** What survives a hidden panel and a window reload (`getState`/`setState` + the panel serializer). */
@@ -26,7 +22,9 @@ interface ViewState {
   reflectionDay?: string;
 }
 
-const vscode = acquireVsCodeApi();
+/** The boot script (loaded first) has already said "ready" and kept the answers; without it, say it here. */
+const boot = (window as unknown as Record<string, DashboardBoot | undefined>)[BOOT_GLOBAL];
+const vscode = boot?.vscode ?? acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let strings: Readonly<Record<string, string>> = {};
 /** Whether "init" (strings, locale, settings) has arrived: everything else is shown only after it. */
@@ -55,8 +53,10 @@ document.addEventListener('securitypolicyviolation', () => {
   app.dataset.cspViolations = String(++cspViolations);
 });
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const message = parseToWebview(event.data);
+window.addEventListener('message', (event: MessageEvent<unknown>) => onMessage(event.data));
+
+function onMessage(data: unknown): void {
+  const message = parseToWebview(data);
   if (!message) {
     return;
   }
@@ -110,7 +110,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       focusReflection();
       return;
   }
-});
+}
 
 // The theme changed (VS Code swaps the body class and the CSS variables): redraw with its colours.
 new MutationObserver(() => redrawCharts()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
@@ -122,7 +122,14 @@ document.addEventListener('visibilitychange', () => {
 window.addEventListener('pagehide', () => flushReflection());
 
 app.dataset.scriptAt = String(Date.now());
-post({ type: 'ready', range: state.range });
+if (boot) {
+  // Synchronous with the listener above: no message can slip between the two.
+  for (const data of boot.takeOver()) {
+    onMessage(data);
+  }
+} else {
+  post({ type: 'ready', range: state.range });
+}
 
 // ------------------------------------------------------------------ helpers
 

@@ -7,6 +7,7 @@ function render(patch: Partial<DashboardHtmlInput> = {}): string {
     cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
     nonce: randomBytes(16).toString('base64'),
     scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/dashboard.js',
+    bootUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/boot.js',
     styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/dashboard.css',
     language: 'en',
     title: 'Ownership Ratio',
@@ -57,7 +58,8 @@ describe('Dashboard HTML (C7)', function () {
     const nonce = 'q1w2e3r4t5y6u7i8o9p0AA==';
     const html = render({ nonce });
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    assert.equal(scripts.length, 1);
+    // The boot script in the head, the main bundle at the end of the body: both files, no inline code.
+    assert.deepEqual(scripts.map(([, attributes]) => /src="[^"]*\/([a-z]+\.js)"/.exec(attributes)?.[1]), ['boot.js', 'dashboard.js']);
     for (const [, attributes, body] of scripts) {
       assert.match(attributes, new RegExp(`nonce="${nonce.replace(/[+/=]/g, (c) => `\\${c}`)}"`));
       assert.match(attributes, /src="/);
@@ -87,7 +89,7 @@ describe('Dashboard HTML (C7)', function () {
 
   it('escapes what it is given', function () {
     const html = render({ title: '</title><script>alert(1)</script>', language: '"><script>' });
-    assert.equal([...html.matchAll(/<script/g)].length, 1);
+    assert.equal([...html.matchAll(/<script/g)].length, 2, 'only the boot script and the main bundle');
     assert.ok(html.includes('&lt;/title&gt;'));
   });
 });
