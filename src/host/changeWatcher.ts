@@ -45,8 +45,8 @@ export class ChangeWatcher extends Disposable {
   private pairingTimer: NodeJS.Timeout | undefined;
   /** The pending edit the timer already found too young once. */
   private timedOut: PendingEdit | undefined;
-  /** Documents found inside an uncounted folder (decided once per document, not per keystroke). */
-  private readonly insideUncountedFolder = new WeakMap<vscode.TextDocument, boolean>();
+  /** Whether each document counts (by scheme and folder), decided once per document, not per keystroke. */
+  private readonly counted = new WeakMap<vscode.TextDocument, boolean>();
 
   constructor(private readonly options: ChangeWatcherOptions) {
     super();
@@ -61,19 +61,17 @@ export class ChangeWatcher extends Disposable {
   }
 
   private onDocumentChanged(event: vscode.TextDocumentChangeEvent): void {
+    const counts = this.counts(event.document);
     // Dirty-flag flips and saves arrive as events without content changes. One that leaves the
     // document clean is a save (also a save that skips save participants, as the chat's do): the
     // file watcher will echo it, and that echo is not another program.
-    if (this.isInUncountedFolder(event.document)) {
-      return;
-    }
     if (event.contentChanges.length === 0) {
-      if (!event.document.isDirty && isCountedScheme(event.document.uri.scheme)) {
+      if (counts && !event.document.isDirty) {
         this.options.intents.record({ kind: 'saved', documentKey: event.document.uri.toString(), at: this.options.clock.now() });
       }
       return;
     }
-    if (!isCountedScheme(event.document.uri.scheme)) {
+    if (!counts) {
       this.options.onUncountedChange?.(event.document.uri.scheme);
       return;
     }
@@ -86,17 +84,14 @@ export class ChangeWatcher extends Disposable {
     this.armPairingTimer();
   }
 
-  private isInUncountedFolder(document: vscode.TextDocument): boolean {
-    const folders = this.options.uncountedFolders;
-    if (!folders || folders.length === 0) {
-      return false;
+  /** Documents people write in, outside the editor's own user data. */
+  private counts(document: vscode.TextDocument): boolean {
+    let counts = this.counted.get(document);
+    if (counts === undefined) {
+      counts = isCountedScheme(document.uri.scheme) && !isInsideAnyFolder(document.uri, this.options.uncountedFolders ?? []);
+      this.counted.set(document, counts);
     }
-    let inside = this.insideUncountedFolder.get(document);
-    if (inside === undefined) {
-      inside = isInsideAnyFolder(document.uri, folders);
-      this.insideUncountedFolder.set(document, inside);
-    }
-    return inside;
+    return counts;
   }
 
   private onSelectionChanged(event: vscode.TextEditorSelectionChangeEvent): void {

@@ -6,12 +6,10 @@ import type { Snapshot } from '../core/history/snapshot';
 import type { Insights } from '../core/reflection/insights';
 import { ANSWER_KEYS, MAX_ANSWER_LENGTH, RATING_KEYS, type AnswerKey, type RatingKey, type ReflectionEntry } from '../core/reflection/model';
 import { parseToWebview, RANGES, type FromWebviewMessage, type HistoryPayload, type RangeKey, type SessionPoint } from '../protocol';
-import { BOOT_GLOBAL, type DashboardBoot, type VsCodeApi } from './vscodeApi';
+import { BOOT_GLOBAL, type DashboardBoot } from './vscodeApi';
 
 // Only the parts drawn here: bars, lines, their scales, tooltips and the legend.
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
-
-declare function acquireVsCodeApi(): VsCodeApi;
 
 /** What survives a hidden panel and a window reload (`getState`/`setState` + the panel serializer). */
 interface ViewState {
@@ -22,9 +20,9 @@ interface ViewState {
   reflectionDay?: string;
 }
 
-/** The boot script (loaded first) has already said "ready" and kept the answers; without it, say it here. */
-const boot = (window as unknown as Record<string, DashboardBoot | undefined>)[BOOT_GLOBAL];
-const vscode = boot?.vscode ?? acquireVsCodeApi();
+/** The boot script (loaded first in the page) holds the API, has said "ready" and kept the answers. */
+const boot = (window as unknown as Record<string, DashboardBoot>)[BOOT_GLOBAL];
+const vscode = boot.vscode;
 const app = document.getElementById('app') as HTMLElement;
 let strings: Readonly<Record<string, string>> = {};
 /** Whether "init" (strings, locale, settings) has arrived: everything else is shown only after it. */
@@ -122,13 +120,9 @@ document.addEventListener('visibilitychange', () => {
 window.addEventListener('pagehide', () => flushReflection());
 
 app.dataset.scriptAt = String(Date.now());
-if (boot) {
-  // Synchronous with the listener above: no message can slip between the two.
-  for (const data of boot.takeOver()) {
-    onMessage(data);
-  }
-} else {
-  post({ type: 'ready', range: state.range });
+// Synchronous with the listener above: no message can slip between the two.
+for (const data of boot.takeOver()) {
+  onMessage(data);
 }
 
 // ------------------------------------------------------------------ helpers
@@ -224,13 +218,13 @@ function table(id: string, headers: readonly string[], rows: ReadonlyArray<reado
   return node;
 }
 
+/** Tables the user opened stay open when their chart is drawn again (a range switch, new data). */
+const openTables = new Set<string>();
+
 /**
  * A chart with its data as a table behind it, for screen readers and for reading exact values.
  * The table is built when first opened: a year of days is thousands of cells nobody may read.
  */
-/** Tables the user opened stay open when their chart is drawn again (a range switch, new data). */
-const openTables = new Set<string>();
-
 function chartBlock(id: string, label: string, dataTable: () => HTMLTableElement, tall = false): { block: HTMLElement; canvas: HTMLCanvasElement } {
   const block = element('div', undefined, 'chart-block');
   const wrapper = element('div', undefined, tall ? 'chart tall' : 'chart');

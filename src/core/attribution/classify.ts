@@ -30,8 +30,7 @@ function showsLength(category: Category): boolean {
  * accepted. That start is not new, and nothing was deleted. A next-edit suggestion replaces other
  * text (and is not at the cursor), so it counts whole.
  */
-function repeatedLength(fact: EditFact, change: ChangeFact, decided: Verdict): number {
-  const replaced = replacedLength(change);
+function repeatedLength(fact: EditFact, change: ChangeFact, decided: Verdict, replaced: number): number {
   if (decided.category !== 'aiInline' || replaced === 0 || insertedText(change).length < replaced || decided.evidence.includes('nes')) {
     return 0;
   }
@@ -40,19 +39,23 @@ function repeatedLength(fact: EditFact, change: ChangeFact, decided: Verdict): n
 }
 
 function attribute(fact: EditFact, change: ChangeFact, decided: Verdict): Attribution {
-  const repeated = repeatedLength(fact, change, decided);
-  const chars = countCodePoints(repeated > 0 ? insertedText(change).slice(repeated) : insertedText(change));
+  const text = insertedText(change);
+  const replaced = replacedLength(change);
+  const repeated = repeatedLength(fact, change, decided, replaced);
+  const chars = countCodePoints(repeated > 0 ? text.slice(repeated) : text);
+  let evidence = decided.evidence;
+  // Shared frozen arrays on the keystroke path; a fresh one only for AI and paste edits.
+  if (showsLength(decided.category) && chars > 0) {
+    evidence = repeated > 0 ? [...evidence, `len=${chars}`, `repeats=${repeated}`] : [...evidence, `len=${chars}`];
+  }
   return {
     at: fact.at,
     category: decided.category,
     confidence: decided.confidence,
     chars,
-    deleted: replacedLength(change) - repeated,
+    deleted: replaced - repeated,
     languageId: fact.languageId,
-    // Shared frozen arrays on the keystroke path; a fresh one only for AI and paste edits.
-    evidence: showsLength(decided.category) && chars > 0
-      ? [...decided.evidence, `len=${chars}`, ...(repeated > 0 ? [`repeats=${repeated}`] : [])]
-      : decided.evidence,
+    evidence,
   };
 }
 
