@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BACKUP_KIND } from '../src/core/history/model';
 import { generateSampleHistory } from '../src/core/history/sampleHistory';
-import { localDayKey, systemTzOffset } from '../src/core/sessions/localDay';
+import { systemCalendar } from '../src/core/calendar';
 import { delay, Workbench } from '../test/e2e/workbench';
 import { makeRunDir, removeRunDir } from '../test/harness/codeServer';
 import type { Figure } from './report';
@@ -26,7 +26,7 @@ function median(values: readonly number[]): number {
 export async function dashboardFigures(): Promise<Figure[]> {
   const runDir = await makeRunDir('bench-dashboard');
   const now = Date.now();
-  const { record } = generateSampleHistory({ seed: 3, days: DAYS, profile: 'heavy', endDay: localDayKey(now - 86_400_000, systemTzOffset), tz: systemTzOffset });
+  const { record } = generateSampleHistory({ seed: 3, days: DAYS, profile: 'heavy', endDay: systemCalendar.dayOf(now - 86_400_000), tz: systemCalendar.tz });
   const backup = join(runDir, 'history-backup.json');
   await writeFile(backup, JSON.stringify({ v: 1, k: BACKUP_KIND, t: now, d: record.d, s: record.s }));
   const workbench = await Workbench.open({ name: 'bench-dashboard', runDir, helperExtensions: ['demo-history'], env: { OWNERSHIP_RATIO_DEMO_BACKUP: backup } });

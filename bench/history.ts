@@ -21,7 +21,7 @@ function storedYearKb(): number {
 async function writesPerMinuteWhileTyping(): Promise<number> {
   const time = new FakeTime(START);
   const memento = new SpyMemento();
-  const store = new HistoryStore({ memento, clock: time, scheduler: time, windowId: 'bench', tz: () => 60 });
+  const store = new HistoryStore({ memento, calendar: time.calendar(() => 60), scheduler: time, windowId: 'bench' });
   await store.load();
   const minutes = 10;
   const typed: Attribution = { at: 0, category: 'typed', confidence: 'exact', chars: 1, deleted: 0, languageId: 'typescript', evidence: [] };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { IntentLog } from './core/attribution/intents';
-import { systemClock } from './core/clock';
+import { systemCalendar } from './core/calendar';
 import type { OwnershipRatioApi } from './host/api';
 import { backupHistory, restoreHistory } from './host/backupCommands';
 import { ChangeWatcher } from './host/changeWatcher';
@@ -23,14 +23,14 @@ let history: WorkspaceHistory | undefined;
 export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Ownership Ratio', { log: true });
-  const clock = systemClock;
+  const calendar = systemCalendar;
   // Nothing of ours is synced by Settings Sync: history and reflections stay on this machine.
   context.globalState.setKeysForSync([]);
   const intents = new IntentLog();
-  const counts = new WorkspaceHistory(context, clock, log);
+  const counts = new WorkspaceHistory(context, calendar, log);
   history = counts;
-  const reflections = new Reflections(context, clock);
-  const dashboard = new Dashboard({ extensionUri: context.extensionUri, source: counts, reflections, log });
+  const reflections = new Reflections(context, calendar);
+  const dashboard = new Dashboard({ extensionUri: context.extensionUri, calendar, source: counts, reflections, log });
   const reflect = (): void => {
     if (reflections.enabled()) {
       dashboard.open('reflection');
@@ -38,9 +38,9 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       void vscode.window.showInformationMessage(vscode.l10n.t('Reflection is turned off. Turn it on in the settings (Ownership Ratio › Reflection).'));
     }
   };
-  const statusBar = new OwnershipStatusBar(counts, clock);
-  const editorIntents = new EditorIntents(intents, clock);
-  const acceptCommands = new AcceptCommandInterceptor(intents, clock, log);
+  const statusBar = new OwnershipStatusBar(counts, calendar);
+  const editorIntents = new EditorIntents(intents, calendar);
+  const acceptCommands = new AcceptCommandInterceptor(intents, calendar, log);
   acceptCommands.setEnabled(settings.interceptAcceptCommands());
 
   context.subscriptions.push(
@@ -50,9 +50,9 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
     statusBar,
     editorIntents,
     acceptCommands,
-    new PasteObserver(intents, clock),
+    new PasteObserver(intents, calendar),
     new ReflectionReminder({
-      clock,
+      calendar,
       state: context.globalState,
       reflections,
       hasActivityToday: () => {
@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       log,
     }),
     new ChangeWatcher({
-      clock,
+      clock: calendar,
       intents,
       exactSources: settings.exactSources,
       onAttribution: (attribution) => counts.record(attribution),
@@ -79,9 +79,9 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
     vscode.commands.registerCommand('ownershipRatio.openDashboard', () => dashboard.open()),
     vscode.commands.registerCommand('ownershipRatio.reflect', reflect),
     vscode.commands.registerCommand('ownershipRatio.explainAttributions', () => explainRecentAttributions(counts.getSnapshot().recent)),
-    vscode.commands.registerCommand('ownershipRatio.backup', (target?: vscode.Uri) => backupHistory(counts, target)),
+    vscode.commands.registerCommand('ownershipRatio.backup', (target?: vscode.Uri) => backupHistory(counts, calendar, target)),
     vscode.commands.registerCommand('ownershipRatio.restore', (source?: vscode.Uri) => restoreHistory(counts, source)),
-    vscode.commands.registerCommand('ownershipRatio.exportCsv', (args?: unknown) => exportCsv(counts, reflections.exportSource(), args)),
+    vscode.commands.registerCommand('ownershipRatio.exportCsv', (args?: unknown) => exportCsv(counts, reflections.exportSource(), calendar, args)),
     vscode.commands.registerCommand('ownershipRatio.deleteAllData', (args?: unknown) => deleteAllData(context, counts, args)),
     vscode.commands.registerCommand('ownershipRatio.snapshot', () => counts.getSnapshot()),
   );

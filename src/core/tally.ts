@@ -15,8 +15,6 @@ export class Tally {
   readonly chars: CategoryCounts = emptyCounts();
   estimatedAiChars = 0;
   deletedChars = 0;
-  inlineAccepts = 0;
-  chatAccepts = 0;
 
   add(attribution: Attribution): void {
     this.chars[attribution.category] += attribution.chars;

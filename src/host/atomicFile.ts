@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
@@ -9,7 +10,7 @@ import * as vscode from 'vscode';
  * target first, so it is used only for other file systems (remote, virtual).
  */
 export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): Promise<void> {
-  const suffix = `.${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}.tmp`;
+  const suffix = `.${randomBytes(6).toString('hex')}.tmp`;
   if (target.scheme === 'file') {
     const temporary = `${target.fsPath}${suffix}`;
     await mkdir(dirname(target.fsPath), { recursive: true });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Calendar } from '../core/calendar';
 import { jsonBytes, readJson, writeFileAtomic } from './atomicFile';
 import type { WorkspaceHistory } from './workspaceHistory';
 
@@ -7,7 +8,7 @@ function jsonFilter(): Record<string, string[]> {
 }
 
 /** `ownershipRatio.backup`: the whole history of this workspace as one versioned JSON file. */
-export async function backupHistory(history: WorkspaceHistory, target?: vscode.Uri): Promise<void> {
+export async function backupHistory(history: WorkspaceHistory, calendar: Calendar, target?: vscode.Uri): Promise<void> {
   await history.whenLoaded();
   const backup = history.store.exportBackup();
   if (backup === undefined) {
@@ -17,7 +18,7 @@ export async function backupHistory(history: WorkspaceHistory, target?: vscode.U
   const uri = target ?? (await vscode.window.showSaveDialog({
     title: vscode.l10n.t('Back up Ownership Ratio history'),
     filters: jsonFilter(),
-    defaultUri: defaultLocation(`ownership-ratio-backup-${new Date(backup.t).toISOString().slice(0, 10)}.json`),
+    defaultUri: defaultLocation(`ownership-ratio-backup-${calendar.dayOf(backup.t)}.json`),
   }));
   if (!uri) {
     return;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { Calendar } from '../core/calendar';
 import { dashboardHtml } from '../core/dashboardHtml';
 import type { Snapshot } from '../core/history/snapshot';
 import type { ReflectionStore } from '../core/reflection/store';
@@ -26,6 +27,7 @@ export interface DashboardReflections {
 
 export interface DashboardDeps {
   readonly extensionUri: vscode.Uri;
+  readonly calendar: Calendar;
   readonly source: DashboardSource;
   readonly reflections: DashboardReflections;
   readonly log: vscode.LogOutputChannel;
@@ -38,12 +40,14 @@ export class DashboardPanel extends Disposable {
   private ready = false;
   private pendingFocus: DashboardSection | undefined;
   /** Live updates at most four times a second while typing. */
-  private readonly updates = new Throttle(() => this.postSnapshot(), 250, () => Date.now());
-  private readonly limiter = new RateLimiter(() => Date.now());
+  private readonly updates: Throttle;
+  private readonly limiter: RateLimiter;
   private lastDropLog = 0;
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: DashboardDeps, private readonly onDisposed: () => void) {
     super();
+    this.updates = new Throttle(() => this.postSnapshot(), 250, () => deps.calendar.now());
+    this.limiter = new RateLimiter(() => deps.calendar.now());
     this.register(panel);
     panel.webview.options = webviewOptions(deps.extensionUri);
     this.register(panel.onDidDispose(() => this.dispose()));
@@ -110,13 +114,13 @@ export class DashboardPanel extends Disposable {
       styleUri: asset('media', 'dashboard.css'),
       language: vscode.env.language,
       title: vscode.l10n.t('Ownership Ratio'),
-      renderedAt: Date.now(),
+      renderedAt: this.deps.calendar.now(),
     });
   }
 
   private onMessage(raw: unknown): void {
     if (!this.limiter.tryTake()) {
-      const now = Date.now();
+      const now = this.deps.calendar.now();
       if (now - this.lastDropLog > 5_000) {
         this.lastDropLog = now;
         this.log.warn(`Dashboard: too many messages from the page; ${this.limiter.dropped} dropped so far.`);
@@ -140,7 +144,7 @@ export class DashboardPanel extends Disposable {
   }
 
   private today(): string {
-    return this.deps.source.getSnapshot().today.date;
+    return this.deps.calendar.today();
   }
 
   private handle(message: FromWebviewMessage): void {

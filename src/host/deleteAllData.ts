@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { BACKUP_FILE, QUARANTINE_FOLDER, type WorkspaceHistory } from './workspaceHistory';
-
+import { BACKUP_FILE, QUARANTINE_FOLDER } from '../core/storageKeys';
+import type { WorkspaceHistory } from './workspaceHistory';
 
 /** The parts of `vscode.ExtensionContext` this needs (the context itself fits). */
 export interface DataLocations {
@@ -24,7 +24,7 @@ function errorText(error: unknown): string {
 }
 
 /**
- * `ownershipRatio.deleteAllData` (checklist E3): after a modal confirmation, deletes the history of
+ * `ownershipRatio.deleteAllData`: after a modal confirmation, deletes the history of
  * this workspace (every `workspaceState` key), the extension's own `globalState` keys (reflections
  * and preferences, which are kept for all workspaces), the backup file and quarantine folder in the
  * storage folder (the same folder `WorkspaceHistory` uses: the workspace's, else the global one),

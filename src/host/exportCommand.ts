@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import {
   csvBytes, dailyCsv, reflectionsCsv, sessionsCsv,
-  type CsvDelimiter, type CsvOptions, type ReflectionCsvRecord,
+  type CsvOptions, type ReflectionCsvRecord,
 } from '../core/export/csv';
-import { localDayKey, systemTzOffset } from '../core/sessions/localDay';
+import type { Calendar } from '../core/calendar';
 import { writeFileAtomic } from './atomicFile';
+import { settings } from './settings';
 import type { WorkspaceHistory } from './workspaceHistory';
 
 /** What `ownershipRatio.exportCsv` writes: one of the three CSV files, or all three into a folder. */
@@ -26,16 +27,6 @@ export interface ReflectionExportSource {
   readonly ratingKeys?: readonly string[];
   readonly answerKeys?: readonly string[];
 }
-
-/** Typed reads of `ownershipRatio.export.*`, read at each export so changes apply at once. */
-export const exportSettings = {
-  delimiter(): CsvDelimiter {
-    return vscode.workspace.getConfiguration('ownershipRatio').get<string>('export.delimiter', 'comma') === 'semicolon' ? ';' : ',';
-  },
-  bom(): boolean {
-    return vscode.workspace.getConfiguration('ownershipRatio').get<boolean>('export.bom', true) !== false;
-  },
-};
 
 interface PlannedFile {
   readonly uri: vscode.Uri;
@@ -93,27 +84,32 @@ async function pickTarget(kind: ExportKind, today: string): Promise<vscode.Uri |
  * the user cancelled (nothing written, no message). Each file is written atomically: on a failure
  * an existing file at the target is left as it was, and the message says why.
  */
-export async function exportCsv(history: WorkspaceHistory, reflections: ReflectionExportSource | undefined, rawArgs?: unknown): Promise<vscode.Uri[] | undefined> {
+export async function exportCsv(
+  history: WorkspaceHistory,
+  reflections: ReflectionExportSource | undefined,
+  calendar: Calendar,
+  rawArgs?: unknown,
+): Promise<vscode.Uri[] | undefined> {
   const args = parseArgs(rawArgs);
   const kind = args.kind ?? (await pickKind());
   if (kind === undefined) {
     return undefined;
   }
-  const today = localDayKey(Date.now(), systemTzOffset);
+  const today = calendar.today();
   const target = args.target ?? (await pickTarget(kind, today));
   if (target === undefined) {
     return undefined;
   }
   await history.whenLoaded();
   history.store.refresh();
-  const options: CsvOptions = { delimiter: exportSettings.delimiter(), bom: exportSettings.bom() };
+  const options: CsvOptions = { delimiter: settings.exportDelimiter(), bom: settings.exportBom() };
   const store = history.store;
   const make: Record<Exclude<ExportKind, 'all'>, () => Promise<AsyncIterable<string>>> = {
     daily: () => Promise.resolve(dailyCsv(store, options)),
     sessions: () => Promise.resolve(sessionsCsv(store, options)),
     reflections: async () => {
       const records = [...((await reflections?.records()) ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-      return reflectionsCsv(records, { ...options, ratingKeys: reflections?.ratingKeys, answerKeys: reflections?.answerKeys });
+      return reflectionsCsv(records, { ...options, tz: calendar.tz, ratingKeys: reflections?.ratingKeys, answerKeys: reflections?.answerKeys });
     },
   };
   const files: PlannedFile[] = kind === 'all'

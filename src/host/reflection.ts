@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
-import type { Clock } from '../core/clock';
+import type { Calendar } from '../core/calendar';
 import { ANSWER_KEYS, RATING_KEYS } from '../core/reflection/model';
 import { afterLater, afterShown, decideReminder, type ReminderState } from '../core/reflection/reminder';
 import { ReflectionStore } from '../core/reflection/store';
-import { localDayKey, systemTzOffset } from '../core/sessions/localDay';
+import { REMINDER_STATE_KEY } from '../core/storageKeys';
 import { Disposable } from './disposable';
-import { settings } from './settings';
+import { settings, updateSetting } from './settings';
 import type { ReflectionExportSource } from './exportCommand';
 
-const REMINDER_STATE_KEY = 'reflection.reminder';
 /** The timer never sleeps longer than this, so sleep, clock and zone changes are noticed. */
 const MAX_TIMER_MS = 30 * 60_000;
 
@@ -19,8 +18,8 @@ const MAX_TIMER_MS = 30 * 60_000;
 export class Reflections {
   readonly store: ReflectionStore;
 
-  constructor(context: vscode.ExtensionContext, clock: Clock) {
-    this.store = new ReflectionStore(context.globalState, clock);
+  constructor(context: vscode.ExtensionContext, calendar: Calendar) {
+    this.store = new ReflectionStore(context.globalState, calendar);
   }
 
   enabled(): boolean {
@@ -38,7 +37,7 @@ export class Reflections {
 }
 
 export interface ReminderDeps {
-  readonly clock: Clock;
+  readonly calendar: Calendar;
   readonly state: vscode.Memento;
   readonly reflections: Reflections;
   /** Own or AI-assisted characters were counted today. */
@@ -75,9 +74,10 @@ export class ReflectionReminder extends Disposable {
     if (this.isDisposed || this.showing) {
       return;
     }
-    const now = this.deps.clock.now();
-    const today = localDayKey(now, systemTzOffset);
-    const decision = decideReminder(now, systemTzOffset, {
+    const { calendar } = this.deps;
+    const now = calendar.now();
+    const today = calendar.dayOf(now);
+    const decision = decideReminder(now, calendar.tz, {
       enabled: settings.reflectionEnabled() && settings.reflectionReminder(),
       time: settings.reflectionReminderTime(),
     }, this.reminderState, {
@@ -112,9 +112,9 @@ export class ReflectionReminder extends Disposable {
       if (choice === now) {
         this.deps.reflect();
       } else if (choice === later) {
-        await this.deps.state.update(REMINDER_STATE_KEY, afterLater(this.reminderState, this.deps.clock.now()));
+        await this.deps.state.update(REMINDER_STATE_KEY, afterLater(this.reminderState, this.deps.calendar.now()));
       } else if (choice === off) {
-        await vscode.workspace.getConfiguration('ownershipRatio.reflection').update('reminder', false, vscode.ConfigurationTarget.Global);
+        await updateSetting('reflection.reminder', false);
       }
     } catch (error) {
       this.deps.log.warn(`Reflection reminder: ${String(error)}`);

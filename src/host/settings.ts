@@ -1,58 +1,38 @@
 import * as vscode from 'vscode';
 import type { PasteCountsAs } from '../core/categories';
-import { DEFAULT_REMINDER_TIME } from '../core/reflection/reminder';
+import type { CsvDelimiter } from '../core/export/csv';
+import { readSetting, SETTINGS_SECTION, type SettingKey, type SettingValue } from '../core/settings';
 
-export type StatusBarPeriod = 'session' | 'today' | 'last7Days';
+export type StatusBarPeriod = SettingValue<'statusBar.period'>;
 
-/** Typed reads of the `ownershipRatio.*` settings; read when needed, so changes apply at once. */
+/** One setting's value now (read when needed, so changes apply at once); bad values give the default. */
+export function setting<K extends SettingKey>(key: K): SettingValue<K> {
+  return readSetting(key, vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>(key));
+}
+
+/** Writes a setting in the user's settings (the only place the extension changes one). */
+export async function updateSetting<K extends SettingKey>(key: K, value: SettingValue<K> | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Typed reads of the `ownershipRatio.*` settings, by what they mean. Defaults live in `core/settings`. */
 export const settings = {
-  exactSources(): boolean {
-    return section().get<boolean>('detection.exactSources', true);
-  },
-  interceptAcceptCommands(): boolean {
-    return section().get<boolean>('detection.interceptAcceptCommands', true);
-  },
-  pasteCountsAs(): PasteCountsAs {
-    const value = section().get<string>('pasteCountsAs', 'excluded');
-    return value === 'own' || value === 'ai' ? value : 'excluded';
-  },
-  idleMinutes(): number {
-    return clamp(section().get<number>('session.idleMinutes', 20), 1, 240);
-  },
-  retentionDays(): number {
-    return clamp(section().get<number>('history.retentionDays', 1825), 0, 36_500);
-  },
-  statusBarEnabled(): boolean {
-    return section().get<boolean>('statusBar.enabled', true);
-  },
-  statusBarPeriod(): StatusBarPeriod {
-    const value = section().get<string>('statusBar.period', 'today');
-    return value === 'session' || value === 'last7Days' ? value : 'today';
-  },
-  reflectionEnabled(): boolean {
-    return section().get<boolean>('reflection.enabled', true);
-  },
-  reflectionReminder(): boolean {
-    return section().get<boolean>('reflection.reminder', true);
-  },
-  reflectionReminderTime(): string {
-    return section().get<string>('reflection.reminderTime', DEFAULT_REMINDER_TIME);
-  },
+  exactSources: (): boolean => setting('detection.exactSources'),
+  interceptAcceptCommands: (): boolean => setting('detection.interceptAcceptCommands'),
+  pasteCountsAs: (): PasteCountsAs => setting('pasteCountsAs'),
+  idleMinutes: (): number => setting('session.idleMinutes'),
+  retentionDays: (): number => setting('history.retentionDays'),
+  statusBarEnabled: (): boolean => setting('statusBar.enabled'),
+  statusBarPeriod: (): StatusBarPeriod => setting('statusBar.period'),
+  reflectionEnabled: (): boolean => setting('reflection.enabled'),
+  reflectionReminder: (): boolean => setting('reflection.reminder'),
+  reflectionReminderTime: (): string => setting('reflection.reminderTime'),
+  exportDelimiter: (): CsvDelimiter => (setting('export.delimiter') === 'semicolon' ? ';' : ','),
+  exportBom: (): boolean => setting('export.bom'),
   /** The user's own target band for the share of own work, in percent; undefined when unset. */
   targetBand(): { readonly min: number; readonly max: number } | undefined {
-    const min = section().get<number | null>('statusBar.targetMinPercent', null);
-    const max = section().get<number | null>('statusBar.targetMaxPercent', null);
-    if (typeof min !== 'number' && typeof max !== 'number') {
-      return undefined;
-    }
-    return { min: clamp(typeof min === 'number' ? min : 0, 0, 100), max: clamp(typeof max === 'number' ? max : 100, 0, 100) };
+    const min = setting('statusBar.targetMinPercent');
+    const max = setting('statusBar.targetMaxPercent');
+    return min === null && max === null ? undefined : { min: min ?? 0, max: max ?? 100 };
   },
 };
-
-function section(): vscode.WorkspaceConfiguration {
-  return vscode.workspace.getConfiguration('ownershipRatio');
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : min;
-}

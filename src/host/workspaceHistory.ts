@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Attribution } from '../core/attribution/types';
-import type { Clock } from '../core/clock';
-import { HISTORY_KEY_PREFIX, HistoryStore, type HistoryOptions, type RestoreResult, type StoreWarning } from '../core/history/historyStore';
+import type { Calendar } from '../core/calendar';
+import { HistoryStore, type HistoryOptions, type RestoreResult, type StoreWarning } from '../core/history/historyStore';
 import { MirroredMemento } from '../core/history/mirroredMemento';
 import type { QuarantineEntry } from '../core/history/ports';
 import { systemScheduler } from '../core/history/ports';
 import type { Snapshot } from '../core/history/snapshot';
-import { addDays, localDayKey, systemTzOffset } from '../core/sessions/localDay';
+import { BACKUP_FILE, HISTORY_KEY_PREFIX, QUARANTINE_FOLDER, WINDOWS_FOLDER } from '../core/storageKeys';
 import type { Totals } from '../core/tally';
 import { exists, jsonBytes, readJson, writeFileAtomic } from './atomicFile';
 import { Disposable } from './disposable';
@@ -16,8 +16,6 @@ import { settings } from './settings';
 
 /** How often the backup snapshot in the extension's storage folder is refreshed while counting. */
 const BACKUP_INTERVAL_MS = 10 * 60_000;
-export const BACKUP_FILE = 'history-backup.json';
-export const QUARANTINE_FOLDER = 'quarantine';
 /**
  * A pause in typing this long saves at once (at most every IDLE_SAVE_SPACING_MS): a reload or a
  * closed tab right after a burst of work then loses nothing. Continuous typing still saves only
@@ -45,23 +43,22 @@ export class WorkspaceHistory extends Disposable {
   private idleTimer: NodeJS.Timeout | undefined;
   private lastIdleSave = 0;
 
-  constructor(context: vscode.ExtensionContext, private readonly clock: Clock, private readonly log: vscode.LogOutputChannel) {
+  constructor(context: vscode.ExtensionContext, private readonly calendar: Calendar, private readonly log: vscode.LogOutputChannel) {
     super();
     // Without a folder open there is no workspace storage; the global one still keeps the backup.
     this.storageFolder = context.storageUri ?? context.globalStorageUri;
     this.memento = new MirroredMemento(
       context.workspaceState,
-      mirrorFolder(vscode.Uri.joinPath(this.storageFolder, 'windows')),
+      mirrorFolder(vscode.Uri.joinPath(this.storageFolder, WINDOWS_FOLDER)),
       (key) => key.startsWith(HISTORY_KEY_PREFIX),
-      clock,
+      calendar,
       (error) => log.warn(`Could not share this window's counts with other windows: ${String(error)}`),
     );
     this.store = new HistoryStore({
       memento: this.memento,
-      clock,
+      calendar,
       scheduler: systemScheduler,
       windowId: randomBytes(6).toString('base64url'),
-      tz: systemTzOffset,
       quarantine: { put: (entry) => this.quarantine(entry) },
       report: (warning) => this.report(warning),
     }, historyOptions());
@@ -97,7 +94,7 @@ export class WorkspaceHistory extends Disposable {
       return;
     }
     this.idleTimer = setTimeout(() => {
-      const now = this.clock.now();
+      const now = this.calendar.now();
       if (now - this.lastIdleSave >= IDLE_SAVE_SPACING_MS || now < this.lastIdleSave) {
         this.lastIdleSave = now;
         void this.store.flush();
@@ -131,8 +128,8 @@ export class WorkspaceHistory extends Disposable {
 
   /** Totals of the last `days` days including today, volume-weighted over all windows. */
   lastDays(days: number): Totals {
-    const today = localDayKey(this.clock.now(), systemTzOffset);
-    return this.store.rangeTotals(addDays(today, -(days - 1)), today);
+    const { from, to } = this.calendar.lastDays(days);
+    return this.store.rangeTotals(from, to);
   }
 
   /** Final write and backup, awaited by `deactivate()`. */

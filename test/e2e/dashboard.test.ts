@@ -3,7 +3,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BACKUP_KIND } from '../../src/core/history/model';
 import { generateSampleHistory } from '../../src/core/history/sampleHistory';
-import { localDayKey, systemTzOffset } from '../../src/core/sessions/localDay';
+import { systemCalendar } from '../../src/core/calendar';
 import { makeRunDir, removeRunDir, repoRoot, testOutputRoot } from '../harness/codeServer';
 import { delay, Workbench } from './workbench';
 
@@ -14,7 +14,7 @@ const PAUSE_TO_SAVE_MS = 4_000;
 /** A backup file of generated history ending yesterday, restored at startup by the demo-history helper. */
 async function writeHistory(runDir: string, days: number): Promise<string> {
   const now = Date.now();
-  const { record } = generateSampleHistory({ seed: 11, days, profile: 'typical', endDay: localDayKey(now - 86_400_000, systemTzOffset), tz: systemTzOffset });
+  const { record } = generateSampleHistory({ seed: 11, days, profile: 'typical', endDay: systemCalendar.dayOf(now - 86_400_000), tz: systemCalendar.tz });
   const file = join(runDir, 'history-backup.json');
   await writeFile(file, JSON.stringify({ v: 1, k: BACKUP_KIND, t: now, d: record.d, s: record.s }));
   return file;

@@ -8,7 +8,7 @@ import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BACKUP_KIND } from '../../src/core/history/model';
 import { generateSampleHistory } from '../../src/core/history/sampleHistory';
-import { localDayKey, systemTzOffset } from '../../src/core/sessions/localDay';
+import { systemCalendar } from '../../src/core/calendar';
 import { makeRunDir, removeRunDir, repoRoot, startCodeServer } from './codeServer';
 
 const DEMO_DAYS = 28;
@@ -16,7 +16,7 @@ const DEMO_DAYS = 28;
 /** A backup file of generated history ending today, restored by the demo-history helper extension. */
 async function writeDemoBackup(runDir: string): Promise<string> {
   const now = Date.now();
-  const { record } = generateSampleHistory({ seed: 7, days: DEMO_DAYS, profile: 'typical', endDay: localDayKey(now - 86_400_000, systemTzOffset), tz: systemTzOffset });
+  const { record } = generateSampleHistory({ seed: 7, days: DEMO_DAYS, profile: 'typical', endDay: systemCalendar.dayOf(now - 86_400_000), tz: systemCalendar.tz });
   const file = join(runDir, 'demo-backup.json');
   await writeFile(file, JSON.stringify({ v: 1, k: BACKUP_KIND, t: now, d: record.d, s: record.s }));
   return file;

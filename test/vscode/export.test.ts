@@ -83,14 +83,14 @@ describe('CSV export, backup and restore, delete all data (in the extension host
     }
   });
 
-  it('D7: cancelling the choice writes nothing and returns undefined', async function () {
+  it('cancelling the choice writes nothing and returns undefined', async function () {
     const pending = vscode.commands.executeCommand<vscode.Uri[] | undefined>('ownershipRatio.exportCsv');
     await new Promise((resolve) => setTimeout(resolve, 500));
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await pending, undefined);
   });
 
-  it('D8: a folder at the target is never replaced; the message says why and no temporary file stays', async function () {
+  it('a folder at the target is never replaced; the message says why and no temporary file stays', async function () {
     const target = join(folder, 'occupied.csv');
     await mkdir(target);
     await writeFile(join(target, 'keep.txt'), 'keep');
@@ -100,7 +100,7 @@ describe('CSV export, backup and restore, delete all data (in the extension host
     assert.deepEqual((await readdir(folder)).filter((name) => name.endsWith('.tmp')), []);
   });
 
-  it('D8: a write that fails leaves the existing files as they were', async function () {
+  it('a write that fails leaves the existing files as they were', async function () {
     // The parent "folder" is a file: creating the temporary file fails, even for root.
     const blocker = join(folder, 'blocker.csv');
     await writeFile(blocker, 'old content');

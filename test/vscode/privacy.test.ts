@@ -14,7 +14,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('Privacy (in the extension host)', function () {
-  it('keeps counts only: typed or inserted text is in no backup, storage file or log of the extension (E2, E4)', async function () {
+  it('keeps counts only: typed or inserted text is in no backup, storage file or log of the extension', async function () {
     this.timeout(30_000);
     const userData = process.env.OWNERSHIP_TEST_USER_DATA;
     if (!userData) {

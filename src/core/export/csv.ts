@@ -1,6 +1,6 @@
 import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync';
 import type { DaySummary, SessionSummary, SpanSummary } from '../history/snapshot';
-import { addDays, formatLocalIso, systemTzOffset, type DayKey, type TzOffset } from '../sessions/localDay';
+import { addDays, formatLocalIso, type DayKey, type TzOffset } from '../sessions/localDay';
 
 /**
  * CSV export of the user's own history (pure: no `vscode`, no file system). Records are written by
@@ -38,12 +38,9 @@ export interface CsvOptions {
   readonly sliceMs?: number;
   /** How to pause; default a macrotask (`setTimeout(0)`). Tests and benchmarks may count pauses. */
   readonly pause?: () => Promise<void>;
-  /** Local offset for instants (sessions' times are already formatted; reflections' `updatedAt` numbers). */
-  readonly tz?: TzOffset;
 }
 
 export const CSV_BOM = '\uFEFF';
-export const CSV_EOL = '\r\n';
 
 /** The daily summary CSV, one row per local day with data, ascending. */
 export const DAILY_COLUMNS = [
@@ -78,6 +75,8 @@ export interface ReflectionCsvRecord {
 }
 
 export interface ReflectionCsvOptions extends CsvOptions {
+  /** Local offset for `updatedAt` given as epoch ms (the calendar's zone). */
+  readonly tz: TzOffset;
   /** Fixed rating / answer keys (column order); default: every key found, sorted. */
   readonly ratingKeys?: readonly string[];
   readonly answerKeys?: readonly string[];
@@ -293,10 +292,10 @@ export function sessionsCsv(source: CsvHistorySource, options: CsvOptions = {}):
 }
 
 /** The reflections CSV, one row per record in the given order. */
-export function reflectionsCsv(records: readonly ReflectionCsvRecord[], options: ReflectionCsvOptions = {}): AsyncGenerator<string> {
+export function reflectionsCsv(records: readonly ReflectionCsvRecord[], options: ReflectionCsvOptions): AsyncGenerator<string> {
   const ratingKeys = options.ratingKeys ?? sortedKeys(records, (r) => r.ratings);
   const answerKeys = options.answerKeys ?? sortedKeys(records, (r) => r.answers);
-  const tz = options.tz ?? systemTzOffset;
+  const tz = options.tz;
   function* rows(): Generator<CsvCell[]> {
     for (const record of records) {
       yield reflectionRow(record, ratingKeys, answerKeys, tz);

@@ -1,9 +1,7 @@
 import { CATEGORIES, emptyCounts, type CategoryCounts } from '../categories';
 import type { DayKey } from '../sessions/localDay';
-import {
-  OTHER_LANGUAGE, SessionAgg, SpanAgg, addCounts,
-  type CountsV1, type DayRecV1, type HistoryData, type SessionRecV1, type SpanRecV1,
-} from './model';
+import { OTHER_LANGUAGE, SessionAgg, SpanAgg, addCounts, type HistoryData } from './model';
+import type { CountsV1, DayRecV1, SessionRecV1, SpanRecV1 } from './schema';
 
 /**
  * Between the in-memory model and the stored JSON (plain numbers, strings, arrays, objects only).

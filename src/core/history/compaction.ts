@@ -1,3 +1,4 @@
+import { settingDefault } from '../settings';
 import { addDays, type DayKey } from '../sessions/localDay';
 import type { HistoryData } from './model';
 
@@ -11,7 +12,7 @@ export interface RetentionPolicy {
   readonly languageDetailDays: number;
 }
 
-export const DEFAULT_RETENTION: RetentionPolicy = { retentionDays: 0, sessionDetailDays: 14, languageDetailDays: 366 };
+export const DEFAULT_RETENTION: RetentionPolicy = { retentionDays: settingDefault('history.retentionDays'), sessionDetailDays: 14, languageDetailDays: 366 };
 
 /** The first day still kept for a window of `days` days ending today; undefined for "keep all". */
 export function firstKeptDay(today: DayKey, days: number): DayKey | undefined {

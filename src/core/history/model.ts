@@ -14,6 +14,9 @@ const MAX_LANGUAGE_ID_LENGTH = 64;
  * `activeMinutes` counts wall-clock minutes with at least one user edit (not `external`).
  */
 export class SpanAgg extends Tally {
+  /** Accepted AI suggestions and applied chat edits (one per attribution). */
+  inlineAccepts = 0;
+  chatAccepts = 0;
   activeMinutes = 0;
   /** Sessions (or session pieces, split at midnight) that started in this span; days only. */
   sessions = 0;
@@ -121,65 +124,5 @@ export function copySession(s: SessionAgg): SessionAgg {
   return copy;
 }
 
-// ---- Stored shapes (schema v1). Short keys keep a year of history well under 150 KB. ----
-
-/** Counts by category in `CATEGORIES` order, trailing zeros dropped. */
-export type CountsV1 = number[];
-
-/** The figures of a span of work (a day or a session) as stored. Optional fields are omitted when zero. */
-export interface SpanRecV1 {
-  /** chars per category. */
-  c: CountsV1;
-  /** estimated part of the AI chars. */
-  e?: number;
-  /** deleted chars. */
-  x?: number;
-  /** accepts: [inline, chat], trailing zeros dropped. */
-  a?: number[];
-  /** active minutes. */
-  m?: number;
-  /** chars per category per languageId: top languages, the rest under `other`. */
-  l?: Record<string, CountsV1>;
-}
-
-/** One local day of one window. */
-export interface DayRecV1 extends SpanRecV1 {
-  /** sessions (pieces) started that day; kept after the session detail is compacted away. */
-  n?: number;
-}
-
-export interface SessionRecV1 extends SpanRecV1 {
-  /** id. */
-  i: string;
-  /** start, epoch ms. */
-  b: number;
-  /** end (last edit), epoch ms, ≥ start. */
-  f: number;
-}
-
-/** The value of one window's key `history.w.<windowId>`. */
-export interface WindowRecordV1 {
-  v: 1;
-  /** the window that owns (writes) the key. */
-  w: string;
-  /** last write, epoch ms. */
-  t: number;
-  /** 1 when the window closed cleanly: the key may be folded into another window's. */
-  z?: 1;
-  /** keys folded into this one whose deletion is not confirmed yet: readers skip them. */
-  f?: string[];
-  d: Record<DayKey, DayRecV1>;
-  s: Record<DayKey, SessionRecV1[]>;
-}
-
+/** The `k` of a backup file: what tells our backups from any other JSON. */
 export const BACKUP_KIND = 'ownership-ratio-backup';
-
-/** The merged history of all windows, as the host writes it to a backup file. */
-export interface BackupV1 {
-  v: 1;
-  k: typeof BACKUP_KIND;
-  /** exported at, epoch ms. */
-  t: number;
-  d: Record<DayKey, DayRecV1>;
-  s: Record<DayKey, SessionRecV1[]>;
-}

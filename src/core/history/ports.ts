@@ -5,7 +5,7 @@
 
 export interface MementoLike {
   get(key: string): unknown;
-  /** `undefined` deletes the key. May throw synchronously or reject (B10). */
+  /** `undefined` deletes the key. May throw synchronously or reject (a cyclic value, a full disk). */
   update(key: string, value: unknown): PromiseLike<void>;
   keys(): readonly string[];
 }

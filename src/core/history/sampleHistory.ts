@@ -4,7 +4,7 @@ import { SessionTracker } from '../sessions/sessionTracker';
 import { DAY_MS, MINUTE_MS, addDays, dayIndexFromKey, type DayKey, type TzOffset } from '../sessions/localDay';
 import { DEFAULT_ENCODE_LIMITS, encodeHistory, type EncodeLimits } from './codec';
 import { DEFAULT_RETENTION, firstKeptDay, type RetentionPolicy } from './compaction';
-import type { WindowRecordV1 } from './model';
+import type { WindowRecordV1 } from './schema';
 import { InMemoryMemento } from './ports';
 
 /**

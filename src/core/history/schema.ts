@@ -1,14 +1,14 @@
 import * as v from 'valibot';
 import { isDayKey, type DayKey } from '../sessions/localDay';
-import {
-  BACKUP_KIND, type DayRecV1, type SessionRecV1,
-} from './model';
+import { BACKUP_KIND } from './model';
 import type { EncodedHistory } from './codec';
 
 /**
- * Validation of stored values with valibot. Each value is checked in three layers so that one bad
- * part never costs the good ones (B2, B3):
- *   1. a version probe: `v` above the current version → read-only (B5), never rewritten;
+ * The stored shapes (schema v1) and their validation with valibot; the TypeScript types of the
+ * stored values are derived from these schemas, so they are written once. Short keys keep a year
+ * of history well under 150 KB. Each value is checked in three layers so that one bad part never
+ * costs the good ones (a value of the wrong type, one bad day entry):
+ *   1. a version probe: `v` above the current version → read-only (after a downgrade), never rewritten;
  *   2. the envelope (`v`, owner, times); a broken envelope is salvaged field by field;
  *   3. each day entry and each session on its own: valid → kept; repairable (a negative or NaN
  *      count, a numeric string, a fraction) → repaired; otherwise dropped. Every repair or drop is
@@ -44,21 +44,43 @@ function languagesWithinChars(rec: { c: number[]; l?: Record<string, number[]> }
   return sums.every((n, i) => n <= (rec.c[i] ?? 0));
 }
 
+/** The figures of a span of work (a day or a session). Optional fields are omitted when zero. */
+const spanEntries = {
+  /** chars per category in `CATEGORIES` order, trailing zeros dropped. */
+  c: Counts,
+  /** estimated part of the AI chars. */
+  e: v.optional(Count),
+  /** deleted chars. */
+  x: v.optional(Count),
+  /** accepts: [inline, chat], trailing zeros dropped. */
+  a: v.optional(Accepts),
+  /** active minutes. */
+  m: v.optional(Count),
+  /** chars per category per languageId: top languages; the rest (`other`) is derived on read. */
+  l: v.optional(Languages),
+};
+
 export const DayRecSchema = v.pipe(
-  v.object({ c: Counts, e: v.optional(Count), x: v.optional(Count), a: v.optional(Accepts), m: v.optional(Count), n: v.optional(Count), l: v.optional(Languages) }),
+  /** `n`: sessions (pieces) started that day; kept after the session detail is compacted away. */
+  v.object({ ...spanEntries, n: v.optional(Count) }),
   v.check((rec) => estimatedWithinAi(rec), 'estimated AI chars exceed AI chars'),
   v.check((rec) => languagesWithinChars(rec), 'languages exceed chars'),
 );
 
 export const SessionRecSchema = v.pipe(
-  v.object({
-    i: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), b: Count, f: Count,
-    c: Counts, e: v.optional(Count), x: v.optional(Count), a: v.optional(Accepts), m: v.optional(Count), l: v.optional(Languages),
-  }),
+  /** `i`: id; `b`: start, `f`: end (last edit), epoch ms, end ≥ start. */
+  v.object({ i: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), b: Count, f: Count, ...spanEntries }),
   v.check((rec) => estimatedWithinAi(rec), 'estimated AI chars exceed AI chars'),
   v.check((rec) => languagesWithinChars(rec), 'languages exceed chars'),
   v.check((s) => s.f >= s.b, 'session ends before it starts'),
 );
+
+/** Counts by category in `CATEGORIES` order, trailing zeros dropped. */
+export type CountsV1 = number[];
+export type SpanRecV1 = v.InferOutput<v.ObjectSchema<typeof spanEntries, undefined>>;
+/** One local day of one window. */
+export type DayRecV1 = v.InferOutput<typeof DayRecSchema>;
+export type SessionRecV1 = v.InferOutput<typeof SessionRecSchema>;
 
 // ---- repair schemas: what we can salvage from a damaged entry ----
 
@@ -106,15 +128,23 @@ const SessionRecRepair = v.pipe(
 const VersionProbe = v.object({ v: v.pipe(v.number(), v.safeInteger()) });
 const AnyRecord = v.record(v.string(), v.unknown());
 
-const WindowEnvelope = v.object({
+const windowHead = {
   v: v.literal(1),
+  /** the window that owns (writes) the key. */
   w: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+  /** last write, epoch ms. */
   t: Count,
+  /** 1 when the window closed cleanly: the key may be folded into another window's. */
   z: v.optional(v.literal(1)),
+  /** keys folded into this one whose deletion is not confirmed yet: readers skip them. */
   f: v.optional(v.array(v.string())),
-  d: AnyRecord,
-  s: AnyRecord,
-});
+};
+const WindowEnvelope = v.object({ ...windowHead, d: AnyRecord, s: AnyRecord });
+const DaysSchema = v.record(v.string(), DayRecSchema);
+const SessionsSchema = v.record(v.string(), v.array(SessionRecSchema));
+/** The value of one window's key `history.w.<windowId>`, as written. */
+export const WindowRecordSchema = v.object({ ...windowHead, d: DaysSchema, s: SessionsSchema });
+export type WindowRecordV1 = v.InferOutput<typeof WindowRecordSchema>;
 
 const WindowEnvelopeRepair = v.object({
   w: v.fallback(v.string(), ''),
@@ -125,7 +155,11 @@ const WindowEnvelopeRepair = v.object({
   s: v.fallback(AnyRecord, {}),
 });
 
-const BackupEnvelope = v.object({ v: v.literal(1), k: v.literal(BACKUP_KIND), t: Count, d: AnyRecord, s: AnyRecord });
+const backupHead = { v: v.literal(1), k: v.literal(BACKUP_KIND), /** exported at, epoch ms. */ t: Count };
+const BackupEnvelope = v.object({ ...backupHead, d: AnyRecord, s: AnyRecord });
+/** The merged history of all windows, as the host writes it to a backup file. */
+export const BackupSchema = v.object({ ...backupHead, d: DaysSchema, s: SessionsSchema });
+export type BackupV1 = v.InferOutput<typeof BackupSchema>;
 
 export interface ParsedWindowRecord {
   readonly w: string;

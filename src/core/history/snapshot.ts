@@ -1,5 +1,5 @@
 import type { Attribution } from '../attribution/types';
-import type { CategoryCounts, PasteCountsAs } from '../categories';
+import { emptyCounts, type CategoryCounts, type PasteCountsAs } from '../categories';
 import { formatLocalIso, type DayKey, type TzOffset } from '../sessions/localDay';
 import type { Totals } from '../tally';
 import { boundLanguages } from './codec';
@@ -63,6 +63,8 @@ export function summarizeSession(session: SessionAgg, tz: TzOffset, pasteCountsA
   };
 }
 
+const NO_TOTALS: Totals = { chars: emptyCounts(), estimatedAiChars: 0, ownershipRatio: null };
+
 export function buildSnapshot(
   session: SessionAgg | undefined,
   now: number,
@@ -70,16 +72,14 @@ export function buildSnapshot(
   recent: readonly Attribution[],
   tz: TzOffset,
   pasteCountsAs: PasteCountsAs,
-  empty: SpanAgg,
 ): Snapshot {
-  const s = session ?? empty;
   return {
     version: 1,
     session: {
       id: session?.id ?? '',
       start: formatLocalIso(session?.start ?? now, tz),
       end: formatLocalIso(session?.end ?? now, tz),
-      ...s.totals(pasteCountsAs),
+      ...(session === undefined ? { ...NO_TOTALS, chars: emptyCounts() } : session.totals(pasteCountsAs)),
     },
     today: { date: today.date, ...today.span.totals(pasteCountsAs) },
     recent,

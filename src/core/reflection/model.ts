@@ -1,5 +1,5 @@
 /**
- * The end-of-day reflection (see why-and-reflection.md): a handful of one-tap ratings (1–5) and a
+ * The end-of-day reflection: a handful of one-tap ratings (1–5) and a
  * few optional open answers, one entry per local day. Plain JSON, shared by host and webview.
  */
 import type { DayKey } from '../sessions/localDay';

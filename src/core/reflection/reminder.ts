@@ -2,9 +2,10 @@
  * When to offer the once-a-day reflection reminder. Pure: the host passes the clock's time, the
  * time zone and the state it keeps, and runs a timer for the returned instant.
  */
+import { settingDefault } from '../settings';
 import { DAY_MS, MINUTE_MS, addDays, dayIndexFromKey, localDayKey, type DayKey, type TzOffset } from '../sessions/localDay';
 
-export const DEFAULT_REMINDER_TIME = '17:30';
+export const DEFAULT_REMINDER_TIME = settingDefault('reflection.reminderTime');
 /** "Later" asks again after this long (the same day only). */
 export const SNOOZE_MS = 60 * MINUTE_MS;
 /** Past the reminder time but nothing done yet today: look again this often. */

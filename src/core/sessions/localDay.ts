@@ -17,9 +17,6 @@ export type DayKey = string;
  */
 export type TzOffset = (epochMs: number) => number;
 
-/** The machine's zone, as `Date` sees it. Allocates a `Date`: call it once per minute, not per edit. */
-export const systemTzOffset: TzOffset = (epochMs) => -new Date(epochMs).getTimezoneOffset();
-
 /** Local days since 1970-01-01 of an instant. */
 export function localDayIndex(epochMs: number, tz: TzOffset): number {
   return Math.floor((epochMs + tz(epochMs) * MINUTE_MS) / DAY_MS);

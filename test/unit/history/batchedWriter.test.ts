@@ -63,7 +63,7 @@ describe('BatchedWriter', () => {
   });
 
   for (const mode of ['throw', 'reject'] as const) {
-    it(`B10: a write that ${mode === 'throw' ? 'throws synchronously' : 'rejects'} stays dirty, is retried with backoff and reported once`, async () => {
+    it(`a write that ${mode === 'throw' ? 'throws synchronously' : 'rejects'} stays dirty, is retried with backoff and reported once`, async () => {
       let failing = true;
       const { time, writes, events, writer } = setup(() => (failing ? mode : 'ok'));
       writer.markDirty();

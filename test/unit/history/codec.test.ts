@@ -88,7 +88,7 @@ describe('history codec', () => {
     assert.equal(bounded.get('other')?.typed, 30);
   });
 
-  it('B11: load(save(s)) deep-equals s through a JSON round trip (property)', () => {
+  it('load(save(s)) deep-equals s through a JSON round trip (property)', () => {
     fc.assert(fc.property(fc.array(edit, { maxLength: 150 }), (edits) => {
       // Within the stored bounds (≤ 2 languages, the per-session limit) nothing is dropped.
       const data = build(edits, DEFAULT_ENCODE_LIMITS.languagesPerSession);

@@ -1,6 +1,8 @@
 import type { Attribution } from '../../../src/core/attribution/types';
 import type { Category, Confidence } from '../../../src/core/categories';
+import { calendarOf, type Calendar } from '../../../src/core/calendar';
 import type { Clock } from '../../../src/core/clock';
+import type { TzOffset } from '../../../src/core/sessions/localDay';
 import { InMemoryMemento, type QuarantineEntry, type QuarantineSink, type Scheduler } from '../../../src/core/history/ports';
 
 /** Lets pending promise chains (async writes) run to completion. */
@@ -25,6 +27,11 @@ export class FakeTime implements Clock, Scheduler {
 
   now(): number {
     return this.nowMs;
+  }
+
+  /** A calendar on this timeline in the given zone (UTC by default). */
+  calendar(tz: TzOffset = utc): Calendar {
+    return calendarOf(this, tz);
   }
 
   setTimeout(fn: () => void, ms: number): unknown {
@@ -137,4 +144,6 @@ export function attr(at: number, category: Category = 'typed', chars = 1, more: 
 export const berlin2025 = (t: number): number =>
   t >= Date.UTC(2025, 2, 30, 1) && t < Date.UTC(2025, 9, 26, 1) ? 120 : 60;
 
-export const utc = (): number => 0;
+export function utc(): number {
+  return 0;
+}

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CATEGORIES } from '../../../src/core/categories';
-import {
-  HISTORY_KEY_PREFIX, HistoryStore, type HistoryOptions, type StoreWarning,
-} from '../../../src/core/history/historyStore';
+import { HistoryStore, type HistoryOptions, type StoreWarning } from '../../../src/core/history/historyStore';
+import { HISTORY_KEY_PREFIX } from '../../../src/core/storageKeys';
 import type { MementoLike, QuarantineSink } from '../../../src/core/history/ports';
 import { parseWindowRecord } from '../../../src/core/history/schema';
 import type { TzOffset } from '../../../src/core/sessions/localDay';
@@ -26,8 +25,7 @@ function makeStore(setup: Setup = {}) {
   const time = setup.time ?? new FakeTime(T0);
   const warnings: StoreWarning[] = [];
   const store = new HistoryStore({
-    memento, clock: time, scheduler: time, windowId: setup.windowId ?? 'winA',
-    tz: setup.tz ?? utc, quarantine: setup.quarantine, report: (w) => warnings.push(w),
+    memento, calendar: time.calendar(setup.tz ?? utc), scheduler: time, windowId: setup.windowId ?? 'winA', quarantine: setup.quarantine, report: (w) => warnings.push(w),
   }, setup.options);
   return { store, memento, time, warnings };
 }
@@ -43,7 +41,7 @@ function historyKeys(memento: MementoLike): string[] {
 
 describe('HistoryStore', () => {
   describe('lifecycle and batching', () => {
-    it('B1: a fresh install loads defaults and writes nothing until something is counted', async () => {
+    it('a fresh install loads defaults and writes nothing until something is counted', async () => {
       const { store, memento, time } = makeStore();
       const result = await store.load({ dataExpected: false });
       assert.equal(result.mode, 'ready');
@@ -70,7 +68,7 @@ describe('HistoryStore', () => {
       assert.equal(totalChars(store), 10_000);
     });
 
-    it('A13: edits before load() are queued and counted after it; nothing is written while loading', async () => {
+    it('edits before load() are queued and counted after it; nothing is written while loading', async () => {
       const memento = new SpyMemento();
       memento.seed('history.w.broken', 'oops'); // makes load wait for the quarantine sink
       const sink = new MemorySink();
@@ -92,7 +90,7 @@ describe('HistoryStore', () => {
       assert.equal(snap.recent.length, 2);
     });
 
-    it('A13: edits after dispose() are ignored and nothing is written after it', async () => {
+    it('edits after dispose() are ignored and nothing is written after it', async () => {
       const { store, memento, time } = makeStore();
       await store.load();
       store.record(attr(T0, 'typed', 3));
@@ -135,7 +133,7 @@ describe('HistoryStore', () => {
       assert.deepEqual(record.d[TODAY].c, [3]);
     });
 
-    it('B16/B17: a kill without flush loses at most the last write interval', async () => {
+    it('a kill without flush (no deactivate) loses at most the last write interval', async () => {
       const time = new FakeTime(T0);
       const memento = new SpyMemento();
       const { store } = makeStore({ memento, time });
@@ -169,7 +167,7 @@ describe('HistoryStore', () => {
     });
   });
 
-  describe('B12: several windows on one Memento', () => {
+  describe('several windows on one Memento, counting at once', () => {
     async function twoWindows() {
       const memento = new SpyMemento();
       const time = new FakeTime(T0);
@@ -258,7 +256,7 @@ describe('HistoryStore', () => {
 
   describe('damaged and foreign values', () => {
     for (const bad of ['oops', [], null, 42]) {
-      it(`B2: ${JSON.stringify(bad)} in a history key is quarantined before it is removed, with one warning`, async () => {
+      it(`${JSON.stringify(bad)} in a history key is quarantined before it is removed, with one warning`, async () => {
         const order: string[] = [];
         const memento = new SpyMemento();
         memento.seed('history.w.old', bad);
@@ -280,7 +278,7 @@ describe('HistoryStore', () => {
       });
     }
 
-    it('B2: without a sink the raw value is kept under a quarantine.* Memento key', async () => {
+    it('without a sink the raw value is kept under a quarantine.* Memento key', async () => {
       const memento = new SpyMemento();
       memento.seed('history.w.old', 'oops');
       const { store, warnings } = makeStore({ memento });
@@ -291,7 +289,7 @@ describe('HistoryStore', () => {
       assert.equal(memento.get('history.w.old'), undefined);
     });
 
-    it('B2: when the value cannot be set aside it is left untouched and reported', async () => {
+    it('when a damaged value cannot be set aside it is left untouched and reported', async () => {
       const memento = new SpyMemento();
       const damaged = { v: 1, w: 'old', t: 1, d: { [TODAY]: { c: [4] }, '2025-06-01': { c: [-1] } }, s: {} };
       memento.seed('history.w.old', damaged);
@@ -307,7 +305,7 @@ describe('HistoryStore', () => {
       assert.equal(totalChars(store), 5, 'its readable parts still shown');
     });
 
-    it('B3: one bad day of another window is repaired, its other days intact, the raw value kept aside', async () => {
+    it('one bad day of another window is repaired, its other days intact, the raw value kept aside', async () => {
       const memento = new SpyMemento();
       const raw = {
         v: 1, w: 'old', t: 1, z: 1,
@@ -332,7 +330,7 @@ describe('HistoryStore', () => {
       assert.equal(parseWindowRecord(memento.get(store.key)).kind, 'ok');
     });
 
-    it('B5: a newer schema makes the store read-only with a notice; nothing is rewritten', async () => {
+    it('a newer schema (after a downgrade) makes the store read-only with a notice; nothing is rewritten', async () => {
       const memento = new SpyMemento();
       const future = { v: 2, anything: { goes: [1, 2, 3] } };
       const older = { v: 1, w: 'old', t: 1, d: { [TODAY]: { c: [4] } }, s: {} };
@@ -353,7 +351,7 @@ describe('HistoryStore', () => {
       assert.equal(store.snapshot().today.chars.typed, 5, 'still counts in memory and reads v1 keys');
     });
 
-    it('B6: history expected but missing → blocked, nothing written, restore from backup offered', async () => {
+    it('history expected (the backup marker) but missing → blocked, nothing written, restore from backup offered', async () => {
       const time = new FakeTime(T0);
       const source = makeStore({ time, windowId: 'winA' });
       await source.store.load();
@@ -382,7 +380,7 @@ describe('HistoryStore', () => {
       assert.equal(totalChars(reread.store, '2025-06-01'), 100);
     });
 
-    it('B6: startFresh() leaves blocked mode and keeps what was counted since', async () => {
+    it('startFresh() leaves blocked mode and keeps what was counted since', async () => {
       const { store, memento, time } = makeStore();
       await store.load({ dataExpected: true });
       store.record(attr(T0, 'typed', 2));
@@ -404,18 +402,18 @@ describe('HistoryStore', () => {
       memento.seed('history.w.other', { v: 1, w: 'other', t: T0, d: { [TODAY]: { c: [1] } }, s: {} });
       const busy = makeStore({ memento });
       await busy.store.load();
-      const backup = { v: 1, k: 'ownership-ratio-backup', t: 0, d: { [TODAY]: { c: [7] }, '2020-01-01': { c: [5] } }, s: {} };
+      const backup = { v: 1, k: 'ownership-ratio-backup', t: 0, d: { [TODAY]: { c: [7] }, '2024-01-01': { c: [5] } }, s: {} };
       const first = await busy.store.restoreBackup(backup);
       assert.deepEqual(first, { ok: true, days: 1, sameDays: 0, keptDays: 1, issues: [] });
       assert.equal(busy.store.snapshot().today.chars.typed, 1, 'today already had counts: kept as they are');
-      assert.equal(busy.store.rangeTotals('2020-01-01', '2020-01-01').chars.typed, 5);
+      assert.equal(busy.store.rangeTotals('2024-01-01', '2024-01-01').chars.typed, 5);
       const again = await busy.store.restoreBackup(backup);
       assert.ok(again.ok && again.days === 0, 'restoring twice adds nothing');
-      assert.equal(busy.store.rangeTotals('2020-01-01', '2020-01-01').chars.typed, 5);
+      assert.equal(busy.store.rangeTotals('2024-01-01', '2024-01-01').chars.typed, 5);
     });
   });
 
-  describe('B10: failing storage', () => {
+  describe('failing storage (update throws or rejects)', () => {
     for (const failMode of ['throw', 'reject'] as const) {
       it(`keeps counting when update() ${failMode === 'throw' ? 'throws' : 'rejects'}, retries with backoff, reports once, recovers`, async () => {
         const { store, memento, time, warnings } = makeStore();
@@ -436,7 +434,7 @@ describe('HistoryStore', () => {
     }
   });
 
-  describe('B11: save and load through the Memento', () => {
+  describe('save and load through the Memento (a JSON round trip)', () => {
     it('a new window reads back exactly what another stored (days, sessions, languages)', async () => {
       const time = new FakeTime(T0);
       const { store, memento } = makeStore({ time, tz: berlin2025 });
@@ -620,7 +618,7 @@ describe('HistoryStore', () => {
     memento.seed('history.w.old', 'oops');
     const time = new FakeTime(T0);
     const store = new HistoryStore({
-      memento, clock: time, scheduler: time, windowId: 'w', tz: utc, report: () => {
+      memento, calendar: time.calendar(utc), scheduler: time, windowId: 'w', report: () => {
         throw new Error('boom');
       },
     });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { HISTORY_KEY_PREFIX, HistoryStore } from '../../../src/core/history/historyStore';
+import { HistoryStore } from '../../../src/core/history/historyStore';
+import { HISTORY_KEY_PREFIX } from '../../../src/core/storageKeys';
 import { MirroredMemento, type MirrorFiles } from '../../../src/core/history/mirroredMemento';
 import { InMemoryMemento } from '../../../src/core/history/ports';
 import { attr, FakeTime, utc } from './fakes';
@@ -37,7 +38,7 @@ function windowMemento(shared: InMemoryMemento): InMemoryMemento {
 
 const isHistoryKey = (key: string) => key.startsWith(HISTORY_KEY_PREFIX);
 
-describe('MirroredMemento: two windows on one folder (B12)', function () {
+describe('MirroredMemento: two windows on one folder', function () {
   it('counts 1,000 edits in each of two windows as 2,000, although each window\'s state overwrites the other\'s', async function () {
     const time = new FakeTime(Date.UTC(2026, 10, 24, 9, 0, 0));
     const folder = new FakeFolder(time);
@@ -46,7 +47,7 @@ describe('MirroredMemento: two windows on one folder (B12)', function () {
       const local = windowMemento(persisted);
       const memento = new MirroredMemento(local, folder, isHistoryKey, time);
       await memento.refresh();
-      const store = new HistoryStore({ memento, clock: time, scheduler: time, windowId: id, tz: utc });
+      const store = new HistoryStore({ memento, calendar: time.calendar(utc), scheduler: time, windowId: id });
       await store.load();
       return { store, memento, local };
     };
@@ -119,7 +120,7 @@ describe('MirroredMemento: two windows on one folder (B12)', function () {
     assert.equal(errors.length, 1);
   });
 
-  it('passes a failing Memento write on to the store unchanged (B10)', async function () {
+  it('passes a failing Memento write on to the store unchanged, for its retries', async function () {
     const time = new FakeTime(0);
     const folder = new FakeFolder(time);
     const broken = new InMemoryMemento();

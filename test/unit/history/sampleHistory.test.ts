@@ -38,7 +38,7 @@ describe('sample history and the size budget', () => {
     assert.ok(days.every((d) => Object.keys(d.l ?? {}).length === 4), 'every day uses more languages than are kept');
   });
 
-  it('B9: five heavy years stay under the 512 KB Memento warning', function () {
+  it('five heavy years stay under the 512 KB Memento warning', function () {
     // A size bound, not a timing test: generous time for a loaded machine.
     this.timeout(60_000);
     const { record } = generateSampleHistory({ seed: 5, days: 5 * 365, profile: 'heavy' });
@@ -55,7 +55,7 @@ describe('sample history and the size budget', () => {
     let week = 0;
     for (let day = 0; day < 365; day += 7, week++) {
       const time = new FakeTime(Date.parse(`${addDays(first, day)}T06:00:00Z`));
-      const store = new HistoryStore({ memento, clock: time, scheduler: time, windowId: `w${week}`, tz });
+      const store = new HistoryStore({ memento, calendar: time.calendar(tz), scheduler: time, windowId: `w${week}` });
       await store.load();
       for (let d = day; d < Math.min(day + 7, 365); d++) {
         for (const a of sampleDayAttributions(random, addDays(first, d), tz, 'heavy')) {
@@ -71,7 +71,7 @@ describe('sample history and the size budget', () => {
     const size = memento.byteSize();
     assert.ok(size <= 150 * KB, `${(size / KB).toFixed(1)} KB in ${memento.keys().length} keys`);
     assert.ok(memento.keys().length <= 2, `${memento.keys().length} keys`);
-    const reader = new HistoryStore({ memento, clock: new FakeTime(Date.parse('2025-12-31T23:30:00Z')), scheduler: new FakeTime(0), windowId: 'reader', tz });
+    const reader = new HistoryStore({ memento, calendar: new FakeTime(Date.parse('2025-12-31T23:30:00Z')).calendar(tz), scheduler: new FakeTime(0), windowId: 'reader' });
     await reader.load();
     assert.equal(reader.days('2025-01-01', '2025-12-31').length, 365);
   });
@@ -79,7 +79,7 @@ describe('sample history and the size budget', () => {
   it('sampleMemento() gives a Memento a store can load (demo mode)', async () => {
     const memento = sampleMemento({ seed: 1, days: 30, endDay: '2025-06-30', profile: 'typical' });
     const time = new FakeTime(Date.parse('2025-06-30T20:00:00Z'));
-    const store = new HistoryStore({ memento, clock: time, scheduler: time, windowId: 'demo', tz: () => 60 });
+    const store = new HistoryStore({ memento, calendar: time.calendar(() => 60), scheduler: time, windowId: 'demo' });
     const result = await store.load();
     assert.equal(result.mode, 'ready');
     assert.deepEqual(result.warnings, []);

@@ -35,20 +35,20 @@ describe('history schema (valibot)', () => {
     assert.equal(parseWindowRecord(JSON.parse(JSON.stringify(record))).kind, 'ok');
   });
 
-  it('B2: a value of the wrong type is invalid, nothing made up', () => {
+  it('a value of the wrong type is invalid, nothing made up', () => {
     for (const raw of ['oops', [], null, 42, true, undefined]) {
       const result = parseWindowRecord(raw);
       assert.equal(result.kind, 'invalid', JSON.stringify(raw));
     }
   });
 
-  it('B5: a newer schema version is reported as future, not repaired', () => {
+  it('a newer schema version (after a downgrade) is reported as future, not repaired', () => {
     const result = parseWindowRecord({ ...good(), v: 2, d: 'whatever v2 stores' });
     assert.deepEqual(result, { kind: 'future', version: 2 });
     assert.equal(parseBackup({ v: 3 }).kind, 'future');
   });
 
-  it('B3: one bad day is repaired or dropped and logged; the other days stay intact', () => {
+  it('one bad day entry is repaired or dropped and logged; the other days stay intact', () => {
     const raw = good();
     const d = raw.d as Record<string, unknown>;
     d['2025-06-04'] = { c: [-5, 10] }; // negative

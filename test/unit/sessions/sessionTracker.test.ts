@@ -103,7 +103,7 @@ describe('SessionTracker', () => {
     assert.equal(d.languages.get('other')?.typed, 8);
   });
 
-  describe('A14: local days, DST, time-zone changes, clocks moving backwards', () => {
+  describe('local days, DST, time-zone changes, clocks moving backwards', () => {
     it('splits a session at local midnight: each piece in its own day', () => {
       const tz: TzOffset = () => 120; // UTC+2
       const t = tracker(tz);

@@ -1,0 +1,50 @@
+import type { DayKey } from '../sessions/localDay';
+import { decodeHistory, encodeHistory, type EncodeLimits } from './codec';
+import { planBackupMerge } from './mergeBackup';
+import { BACKUP_KIND, type HistoryData } from './model';
+import { parseBackup, type BackupV1 } from './schema';
+import type { StoreMode } from './storeMode';
+import type { RestoreResult } from './storeTypes';
+
+/** The merged history of all windows as one JSON value (the backup file's content). */
+export function buildBackup(merged: HistoryData, t: number, limits: EncodeLimits, languagesFrom: DayKey | undefined): BackupV1 {
+  const { d, s } = encodeHistory(merged, limits, languagesFrom);
+  return { v: 1, k: BACKUP_KIND, t, d, s };
+}
+
+/** What restoring a backup would do, decided before anything changes. */
+export type RestorePlan =
+  | { readonly ok: false; readonly result: RestoreResult }
+  /** `replace`: the backup becomes the base (the stored history is missing); else `add` to it. */
+  | { readonly ok: true; readonly result: RestoreResult; readonly replace?: HistoryData; readonly add?: HistoryData };
+
+/**
+ * Restoring a backup value: while `blocked` it becomes the history; otherwise days the history
+ * lacks are added and days it has are kept (see `planBackupMerge`), so restoring twice changes nothing.
+ */
+export function planRestore(value: unknown, mode: StoreMode, current: () => HistoryData): RestorePlan {
+  if (mode === 'readOnly') {
+    return { ok: false, result: { ok: false, reason: 'readOnly', issues: [] } };
+  }
+  if (mode !== 'ready' && mode !== 'blocked') {
+    return { ok: false, result: { ok: false, reason: 'notLoaded', issues: [] } };
+  }
+  const parsed = parseBackup(value);
+  if (parsed.kind === 'future') {
+    return { ok: false, result: { ok: false, reason: 'futureVersion', issues: [`v${parsed.version}`] } };
+  }
+  if (parsed.kind === 'invalid') {
+    return { ok: false, result: { ok: false, reason: 'invalid', issues: parsed.issues } };
+  }
+  const issues = parsed.kind === 'repaired' ? parsed.issues : [];
+  const backup = decodeHistory(parsed.value.history);
+  if (mode === 'blocked') {
+    return { ok: true, replace: backup, result: { ok: true, days: backup.days.size, sameDays: 0, keptDays: 0, issues } };
+  }
+  const plan = planBackupMerge(current(), backup);
+  return {
+    ok: true,
+    add: plan.additions,
+    result: { ok: true, days: plan.addedDays.length, sameDays: plan.sameDays.length, keptDays: plan.keptDays.length, issues },
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * Every name the extension stores anything under, in one place: the Memento keys and the files and
+ * folders it writes in its storage folders. The README's privacy section lists the same names; a
+ * new key or file belongs here first.
+ */
+
+/** `workspaceState`: each window's history record is `history.w.<window id>`; readers merge them all. */
+export const HISTORY_KEY_PREFIX = 'history.w.';
+/** `workspaceState`: where the store keeps a damaged value when no quarantine folder is given. */
+export const QUARANTINE_KEY_PREFIX = 'quarantine.';
+/** `globalState`: all reflections, one entry per local day. */
+export const REFLECTIONS_KEY = 'reflections';
+/** `globalState`: when the reflection reminder was last shown or snoozed. */
+export const REMINDER_STATE_KEY = 'reflection.reminder';
+
+/** In the workspace's storage folder: each window's copy of its history record, shared by all windows. */
+export const WINDOWS_FOLDER = 'windows';
+/** In the workspace's storage folder: the merged history of all windows, rewritten every few minutes. */
+export const BACKUP_FILE = 'history-backup.json';
+/** In either storage folder: stored values that could not be read, each kept with the reason. */
+export const QUARANTINE_FOLDER = 'quarantine';
