@@ -1,6 +1,15 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { LAYERS, layersRule } from './eslint/layers.mjs';
+
+/**
+ * Files over the size budgets that are being split in other work; reported as warnings until then.
+ * Everything else fails the lint when it grows past 400 lines a file or 60 lines a function.
+ */
+const OVER_BUDGET_FOR_NOW = [
+  'src/host/deleteAllData.ts',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'test-output/**', 'node_modules/**', 'test/fixtures/**', 'bench-results/**'] },
@@ -8,30 +17,38 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './src/webview/tsconfig.json', './test/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { local: { rules: { layers: layersRule } } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       curly: 'error',
     },
   },
   {
-    // The core is pure TypeScript: deterministic, testable under plain Node, shared with the webview.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core must not import vscode: pass what it needs in.', allowTypeImports: false }],
-        patterns: [{ group: ['../host/*', '../../host/*', '../webview/*', '../../webview/*', '../extension'], message: 'src/core must not depend on host, webview or the extension.' }],
-      }],
-    },
-  },
-  {
-    // Activation and the keystroke path must never block the extension host on the file system.
     files: ['src/**/*.ts'],
     rules: {
+      'local/layers': ['error', LAYERS],
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 60 }],
+      // Activation and the keystroke path must never block the extension host on the file system.
       'no-restricted-syntax': ['error', {
         selector: "CallExpression[callee.property.name=/Sync$/][callee.object.name=/^(fs|fsSync)$/]",
         message: 'No synchronous file-system calls in the extension: use vscode.workspace.fs or fs/promises.',
       }],
+    },
+  },
+  {
+    files: OVER_BUDGET_FOR_NOW,
+    rules: {
+      'max-lines': ['warn', { max: 400 }],
+      'max-lines-per-function': ['warn', { max: 60 }],
     },
   },
   {

@@ -6,8 +6,8 @@
 import type { Attribution } from '../src/core/attribution/types';
 import { HistoryStore } from '../src/core/history/historyStore';
 import { generateSampleHistory } from '../src/core/history/sampleHistory';
-import { Throttle } from '../src/core/throttle';
-import { STATUS_BAR_INTERVAL_MS } from '../src/core/statusBarTiming';
+import { RateControl } from '../src/core/rateControl';
+import { LIVE_UPDATE_INTERVAL_MS } from '../src/core/liveUpdates';
 import { FakeTime, SpyMemento } from '../test/unit/history/fakes';
 import type { Figure } from './report';
 
@@ -36,10 +36,10 @@ async function writesPerMinuteWhileTyping(): Promise<number> {
 async function statusUpdatesPerSecondInBurst(): Promise<number> {
   const time = new FakeTime(START);
   const renders: number[] = [];
-  const throttle = new Throttle(() => renders.push(time.now()), STATUS_BAR_INTERVAL_MS, () => time.now(), time);
+  const updates = new RateControl(() => renders.push(time.now()), { intervalMs: LIVE_UPDATE_INTERVAL_MS, trailing: true }, () => time.now(), time);
   // A burst of 1,000 changes a second for 5 s (a macro, replace-all, multi-cursor typing).
   for (let change = 0; change < 5_000; change++) {
-    throttle.request();
+    updates.request();
     await time.advance(1);
   }
   await time.advance(1_000);

@@ -5,45 +5,21 @@
  * VS Code's extension host delivers them (a change event with Range objects, then the selection
  * change), so the ratio is what the extension adds to a keystroke over the least any listener pays.
  */
-import Module from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { classify } from '../src/core/attribution/classify';
 import { IntentLog } from '../src/core/attribution/intents';
 import { changesOf, readCorpus } from '../test/corpus/corpus';
 import { Tally } from '../src/core/tally';
+import { installFakeVscode, Position, Range, Selection } from '../test/support/fakeVscode';
 import type { Figure } from './report';
 
 const EVENTS = 100_000;
 const ROUNDS = 11;
 const LARGE_INSERT_CHARS = 12_000;
 
-// --- the part of the vscode API the watcher uses, delivering events like the extension host ---
+// --- the vscode API, delivering events like the extension host ---
 
-class Position {
-  constructor(readonly line: number, readonly character: number) {}
-}
-class Range {
-  constructor(readonly start: Position, readonly end: Position) {}
-}
-class Selection extends Range {
-  constructor(readonly anchor: Position, readonly active: Position) {
-    super(anchor, active);
-  }
-}
-
-type Listener<T> = (event: T) => void;
-class Emitter<T> {
-  private listeners: Listener<T>[] = [];
-  readonly event = (listener: Listener<T>) => {
-    this.listeners.push(listener);
-    return { dispose: () => { this.listeners = this.listeners.filter((each) => each !== listener); } };
-  };
-  fire(event: T): void {
-    for (const listener of this.listeners) {
-      listener(event);
-    }
-  }
-}
+const vscode = installFakeVscode();
 
 interface FakeDocument {
   readonly uri: { readonly scheme: string; toString(): string };
@@ -54,36 +30,6 @@ interface FakeDocument {
 interface FakeEditor {
   readonly document: FakeDocument;
   selections: Selection[];
-}
-
-const documentChanges = new Emitter<unknown>();
-const selectionChanges = new Emitter<unknown>();
-let activeTextEditor: FakeEditor | undefined;
-
-const fakeVscode = {
-  workspace: { onDidChangeTextDocument: documentChanges.event },
-  window: {
-    onDidChangeTextEditorSelection: selectionChanges.event,
-    get activeTextEditor() {
-      return activeTextEditor;
-    },
-  },
-  TextDocumentChangeReason: { Undo: 1, Redo: 2 },
-  TextEditorSelectionChangeKind: { Keyboard: 1, Mouse: 2, Command: 3 },
-};
-
-/** Makes `import * as vscode from 'vscode'` resolve to the fake above while the watcher's modules load. */
-async function withFakeVscode<T>(load: () => Promise<T>): Promise<T> {
-  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const original = loader._load;
-  loader._load = function load(request: string, ...rest: unknown[]) {
-    return request === 'vscode' ? fakeVscode : original.call(this, request, ...rest);
-  };
-  try {
-    return await load();
-  } finally {
-    loader._load = original;
-  }
 }
 
 // --- replay: the extension host's work per keystroke, the same for any listener ---
@@ -197,15 +143,15 @@ function replay(events: readonly TypingEvent[], count: number): number {
     }
     document.version++;
     document.isDirty = isDirty;
-    activeTextEditor = editor;
-    documentChanges.fire({
+    vscode.window.activeTextEditor = editor;
+    vscode.onDidChangeTextDocument.fire({
       document,
       contentChanges: modelEvent.changes.map((change) => ({ range: toRange(change.range), rangeOffset: change.rangeOffset, rangeLength: change.rangeLength, text: change.text })),
       reason: undefined,
     });
     const [, properties] = JSON.parse(selectionChanged) as [string, { selections: { source: string; selections: MonacoSelection[] } }];
     editor.selections = properties.selections.selections.map(toSelection);
-    selectionChanges.fire({ textEditor: editor, selections: editor.selections, kind: properties.selections.source === 'keyboard' ? 1 : undefined });
+    vscode.onDidChangeTextEditorSelection.fire({ textEditor: editor, selections: editor.selections, kind: properties.selections.source === 'keyboard' ? 1 : undefined });
   }
   return performance.now() - started;
 }
@@ -216,12 +162,12 @@ function median(values: readonly number[]): number {
 }
 
 async function keystrokeFigures(): Promise<Figure[]> {
-  const { ChangeWatcher } = await withFakeVscode(() => import('../src/host/changeWatcher'));
+  const { ChangeWatcher } = await import('../src/host/changeWatcher');
   const events = typingEvents();
 
   let summed = 0;
   const tally = new Tally();
-  const minimalHandler = () => documentChanges.event((event) => {
+  const minimalHandler = () => vscode.workspace.onDidChangeTextDocument((event) => {
     for (const change of (event as { contentChanges: Array<{ text: string }> }).contentChanges) {
       summed += change.text.length;
     }

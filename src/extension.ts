@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { IntentLog } from './core/attribution/intents';
-import { systemCalendar } from './core/calendar';
+import { systemCalendar, type Calendar } from './core/calendar';
+import { countedChars } from './core/ratio';
 import type { OwnershipRatioApi } from './host/api';
 import { backupHistory, restoreHistory } from './host/backupCommands';
 import { ChangeWatcher } from './host/changeWatcher';
@@ -55,10 +56,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       calendar,
       state: context.globalState,
       reflections,
-      hasActivityToday: () => {
-        const chars = counts.getSnapshot().today.chars;
-        return chars.typed + chars.aiInline + chars.aiChat + chars.paste > 0;
-      },
+      hasActivityToday: () => countedChars(counts.getSnapshot().today.chars) > 0,
       reflect,
       log,
     }),
@@ -76,6 +74,18 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
         acceptCommands.setEnabled(settings.interceptAcceptCommands());
       }
     }),
+    ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect }),
+  );
+
+  log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms`);
+  return { getSnapshot: () => counts.getSnapshot(), onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+}
+
+/** The palette's commands (ids and titles in package.json). */
+function registerCommands({ context, calendar, counts, dashboard, reflections, reflect }: {
+  context: vscode.ExtensionContext; calendar: Calendar; counts: WorkspaceHistory; dashboard: Dashboard; reflections: Reflections; reflect: () => void;
+}): vscode.Disposable[] {
+  return [
     vscode.commands.registerCommand('ownershipRatio.openDashboard', () => dashboard.open()),
     vscode.commands.registerCommand('ownershipRatio.reflect', reflect),
     vscode.commands.registerCommand('ownershipRatio.explainAttributions', () => explainRecentAttributions(counts.getSnapshot().recent)),
@@ -84,10 +94,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
     vscode.commands.registerCommand('ownershipRatio.exportCsv', (args?: unknown) => exportCsv(counts, reflections.exportSource(), calendar, args)),
     vscode.commands.registerCommand('ownershipRatio.deleteAllData', (args?: unknown) => deleteAllData(context, counts, args)),
     vscode.commands.registerCommand('ownershipRatio.snapshot', () => counts.getSnapshot()),
-  );
-
-  log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms`);
-  return { getSnapshot: () => counts.getSnapshot(), onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+  ];
 }
 
 /** The final write of this window's counts; everything else is disposed through context.subscriptions. */

@@ -7,10 +7,9 @@ export type Confidence = 'exact' | 'estimated';
 /** How paste is treated in the ownership ratio (setting `ownershipRatio.pasteCountsAs`). */
 export type PasteCountsAs = 'excluded' | 'own' | 'ai';
 
-export const AI_CATEGORIES: readonly Category[] = ['aiInline', 'aiChat'];
-
-export function isCategory(value: unknown): value is Category {
-  return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
+/** The AI-assisted categories: inline completions, and chat and agent edits. */
+export function isAiCategory(category: Category): boolean {
+  return category === 'aiInline' || category === 'aiChat';
 }
 
 export type CategoryCounts = Record<Category, number>;

@@ -1,5 +1,5 @@
 import type { Attribution } from './attribution/types';
-import { emptyCounts, type CategoryCounts, type PasteCountsAs } from './categories';
+import { emptyCounts, isAiCategory, type CategoryCounts, type PasteCountsAs } from './categories';
 import { ownershipRatio } from './ratio';
 
 /** Figures of a span of work (a session, a day, a range), as the API and the UI show them. */
@@ -19,7 +19,7 @@ export class Tally {
   add(attribution: Attribution): void {
     this.chars[attribution.category] += attribution.chars;
     this.deletedChars += attribution.deleted;
-    if (attribution.confidence === 'estimated' && (attribution.category === 'aiInline' || attribution.category === 'aiChat')) {
+    if (attribution.confidence === 'estimated' && isAiCategory(attribution.category)) {
       this.estimatedAiChars += attribution.chars;
     }
   }

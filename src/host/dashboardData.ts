@@ -2,10 +2,11 @@
  * Shapes the history store's summaries into what the dashboard draws. Pure (no `vscode`), so it is
  * unit-tested under Node; the panel passes the store and the paste setting in.
  */
-import type { CategoryCounts, PasteCountsAs } from '../core/categories';
+import type { PasteCountsAs } from '../core/categories';
 import type { DaySummary, SessionSummary } from '../core/history/snapshot';
 import { computeInsights, type Insights } from '../core/reflection/insights';
 import type { ReflectionEntry } from '../core/reflection/model';
+import { countedChars, ownAndAi, ownShare as share } from '../core/ratio';
 import { addDays, dayIndexFromKey, type DayKey } from '../core/sessions/localDay';
 import type { DayPoint, HistoryPayload, LanguagePoint, RangeKey, SessionPoint } from '../protocol';
 
@@ -22,17 +23,6 @@ const MAX_DAYS = 3660;
 /** Insights look back this far. */
 const INSIGHT_DAYS = 365;
 
-export function ownAndAi(chars: Readonly<CategoryCounts>, pasteCountsAs: PasteCountsAs): { own: number; ai: number } {
-  const own = chars.typed + (pasteCountsAs === 'own' ? chars.paste : 0);
-  const ai = chars.aiInline + chars.aiChat + (pasteCountsAs === 'ai' ? chars.paste : 0);
-  return { own, ai };
-}
-
-function share(own: number, ai: number): number | null {
-  const total = own + ai;
-  return total > 0 ? own / total : null;
-}
-
 export function rangeStart(range: RangeKey, today: DayKey, history: HistoryReader): DayKey | undefined {
   if (range !== 'all') {
     return addDays(today, -(Number(range) - 1));
@@ -47,25 +37,32 @@ export function rangeStart(range: RangeKey, today: DayKey, history: HistoryReade
 
 export function buildHistory(history: HistoryReader, range: RangeKey, today: DayKey, pasteCountsAs: PasteCountsAs): HistoryPayload {
   const from = rangeStart(range, today, history);
-  if (from === undefined) {
+  const summaries = from === undefined ? [] : history.days(addDays(from, -(ROLLING_DAYS - 1)), today);
+  const inRange = summaries.filter((day) => from !== undefined && day.date >= from);
+  if (from === undefined || !inRange.some((day) => countedChars(day.chars) > 0)) {
+    // No days, or only tool, undo or outside changes: nothing of the ratio to draw.
     return { range, days: [], languages: [], ratio: null };
   }
-  const summaries = history.days(addDays(from, -(ROLLING_DAYS - 1)), today);
-  if (!summaries.some((day) => day.date >= from)) {
-    return { range, days: [], languages: [], ratio: null };
+  let own = 0;
+  let ai = 0;
+  for (const day of inRange) {
+    const split = ownAndAi(day.chars, pasteCountsAs);
+    own += split.own;
+    ai += split.ai;
   }
+  return { range, days: dailyPoints(summaries, from, today, pasteCountsAs), languages: languagePoints(inRange, pasteCountsAs), ratio: share(own, ai) };
+}
+
+/** Every day from `from` to `today`, gaps filled with zeros, each with the ratio of the 7 days ending with it. */
+function dailyPoints(summaries: readonly DaySummary[], from: DayKey, today: DayKey, pasteCountsAs: PasteCountsAs): DayPoint[] {
   const byDate = new Map(summaries.map((day) => [day.date, day]));
   const window: Array<{ own: number; ai: number }> = [];
   let windowOwn = 0;
   let windowAi = 0;
-  let totalOwn = 0;
-  let totalAi = 0;
   const days: DayPoint[] = [];
-  const languages = new Map<string, { own: number; ai: number }>();
-  const startIndex = dayIndexFromKey(from) - (ROLLING_DAYS - 1);
-  const endIndex = dayIndexFromKey(today);
-  for (let index = startIndex; index <= endIndex; index++) {
-    const date = addDays(from, index - dayIndexFromKey(from));
+  const fromIndex = dayIndexFromKey(from);
+  for (let index = fromIndex - (ROLLING_DAYS - 1); index <= dayIndexFromKey(today); index++) {
+    const date = addDays(from, index - fromIndex);
     const day = byDate.get(date);
     const { own, ai } = day ? ownAndAi(day.chars, pasteCountsAs) : { own: 0, ai: 0 };
     window.push({ own, ai });
@@ -76,23 +73,21 @@ export function buildHistory(history: HistoryReader, range: RangeKey, today: Day
       windowOwn -= out.own;
       windowAi -= out.ai;
     }
-    if (date < from) {
-      continue;
+    if (date >= from) {
+      days.push({
+        date, typed: day?.chars.typed ?? 0, aiInline: day?.chars.aiInline ?? 0, aiChat: day?.chars.aiChat ?? 0, paste: day?.chars.paste ?? 0,
+        ratio: share(own, ai), rolling: share(windowOwn, windowAi), minutes: day?.activeMinutes ?? 0, sessions: day?.sessions ?? 0,
+      });
     }
-    totalOwn += own;
-    totalAi += ai;
-    days.push({
-      date,
-      typed: day?.chars.typed ?? 0,
-      aiInline: day?.chars.aiInline ?? 0,
-      aiChat: day?.chars.aiChat ?? 0,
-      paste: day?.chars.paste ?? 0,
-      ratio: share(own, ai),
-      rolling: share(windowOwn, windowAi),
-      minutes: day?.activeMinutes ?? 0,
-      sessions: day?.sessions ?? 0,
-    });
-    for (const [language, chars] of Object.entries(day?.languages ?? {})) {
+  }
+  return days;
+}
+
+/** The top languages by volume over the days, own and AI-assisted apart. */
+function languagePoints(days: readonly DaySummary[], pasteCountsAs: PasteCountsAs): LanguagePoint[] {
+  const languages = new Map<string, { own: number; ai: number }>();
+  for (const day of days) {
+    for (const [language, chars] of Object.entries(day.languages)) {
       const split = ownAndAi(chars, pasteCountsAs);
       const sum = languages.get(language) ?? { own: 0, ai: 0 };
       sum.own += split.own;
@@ -100,16 +95,11 @@ export function buildHistory(history: HistoryReader, range: RangeKey, today: Day
       languages.set(language, sum);
     }
   }
-  if (!days.some((day) => day.typed + day.aiInline + day.aiChat + day.paste > 0)) {
-    // Only tool, undo or outside changes: nothing of the ratio to draw.
-    return { range, days: [], languages: [], ratio: null };
-  }
-  const languagePoints: LanguagePoint[] = [...languages]
+  return [...languages]
     .map(([language, sum]) => ({ language, own: sum.own, ai: sum.ai }))
     .filter((point) => point.own + point.ai > 0)
     .sort((a, b) => b.own + b.ai - (a.own + a.ai) || (a.language < b.language ? -1 : 1))
     .slice(0, LANGUAGE_LIMIT);
-  return { range, days, languages: languagePoints, ratio: share(totalOwn, totalAi) };
 }
 
 export function buildSessions(history: HistoryReader, date: DayKey, pasteCountsAs: PasteCountsAs): SessionPoint[] {

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Calendar } from '../core/calendar';
 import { dashboardHtml } from '../core/dashboardHtml';
+import type { Calendar } from '../core/calendar';
+import type { Scheduler } from '../core/clock';
 import type { Snapshot } from '../core/history/snapshot';
 import type { ReflectionStore } from '../core/reflection/store';
-import { Throttle } from '../core/throttle';
-import { parseFromWebview, RateLimiter, type FromWebviewMessage, type ToWebviewMessage } from '../protocol';
+import { LIVE_UPDATE_INTERVAL_MS } from '../core/liveUpdates';
+import { RateControl } from '../core/rateControl';
+import { DEFAULT_RANGE, parseFromWebview, type FromWebviewMessage, type ToWebviewMessage } from '../protocol';
 import { buildHistory, buildInsights, buildSessions, type HistoryReader } from './dashboardData';
 import { dashboardStrings } from './dashboardStrings';
 import { Disposable } from './disposable';
@@ -27,10 +29,12 @@ export interface DashboardReflections {
 
 export interface DashboardDeps {
   readonly extensionUri: vscode.Uri;
-  readonly calendar: Calendar;
   readonly source: DashboardSource;
   readonly reflections: DashboardReflections;
   readonly log: vscode.LogOutputChannel;
+  readonly calendar: Calendar;
+  /** Timers for the live updates (the system's unless a test passes its own). */
+  readonly scheduler?: Scheduler;
 }
 
 export type DashboardSection = 'reflection';
@@ -39,15 +43,20 @@ export type DashboardSection = 'reflection';
 export class DashboardPanel extends Disposable {
   private ready = false;
   private pendingFocus: DashboardSection | undefined;
-  /** Live updates at most four times a second while typing. */
-  private readonly updates: Throttle;
-  private readonly limiter: RateLimiter;
-  private lastDropLog = 0;
+  private readonly updates: RateControl;
+  /**
+   * Messages from the page: a burst of 60, then 20 a second. A page flooding the host is a bug or
+   * an attack, never a user: the rest is dropped, and said in the log at most every 5 s.
+   */
+  private readonly incoming: RateControl;
+  private readonly dropNotice: RateControl;
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: DashboardDeps, private readonly onDisposed: () => void) {
     super();
-    this.updates = new Throttle(() => this.postSnapshot(), 250, () => deps.calendar.now());
-    this.limiter = new RateLimiter(() => deps.calendar.now());
+    const now = () => deps.calendar.now();
+    this.updates = new RateControl(() => this.postSnapshot(), { intervalMs: LIVE_UPDATE_INTERVAL_MS, trailing: true }, now, deps.scheduler);
+    this.incoming = new RateControl(() => undefined, { intervalMs: 50, burst: 60, trailing: false }, now);
+    this.dropNotice = new RateControl(() => this.log.warn(`Dashboard: too many messages from the page; ${this.incoming.dropped} dropped so far.`), { intervalMs: 5_000, trailing: false }, now);
     this.register(panel);
     panel.webview.options = webviewOptions(deps.extensionUri);
     this.register(panel.onDidDispose(() => this.dispose()));
@@ -119,12 +128,8 @@ export class DashboardPanel extends Disposable {
   }
 
   private onMessage(raw: unknown): void {
-    if (!this.limiter.tryTake()) {
-      const now = this.deps.calendar.now();
-      if (now - this.lastDropLog > 5_000) {
-        this.lastDropLog = now;
-        this.log.warn(`Dashboard: too many messages from the page; ${this.limiter.dropped} dropped so far.`);
-      }
+    if (!this.incoming.request()) {
+      this.dropNotice.request();
       return;
     }
     const message = parseFromWebview(raw);
@@ -156,7 +161,7 @@ export class DashboardPanel extends Disposable {
         this.post({ type: 'init', locale: vscode.env.language, strings: dashboardStrings(), reflection: reflections.enabled() });
         this.postSnapshot();
         // The restored range's history right away (no extra round trip before the first chart); insights after it.
-        this.post({ type: 'history', history: buildHistory(source.store, message.range ?? '30', this.today(), settings.pasteCountsAs()) });
+        this.post({ type: 'history', history: buildHistory(source.store, message.range ?? DEFAULT_RANGE, this.today(), settings.pasteCountsAs()) });
         this.postInsights();
         if (this.pendingFocus) {
           this.post({ type: 'focus', section: this.pendingFocus });
@@ -206,7 +211,7 @@ export class DashboardPanel extends Disposable {
 
   private postSnapshot(): void {
     if (this.ready && this.panel.visible) {
-      this.post({ type: 'snapshot', snapshot: this.deps.source.getSnapshot() });
+      this.post({ type: 'today', today: this.deps.source.getSnapshot().today });
     }
   }
 

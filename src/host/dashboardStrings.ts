@@ -4,7 +4,16 @@ import { categoryLabel } from './statusBar';
 
 /** Every text the dashboard shows, localised here so the webview stays free of l10n plumbing. */
 export function dashboardStrings(): Record<string, string> {
-  const strings: Record<string, string> = {
+  const strings: Record<string, string> = { ...pageStrings(), ...reflectionStrings(), ...insightStrings() };
+  for (const category of CATEGORIES) {
+    strings[`category.${category}`] = categoryLabel(category);
+  }
+  return strings;
+}
+
+/** The page, today and the history charts. */
+function pageStrings(): Record<string, string> {
+  return {
     title: vscode.l10n.t('Ownership Ratio'),
     today: vscode.l10n.t('Today'),
     yours: vscode.l10n.t('yours'),
@@ -41,6 +50,12 @@ export function dashboardStrings(): Record<string, string> {
     end: vscode.l10n.t('End'),
     minutes: vscode.l10n.t('Active minutes'),
     noValue: vscode.l10n.t('no ratio'),
+  };
+}
+
+/** The reflection form. */
+function reflectionStrings(): Record<string, string> {
+  return {
     reflection: vscode.l10n.t('End-of-day reflection'),
     reflectionIntro: vscode.l10n.t('Optional and quick: tap what fits, skip the rest. Saved as you go and kept on this machine.'),
     scale: vscode.l10n.t('1 = not at all, 5 = very much'),
@@ -60,6 +75,12 @@ export function dashboardStrings(): Record<string, string> {
     saved: vscode.l10n.t('Saved'),
     saveFailed: vscode.l10n.t('Not saved. Your answers are still here and are saved with your next change.'),
     reflectionDay: vscode.l10n.t('Reflection for'),
+  };
+}
+
+/** Your patterns. */
+function insightStrings(): Record<string, string> {
+  return {
     insights: vscode.l10n.t('Your patterns'),
     notEnough: vscode.l10n.t('Once {0} days carry a reflection, this compares how your days felt with how much of the work was yours ({1} so far).'),
     higher: vscode.l10n.t('Days with more of your own work'),
@@ -71,8 +92,4 @@ export function dashboardStrings(): Record<string, string> {
     soloText: vscode.l10n.t('{0} of {1} sessions were solo blocks (at least 90% of the characters yours). Time in solo blocks: {2} min, the longest {3} min. Longest run of days with a solo block: {4}.'),
     noSolo: vscode.l10n.t('No sessions kept in detail yet.'),
   };
-  for (const category of CATEGORIES) {
-    strings[`category.${category}`] = categoryLabel(category);
-  }
-  return strings;
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { CATEGORIES, type Category } from '../core/categories';
-import type { Clock } from '../core/clock';
+import { systemScheduler, type Clock, type Scheduler } from '../core/clock';
 import type { Snapshot } from '../core/history/snapshot';
+import { aiChars } from '../core/ratio';
 import type { Totals } from '../core/tally';
-import { STATUS_BAR_INTERVAL_MS } from '../core/statusBarTiming';
-import { Throttle } from '../core/throttle';
+import { LIVE_UPDATE_INTERVAL_MS } from '../core/liveUpdates';
+import { RateControl } from '../core/rateControl';
 import { Disposable } from './disposable';
 import { settings, type StatusBarPeriod } from './settings';
 
@@ -20,28 +21,22 @@ export interface StatusBarState {
   /** The tooltip's Markdown source. */
   readonly tooltip: string;
   readonly visible: boolean;
-  /** Updates rendered so far (the throttle keeps them to four a second). */
-  readonly renders: number;
-  /** When the item was last updated (epoch ms; 0 before the first update). */
-  readonly renderedAt: number;
 }
 
 /** The status-bar indicator: your share of the work at a glance, the breakdown on hover. */
 export class OwnershipStatusBar extends Disposable {
   private readonly item: vscode.StatusBarItem;
-  private readonly throttle: Throttle;
+  private readonly updates: RateControl;
   private visible = false;
-  private renders = 0;
-  private renderedAt = 0;
 
-  constructor(private readonly source: StatusBarSource, private readonly clock: Clock) {
+  constructor(private readonly source: StatusBarSource, clock: Clock, scheduler: Scheduler = systemScheduler) {
     super();
     this.item = this.register(vscode.window.createStatusBarItem('ownershipRatio.status', vscode.StatusBarAlignment.Right, 100));
     this.item.name = vscode.l10n.t('Ownership Ratio');
     this.item.command = 'ownershipRatio.openDashboard';
-    this.throttle = new Throttle(() => this.render(), STATUS_BAR_INTERVAL_MS, () => clock.now());
-    this.register({ dispose: () => this.throttle.dispose() });
-    this.register(source.onDidChange(() => this.throttle.request()));
+    this.updates = new RateControl(() => this.render(), { intervalMs: LIVE_UPDATE_INTERVAL_MS, trailing: true }, () => clock.now(), scheduler);
+    this.register({ dispose: () => this.updates.dispose() });
+    this.register(source.onDidChange(() => this.updates.request()));
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('ownershipRatio.statusBar')) {
         this.render();
@@ -49,13 +44,13 @@ export class OwnershipStatusBar extends Disposable {
     }));
     // First paint right after activation: number formatting loads ICU data (~10 ms), which
     // must not count against activation.
-    const firstPaint = setTimeout(() => this.render(), 0);
-    this.register({ dispose: () => clearTimeout(firstPaint) });
+    const firstPaint = scheduler.setTimeout(() => this.render(), 0);
+    this.register({ dispose: () => scheduler.clearTimeout(firstPaint) });
   }
 
   /** What the item shows now (for the read-only API). */
   get state(): StatusBarState {
-    return { text: this.item.text, tooltip: (this.item.tooltip as vscode.MarkdownString | undefined)?.value ?? '', visible: this.visible, renders: this.renders, renderedAt: this.renderedAt };
+    return { text: this.item.text, tooltip: (this.item.tooltip as vscode.MarkdownString | undefined)?.value ?? '', visible: this.visible };
   }
 
   private render(): void {
@@ -67,8 +62,6 @@ export class OwnershipStatusBar extends Disposable {
       this.visible = false;
       return;
     }
-    this.renders++;
-    this.renderedAt = this.clock.now();
     const period = settings.statusBarPeriod();
     const snapshot = this.source.getSnapshot();
     const totals = period === 'session' ? snapshot.session : period === 'today' ? snapshot.today : this.source.lastDays(7);
@@ -113,7 +106,7 @@ function tooltip(totals: Totals, period: StatusBarPeriod, session: Snapshot['ses
   for (const category of CATEGORIES) {
     markdown.appendMarkdown(`| ${categoryLabel(category)} | ${totals.chars[category].toLocaleString()} |\n`);
   }
-  const ai = totals.chars.aiInline + totals.chars.aiChat;
+  const ai = aiChars(totals.chars);
   if (ai > 0) {
     markdown.appendMarkdown(`\n${vscode.l10n.t('{0} of {1} AI-assisted characters are estimated.', totals.estimatedAiChars.toLocaleString(), ai.toLocaleString())}\n`);
   }

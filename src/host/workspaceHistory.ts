@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Attribution } from '../core/attribution/types';
 import type { Calendar } from '../core/calendar';
+import { RateControl } from '../core/rateControl';
 import { HistoryStore, type HistoryOptions, type RestoreResult, type StoreWarning } from '../core/history/historyStore';
 import { MirroredMemento } from '../core/history/mirroredMemento';
 import type { QuarantineEntry } from '../core/history/ports';
@@ -40,8 +41,7 @@ export class WorkspaceHistory extends Disposable {
   private readonly memento: MirroredMemento;
   private backupTimer: NodeJS.Timeout | undefined;
   private readonly loaded: Promise<void>;
-  private idleTimer: NodeJS.Timeout | undefined;
-  private lastIdleSave = 0;
+  private readonly idleSave: RateControl;
 
   constructor(context: vscode.ExtensionContext, private readonly calendar: Calendar, private readonly log: vscode.LogOutputChannel) {
     super();
@@ -73,6 +73,8 @@ export class WorkspaceHistory extends Disposable {
         void this.refreshOtherWindows();
       }
     }));
+    this.idleSave = new RateControl(() => void this.store.flush(), { quietMs: IDLE_SAVE_MS, intervalMs: IDLE_SAVE_SPACING_MS, trailing: false }, () => calendar.now());
+    this.register({ dispose: () => this.idleSave.dispose() });
     this.loaded = this.load();
   }
 
@@ -84,23 +86,7 @@ export class WorkspaceHistory extends Disposable {
   record(attribution: Attribution): void {
     this.store.record(attribution);
     this.changed.fire();
-    this.armIdleSave();
-  }
-
-  private armIdleSave(): void {
-    // One timer re-armed with refresh(): no allocation per keystroke.
-    if (this.idleTimer) {
-      this.idleTimer.refresh();
-      return;
-    }
-    this.idleTimer = setTimeout(() => {
-      const now = this.calendar.now();
-      if (now - this.lastIdleSave >= IDLE_SAVE_SPACING_MS || now < this.lastIdleSave) {
-        this.lastIdleSave = now;
-        void this.store.flush();
-      }
-    }, IDLE_SAVE_MS);
-    this.register({ dispose: () => clearTimeout(this.idleTimer) });
+    this.idleSave.request();
   }
 
   /** Forgets every count of this workspace (the caller removes the files) and tells the views. */

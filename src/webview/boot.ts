@@ -4,7 +4,7 @@
  * that the extension's answer travels while the main bundle is still loading.
  */
 import type { FromWebviewMessage } from '../protocol';
-import { RANGES } from '../ranges';
+import { DEFAULT_RANGE, isRangeKey } from '../ranges';
 import { BOOT_GLOBAL, type DashboardBoot, type VsCodeApi } from './vscodeApi';
 
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -17,7 +17,7 @@ const keep = (event: MessageEvent<unknown>): void => {
 window.addEventListener('message', keep);
 
 const saved = vscode.getState() as { range?: unknown } | undefined;
-const range = RANGES.find((candidate) => candidate === saved?.range) ?? '30';
+const range = isRangeKey(saved?.range) ? saved.range : DEFAULT_RANGE;
 const ready: FromWebviewMessage = { type: 'ready', range };
 vscode.postMessage(ready);
 

@@ -149,10 +149,10 @@ describe('Dashboard in the real workbench', function () {
     assert.equal(await frame().locator('img').count(), 0);
     assert.deepEqual(dialogs, [], 'no script ran');
     assert.equal(await app().getAttribute('data-csp-violations'), null, 'no CSP violation');
-    assert.ok(!(await workbench.extensionLog()).includes('onerror'), 'the reflection text is not in the log (E2)');
+    assert.ok(!(await workbench.extensionLog()).includes('onerror'), 'the reflection text is not in the log');
   });
 
-  it('C5: keeps reflection edits when the panel is hidden and shown again (no retained context)', async function () {
+  it('keeps reflection edits when the panel is hidden and shown again (no retained context)', async function () {
     await runFromWorkbench('Ownership Ratio: Reflect on Today');
     const reflection = frame().locator('#reflection');
     await reflection.locator('#answer-valuable').waitFor({ timeout: 20_000 });
@@ -168,7 +168,7 @@ describe('Dashboard in the real workbench', function () {
     assert.equal(await shown.locator('fieldset[data-rating="meaning"] button[data-value="2"]').getAttribute('aria-pressed'), 'true');
   });
 
-  it('C6: a reflection edit made just before the panel is closed is saved, with no error about a disposed webview', async function () {
+  it('a reflection edit made just before the panel is closed is saved, with no error about a disposed webview', async function () {
     await runFromWorkbench('Ownership Ratio: Reflect on Today');
     const reflection = frame().locator('#reflection');
     await reflection.locator('#answer-hardest').waitFor({ timeout: 20_000 });

@@ -25,17 +25,13 @@ describe('Ownership Ratio in the real workbench', function () {
     assert.match(await workbench.statusBarText(), /No edits yet/);
   });
 
-  it('counts typed characters and updates the status bar within a second', async function () {
+  it('counts typed characters and shows them in the status bar', async function () {
     await workbench.openFile('notes.js');
     await workbench.page.keyboard.type('let total = 1;');
     const text = await workbench.waitFor(() => workbench.statusBarText(), (value) => value.includes('100% yours'), 5_000);
     assert.equal(text, '100% yours');
-    // Timed on the extension host's own clock, from the last edit counted to the item's last update,
-    // so that a busy test machine (browser, page polling) cannot make the figure wrong either way.
-    const { snapshot, statusBar } = await workbench.snapshotAndStatusBar();
-    const lastEdit = snapshot.recent[snapshot.recent.length - 1].at;
-    const latency = statusBar.renderedAt - lastEdit;
-    assert.ok(latency >= 0 && latency < 1_000, `the status bar was updated ${latency} ms after the last edit`);
+    // How soon the item follows the last edit is timed in the in-host suite, on the extension host's clock.
+    const snapshot = await workbench.snapshot();
     assert.equal(snapshot.today.chars.typed, 'let total = 1;'.length);
     assert.equal(snapshot.today.chars.aiInline, 0);
   });

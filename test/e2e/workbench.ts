@@ -7,7 +7,6 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { Snapshot } from '../../src/core/history/snapshot';
-import type { StatusBarState } from '../../src/host/statusBar';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { keepFailureArtifacts, makeRunDir, removeRunDir, repoRoot, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 
@@ -224,11 +223,6 @@ export class Workbench {
 
   /** The extension's public snapshot, read through the test bridge's palette command. */
   async snapshot(): Promise<Snapshot> {
-    return (await this.snapshotAndStatusBar()).snapshot;
-  }
-
-  /** The public snapshot and the status bar's state (`getStatusBar()`), read one right after the other. */
-  async snapshotAndStatusBar(): Promise<{ snapshot: Snapshot; statusBar: StatusBarState }> {
     await rm(this.snapshotFile, { force: true });
     await this.runCommand('Ownership Tests: Write Snapshot');
     const deadline = Date.now() + 10_000;
@@ -238,8 +232,7 @@ export class Workbench {
       }
       await delay(50);
     }
-    const { testStatusBar, ...snapshot } = JSON.parse(await readFile(this.snapshotFile, 'utf8')) as Snapshot & { testStatusBar: StatusBarState };
-    return { snapshot, statusBar: testStatusBar };
+    return JSON.parse(await readFile(this.snapshotFile, 'utf8')) as Snapshot;
   }
 
   /** Polls `read` until `accept` holds or the time is up; returns the last value read. */

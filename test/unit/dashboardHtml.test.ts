@@ -28,7 +28,7 @@ function csp(html: string): Map<string, string[]> {
   return directives;
 }
 
-describe('Dashboard HTML (C7)', function () {
+describe('Dashboard HTML shell: strict Content Security Policy, escaped values', function () {
   it('carries the instant it was rendered (for the benchmark) as a whole number, and nothing when not given', function () {
     assert.match(render({ renderedAt: 1_795_550_000_123.6 }), /<main id="app" aria-live="polite" data-rendered-at="1795550000123">/);
     assert.match(render(), /<main id="app" aria-live="polite">/);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /*
- * E1 (reliability checklist): nothing goes over the network, ever. The dashboard's CSP forbids
+ * Nothing goes over the network, ever. The dashboard's CSP forbids
  * connections (see dashboardHtml.test.ts); this checks the code itself, the sources and the built
  * bundles with every library in them, for any API that could reach the network.
  */
@@ -21,7 +21,7 @@ function networkUses(text: string): string[] {
   return text.split('\n').filter((line) => NETWORK_API.test(line)).map((line) => line.trim().slice(0, 120));
 }
 
-describe('No network access (E1)', function () {
+describe('No network access', function () {
   it('recognises every network API it looks for', function () {
     for (const use of ['fetch(url)', 'new XMLHttpRequest()', 'new WebSocket(u)', 'navigator.sendBeacon(u)', 'new EventSource(u)', "require('https')", 'require("node:net")', "import * as http from 'node:http';", "import { connect } from 'tls';"]) {
       assert.deepEqual(networkUses(use).length, 1, use);

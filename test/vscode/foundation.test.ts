@@ -35,6 +35,30 @@ describe('Foundation (in the extension host)', function () {
     assert.match(status.tooltip, /command:ownershipRatio\.openDashboard/);
   });
 
+  it('updates the status bar within a second of the last edit, timed on the extension host\'s clock', async function () {
+    const ownershipApi = await api();
+    await freshEditor();
+    const before = ownershipApi.getSnapshot().today.chars.typed;
+    const typedRow = (typed: number) => `| Typed (yours) | ${typed.toLocaleString()} |`;
+    // This suite's own probe, in the same extension host: when the tooltip first shows the final count.
+    let shownAt = 0;
+    const probe = setInterval(() => {
+      if (shownAt === 0 && ownershipApi.getStatusBar().tooltip.includes(typedRow(before + 12))) {
+        shownAt = Date.now();
+      }
+    }, 5);
+    try {
+      await typeText('let total=1;');
+      await eventually(() => shownAt, (value) => value > 0, 5_000);
+    } finally {
+      clearInterval(probe);
+    }
+    const snapshot = ownershipApi.getSnapshot();
+    assert.equal(snapshot.today.chars.typed, before + 12);
+    const latency = shownAt - snapshot.recent[snapshot.recent.length - 1].at;
+    assert.ok(shownAt > 0 && latency >= 0 && latency < 1_000, `the status bar showed the last edit ${latency} ms after it`);
+  });
+
   it('does not count edits to the editor\'s own user data files (plain files on some hosts)', async function () {
     const ownershipApi = await api();
     // Where the user's settings live (a plain file: URI on code-server); a snippets file there is

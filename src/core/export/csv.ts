@@ -1,5 +1,6 @@
 import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync';
 import type { DaySummary, SessionSummary, SpanSummary } from '../history/snapshot';
+import { aiChars } from '../ratio';
 import { addDays, formatLocalIso, type DayKey, type TzOffset } from '../sessions/localDay';
 
 /**
@@ -143,7 +144,7 @@ function round4(value: number | null): number | null {
 }
 
 function estimatedShare(span: SpanSummary): number | null {
-  const ai = span.chars.aiInline + span.chars.aiChat;
+  const ai = aiChars(span.chars);
   return ai > 0 ? round4(span.estimatedAiChars / ai) : null;
 }
 

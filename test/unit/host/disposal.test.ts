@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { IntentLog } from '../../../src/core/attribution/intents';
+import { calendarOf } from '../../../src/core/calendar';
+import { ReflectionStore } from '../../../src/core/reflection/store';
+import { ChangeWatcher } from '../../../src/host/changeWatcher';
+import { Dashboard } from '../../../src/host/dashboard';
+import { AcceptCommandInterceptor } from '../../../src/host/intents/acceptCommands';
+import { EditorIntents } from '../../../src/host/intents/editorIntents';
+import { PasteObserver } from '../../../src/host/intents/pasteObserver';
+import { ReflectionReminder, Reflections } from '../../../src/host/reflection';
+import { OwnershipStatusBar } from '../../../src/host/statusBar';
+import { WorkspaceHistory } from '../../../src/host/workspaceHistory';
+import { fakeExtensionContext, FakeUri, installFakeVscode, MemoryMemento, type FakeVscode } from '../../support/fakeVscode';
+import { FakeTime } from '../history/fakes';
+import { FakeCounts } from './sources';
+
+const HOST = join(__dirname, '..', '..', '..', '..', 'src', 'host');
+
+/** Every class in src/host that extends our Disposable base. */
+function disposableHostClasses(dir = HOST): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      return disposableHostClasses(path);
+    }
+    return [...readFileSync(path, 'utf8').matchAll(/export class (\w+) extends Disposable\b/g)].map((match) => match[1]);
+  });
+}
+
+type Built = { dispose(): void };
+
+/** How to build each one with the fake API, used the way the extension uses it, before it is disposed. */
+const BUILDERS: Record<string, (vscode: FakeVscode, time: FakeTime) => Built | Promise<Built>> = {
+  OwnershipStatusBar: (vscode, time) => new OwnershipStatusBar(new FakeCounts(vscode), time, time),
+  Dashboard: (vscode, time) => {
+    const counts = new FakeCounts(vscode);
+    const store = { refresh: () => undefined, days: () => [], sessionsOf: () => [], dayRange: () => undefined };
+    const dashboard = new Dashboard({
+      extensionUri: FakeUri.file('/extension') as never,
+      source: { onDidChange: counts.onDidChange, getSnapshot: () => counts.getSnapshot(), store },
+      reflections: { enabled: () => true, store: new ReflectionStore(new MemoryMemento(), time) },
+      log: vscode.window.createOutputChannel() as never,
+      calendar: calendarOf(time, () => 0),
+      scheduler: time,
+    });
+    dashboard.open();
+    vscode.panels[0].receive({ type: 'ready' });
+    counts.set({ typed: 1 });
+    return dashboard;
+  },
+  DashboardPanel: (vscode, time) => BUILDERS.Dashboard(vscode, time),
+  ReflectionReminder: (vscode, time) => {
+    const context = fakeExtensionContext();
+    return new ReflectionReminder({
+      calendar: calendarOf(time, () => 0), state: context.globalState, reflections: new Reflections(context as never, calendarOf(time, () => 0)),
+      hasActivityToday: () => true, reflect: () => undefined, log: vscode.window.createOutputChannel() as never,
+    });
+  },
+  ChangeWatcher: (_vscode, time) => new ChangeWatcher({ clock: time, intents: new IntentLog(), exactSources: () => true, onAttribution: () => undefined }),
+  EditorIntents: (_vscode, time) => new EditorIntents(new IntentLog(), time),
+  PasteObserver: (_vscode, time) => new PasteObserver(new IntentLog(), time),
+  AcceptCommandInterceptor: (vscode, time) => {
+    const interceptor = new AcceptCommandInterceptor(new IntentLog(), time, vscode.window.createOutputChannel() as never);
+    interceptor.setEnabled(true);
+    return interceptor;
+  },
+  WorkspaceHistory: async (vscode, time) => {
+    const history = new WorkspaceHistory(fakeExtensionContext() as never, calendarOf(time, () => 0), vscode.window.createOutputChannel() as never);
+    await history.whenLoaded();
+    return history;
+  },
+};
+
+describe('Host: no listener left after dispose', function () {
+  it('covers every disposable class in src/host', function () {
+    assert.deepEqual(disposableHostClasses().sort(), Object.keys(BUILDERS).sort(), 'add a builder for each new class');
+  });
+
+  for (const name of Object.keys(BUILDERS)) {
+    it(`${name} unsubscribes everything and disposes what it created`, async function () {
+      const vscode = installFakeVscode();
+      const time = new FakeTime(Date.parse('2026-03-10T10:00:00Z'));
+      const built = await BUILDERS[name](vscode, time);
+      assert.ok(vscode.liveListeners() + vscode.liveResources().length > 0, 'it subscribed to something');
+      built.dispose();
+      assert.equal(vscode.liveListeners(), 0, 'listeners left');
+      assert.deepEqual(vscode.liveResources(), [], 'resources left');
+    });
+  }
+});

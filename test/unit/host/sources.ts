@@ -1,0 +1,44 @@
+/** What host classes read counts from, in memory, for the host unit tests. */
+import { emptyCounts, type CategoryCounts } from '../../../src/core/categories';
+import type { Snapshot } from '../../../src/core/history/snapshot';
+import { ownershipRatio } from '../../../src/core/ratio';
+import type { Totals } from '../../../src/core/tally';
+import type { FakeEmitter, FakeVscode } from '../../support/fakeVscode';
+
+export function totals(chars: Partial<CategoryCounts> = {}): Totals {
+  const all = { ...emptyCounts(), ...chars };
+  return { chars: all, estimatedAiChars: 0, ownershipRatio: ownershipRatio(all, 'excluded') };
+}
+
+/** A counts source whose today the test sets; `changed()` fires its change event. */
+export class FakeCounts {
+  readonly changes: FakeEmitter<void>;
+  today: Totals = totals();
+  last7: Totals = totals();
+
+  constructor(vscode: FakeVscode, readonly date = '2026-03-10') {
+    this.changes = vscode.emitter<void>();
+  }
+
+  get onDidChange(): FakeEmitter<void>['event'] {
+    return this.changes.event;
+  }
+
+  set(chars: Partial<CategoryCounts>): void {
+    this.today = totals(chars);
+    this.changes.fire();
+  }
+
+  getSnapshot(): Snapshot {
+    return {
+      version: 1,
+      session: { ...this.today, id: 's1', start: `${this.date}T09:00:00.000+01:00`, end: `${this.date}T09:30:00.000+01:00` },
+      today: { ...this.today, date: this.date },
+      recent: [],
+    };
+  }
+
+  lastDays(): Totals {
+    return this.last7;
+  }
+}
