@@ -55,8 +55,9 @@ const extensionOptions = {
 
 const webviewOptions = {
   ...common,
-  // The boot script says "ready" while the main bundle loads (see src/webview/boot.ts).
-  entryPoints: { dashboard: 'src/webview/main.ts', boot: 'src/webview/boot.ts' },
+  // The boot script says "ready" while the main bundle loads (see src/webview/boot.ts); the main
+  // bundle draws the first view; the charts (chart.js) come last.
+  entryPoints: { boot: 'src/webview/boot.ts', dashboard: 'src/webview/main.ts', charts: 'src/webview/charts/index.ts' },
   outdir: 'dist/webview',
   platform: 'browser',
   format: 'iife',

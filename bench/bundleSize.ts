@@ -3,17 +3,21 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Figure } from './report';
 
-const HEAVY_WEBVIEW_PACKAGES = ['chart.js', 'date-fns', '@kurkle/color'];
+const HEAVY_WEBVIEW_PACKAGES = ['chart.js', '@kurkle/color'];
 
 export function bundleSizeFigures(root: string): Figure[] {
   const extensionBytes = statSync(join(root, 'dist', 'extension.js')).size;
   const webviewBytes = statSync(join(root, 'dist', 'webview', 'dashboard.js')).size;
+  const chartsBytes = statSync(join(root, 'dist', 'webview', 'charts.js')).size;
+  const bootBytes = statSync(join(root, 'dist', 'webview', 'boot.js')).size;
   const meta = JSON.parse(readFileSync(join(root, 'dist', 'extension.meta.json'), 'utf8')) as { inputs: Record<string, unknown> };
   const leaked = Object.keys(meta.inputs).filter((input) => HEAVY_WEBVIEW_PACKAGES.some((name) => input.includes(`node_modules/${name}/`)));
   return [
     { name: 'extension-host bundle (minified)', value: round(extensionBytes / 1024), unit: 'KB', budget: 150 },
     { name: 'webview libraries in the host bundle', value: leaked.length, unit: 'modules', budget: 0, note: leaked.slice(0, 3).join(', ') },
-    { name: 'webview bundle (minified)', value: round(webviewBytes / 1024), unit: 'KB', budget: 400 },
+    { name: 'webview main bundle (minified): the first view', value: round(webviewBytes / 1024), unit: 'KB', budget: 180, note: 'boot script, header, tables, reflection, validation' },
+    { name: 'webview charts bundle (minified): chart.js and our charts', value: round(chartsBytes / 1024), unit: 'KB', budget: 180, note: 'loaded after the main bundle' },
+    { name: 'webview bundles together (minified)', value: round((webviewBytes + chartsBytes + bootBytes) / 1024), unit: 'KB', note: 'boot + main + charts' },
   ];
 }
 

@@ -17,6 +17,9 @@ import { settings } from './host/settings';
 import { OwnershipStatusBar } from './host/statusBar';
 import { WorkspaceHistory } from './host/workspaceHistory';
 
+/** The walkthrough in package.json (`contributes.walkthroughs`). */
+const WALKTHROUGH_ID = 'gettingStarted';
+
 /** Kept for `deactivate()`, which must await the final write. */
 let history: WorkspaceHistory | undefined;
 
@@ -94,6 +97,7 @@ function registerCommands({ context, calendar, counts, dashboard, reflections, r
     vscode.commands.registerCommand('ownershipRatio.exportCsv', (args?: unknown) => exportCsv(counts, reflections.exportSource(), calendar, args)),
     vscode.commands.registerCommand('ownershipRatio.deleteAllData', (args?: unknown) => deleteAllData(context, counts, args)),
     vscode.commands.registerCommand('ownershipRatio.snapshot', () => counts.getSnapshot()),
+    vscode.commands.registerCommand('ownershipRatio.gettingStarted', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false)),
   ];
 }
 

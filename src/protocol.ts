@@ -20,11 +20,21 @@ function keyed<K extends string, S extends v.GenericSchema>(keys: readonly K[], 
 const num = v.pipe(v.number(), v.finite());
 const share = v.nullable(num);
 
-const todaySchema = v.object({
+const glancePeriodSchema = v.object({
+  period: v.picklist(['today', '7', '30']),
+  own: num,
+  ai: num,
+  share,
+  /** The share of the period just before (yesterday, the 7 or 30 days before); null when it counted nothing. */
+  previous: share,
+});
+
+/** The header: today's characters per category, and the share yours today, over 7 and over 30 days. */
+const glanceSchema = v.object({
   date: v.string(),
   chars: keyed<Category, typeof num>(CATEGORIES, num),
   estimatedAiChars: num,
-  ownershipRatio: share,
+  periods: v.array(glancePeriodSchema),
 });
 
 /** One day of the daily chart. Characters per counted category; ratio 0–1 or null (nothing counted). */
@@ -35,17 +45,20 @@ const dayPointSchema = v.object({
   aiChat: num,
   paste: num,
   ratio: share,
-  /** Volume-weighted ratio of the 7 days ending with this one; null when they count nothing. */
+  /** Volume-weighted ratio of the 7 days (4 weeks, 3 months) ending with this one; null when they count nothing. */
   rolling: share,
   minutes: num,
   sessions: num,
 });
 
-const languagePointSchema = v.object({ language: v.string(), own: num, ai: num });
+/** `name`: the language's display name (TypeScript JSX for typescriptreact), the id when it has none. */
+const languagePointSchema = v.object({ language: v.string(), name: v.string(), own: num, ai: num });
 
 const historySchema = v.object({
   range: v.picklist(RANGES),
-  /** Every calendar day from the first to the last of the range (gaps filled with zeros); empty without data. */
+  /** What one point stands for: a day, or a week or month for long ranges (`date`: its first day). */
+  unit: v.picklist(['day', 'week', 'month']),
+  /** Every day (week, month) from the first to the last of the range, gaps filled with zeros; empty without data. */
   days: v.array(dayPointSchema),
   languages: v.array(languagePointSchema),
   ratio: share,
@@ -71,20 +84,20 @@ const insightsSchema = v.object({
 
 const toWebviewSchema = v.variant('type', [
   v.object({ type: v.literal('init'), locale: v.string(), strings: v.record(v.string(), v.string()), reflection: v.boolean() }),
-  v.object({ type: v.literal('today'), today: todaySchema }),
+  v.object({ type: v.literal('glance'), glance: glanceSchema }),
   v.object({ type: v.literal('history'), history: historySchema }),
   v.object({ type: v.literal('sessions'), date: v.string(), sessions: v.array(sessionPointSchema) }),
   v.object({ type: v.literal('reflection'), date: v.string(), today: v.string(), entry: v.nullable(reflectionEntrySchema), dates: v.array(v.string()) }),
   v.object({ type: v.literal('saved'), date: v.string(), ok: v.boolean() }),
   v.object({ type: v.literal('insights'), insights: insightsSchema }),
-  v.object({ type: v.literal('focus'), section: v.literal('reflection') }),
+  /** Show this place of the page (the reflection: today's, with its first question focused). */
+  v.object({ type: v.literal('focus'), section: v.picklist(['dashboard', 'reflection']) }),
 ]);
 
 /** Webview → host: a closed set of actions, with no pass-through to commands or files. */
 const fromWebviewSchema = v.variant('type', [
   /** The page is loaded; `range` is the one it restored, so the host sends that history at once. */
   v.strictObject({ type: v.literal('ready'), range: v.optional(v.picklist(RANGES)) }),
-  v.strictObject({ type: v.literal('refresh') }),
   v.strictObject({ type: v.literal('getHistory'), range: v.picklist(RANGES) }),
   v.strictObject({ type: v.literal('getSessions'), date: dayKeySchema }),
   v.strictObject({ type: v.literal('getReflection'), date: dayKeySchema }),
@@ -95,7 +108,8 @@ const fromWebviewSchema = v.variant('type', [
 export type ToWebviewMessage = v.InferOutput<typeof toWebviewSchema>;
 /** Webview → host. */
 export type FromWebviewMessage = v.InferOutput<typeof fromWebviewSchema>;
-export type TodayTotals = v.InferOutput<typeof todaySchema>;
+export type Glance = v.InferOutput<typeof glanceSchema>;
+export type GlancePeriod = v.InferOutput<typeof glancePeriodSchema>;
 export type DayPoint = v.InferOutput<typeof dayPointSchema>;
 export type LanguagePoint = v.InferOutput<typeof languagePointSchema>;
 export type HistoryPayload = v.InferOutput<typeof historySchema>;

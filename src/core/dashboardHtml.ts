@@ -5,6 +5,8 @@ export interface DashboardHtmlInput {
   /** A fresh, crypto-random nonce for this render. */
   readonly nonce: string;
   readonly scriptUri: string;
+  /** The charts (chart.js and ours), loaded after the main script: the page shows its first view without them. */
+  readonly chartsUri: string;
   /** The boot script, loaded in the head: it says "ready" while the main script loads. */
   readonly bootUri: string;
   readonly styleUri: string;
@@ -39,6 +41,7 @@ export function dashboardHtml(input: DashboardHtmlInput): string {
 <body>
 <main id="app" aria-live="polite"${input.renderedAt === undefined ? '' : ` data-rendered-at="${Math.trunc(input.renderedAt)}"`}></main>
 <script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.scriptUri)}"></script>
+<script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.chartsUri)}"></script>
 </body>
 </html>`;
 }

@@ -1,7 +1,10 @@
 import type { CategoryCounts, PasteCountsAs } from './categories';
 
+/** The categories the ratio can count: typed, AI (inline, chat) and paste. */
+export type CountedChars = Pick<CategoryCounts, 'typed' | 'aiInline' | 'aiChat' | 'paste'>;
+
 /** Own and AI-assisted characters of a span: typed is own, inline and chat are AI, paste as the setting says. */
-export function ownAndAi(chars: Readonly<CategoryCounts>, pasteCountsAs: PasteCountsAs): { own: number; ai: number } {
+export function ownAndAi(chars: Readonly<CountedChars>, pasteCountsAs: PasteCountsAs): { own: number; ai: number } {
   return {
     own: chars.typed + (pasteCountsAs === 'own' ? chars.paste : 0),
     ai: aiChars(chars) + (pasteCountsAs === 'ai' ? chars.paste : 0),
@@ -9,12 +12,12 @@ export function ownAndAi(chars: Readonly<CategoryCounts>, pasteCountsAs: PasteCo
 }
 
 /** The AI-assisted characters proper (inline completions and chat/agent edits), paste aside. */
-export function aiChars(chars: Readonly<CategoryCounts>): number {
+export function aiChars(chars: Readonly<Pick<CategoryCounts, 'aiInline' | 'aiChat'>>): number {
   return chars.aiInline + chars.aiChat;
 }
 
 /** Characters of the categories the ratio can count (typed, AI, paste): zero means no work to show. */
-export function countedChars(chars: Readonly<Pick<CategoryCounts, 'typed' | 'aiInline' | 'aiChat' | 'paste'>>): number {
+export function countedChars(chars: Readonly<CountedChars>): number {
   return chars.typed + chars.aiInline + chars.aiChat + chars.paste;
 }
 

@@ -17,8 +17,8 @@ export class Dashboard extends Disposable {
     this.register({ dispose: () => this.current?.dispose() });
   }
 
-  /** Opens (or reveals) the dashboard; `reflection` scrolls to and focuses today's reflection. */
-  open(section?: DashboardSection): void {
+  /** Opens (or reveals) the dashboard on the place asked for: the charts, or today's reflection. */
+  open(section: DashboardSection = 'dashboard'): void {
     if (this.current) {
       this.current.reveal(section);
     } else {

@@ -35,13 +35,22 @@ export function rangeStart(range: RangeKey, today: DayKey, history: HistoryReade
   return dayIndexFromKey(today) - dayIndexFromKey(first) >= MAX_DAYS ? addDays(today, -(MAX_DAYS - 1)) : first;
 }
 
-export function buildHistory(history: HistoryReader, range: RangeKey, today: DayKey, pasteCountsAs: PasteCountsAs): HistoryPayload {
+/** Beyond this many days a point is a week, beyond the second a month: bars stay readable and quick to draw. */
+const WEEKLY_FROM_DAYS = 181;
+const MONTHLY_FROM_DAYS = 731;
+/** How many points the average line spans, per unit. */
+const ROLLING_POINTS: Readonly<Record<HistoryPayload['unit'], number>> = { day: 7, week: 4, month: 3 };
+
+/** Display names of language ids (`typescriptreact` → "TypeScript JSX"); the id itself when unknown. */
+export type LanguageName = (id: string) => string;
+
+export function buildHistory(history: HistoryReader, range: RangeKey, today: DayKey, pasteCountsAs: PasteCountsAs, languageName: LanguageName = (id) => id): HistoryPayload {
   const from = rangeStart(range, today, history);
   const summaries = from === undefined ? [] : history.days(addDays(from, -(ROLLING_DAYS - 1)), today);
   const inRange = summaries.filter((day) => from !== undefined && day.date >= from);
   if (from === undefined || !inRange.some((day) => countedChars(day.chars) > 0)) {
     // No days, or only tool, undo or outside changes: nothing of the ratio to draw.
-    return { range, days: [], languages: [], ratio: null };
+    return { range, unit: 'day', days: [], languages: [], ratio: null };
   }
   let own = 0;
   let ai = 0;
@@ -50,7 +59,42 @@ export function buildHistory(history: HistoryReader, range: RangeKey, today: Day
     own += split.own;
     ai += split.ai;
   }
-  return { range, days: dailyPoints(summaries, from, today, pasteCountsAs), languages: languagePoints(inRange, pasteCountsAs), ratio: share(own, ai) };
+  const daily = dailyPoints(summaries, from, today, pasteCountsAs);
+  const unit = daily.length >= MONTHLY_FROM_DAYS ? 'month' : daily.length >= WEEKLY_FROM_DAYS ? 'week' : 'day';
+  return {
+    range,
+    unit,
+    days: unit === 'day' ? daily : bucketPoints(daily, unit, pasteCountsAs),
+    languages: languagePoints(inRange, pasteCountsAs, languageName),
+    ratio: share(own, ai),
+  };
+}
+
+/** Days summed into weeks (from the range's first day) or calendar months, each with its own average line. */
+function bucketPoints(days: readonly DayPoint[], unit: 'week' | 'month', pasteCountsAs: PasteCountsAs): DayPoint[] {
+  const buckets: Array<{ -readonly [K in keyof DayPoint]: DayPoint[K] }> = [];
+  let key = '';
+  days.forEach((day, index) => {
+    const dayKey = unit === 'week' ? String(Math.floor(index / 7)) : day.date.slice(0, 7);
+    if (dayKey !== key) {
+      key = dayKey;
+      buckets.push({ date: day.date, typed: 0, aiInline: 0, aiChat: 0, paste: 0, ratio: null, rolling: null, minutes: 0, sessions: 0 });
+    }
+    const bucket = buckets[buckets.length - 1];
+    bucket.typed += day.typed;
+    bucket.aiInline += day.aiInline;
+    bucket.aiChat += day.aiChat;
+    bucket.paste += day.paste;
+    bucket.minutes += day.minutes;
+    bucket.sessions += day.sessions;
+  });
+  const splits = buckets.map((bucket) => ownAndAi(bucket, pasteCountsAs));
+  buckets.forEach((bucket, index) => {
+    bucket.ratio = share(splits[index].own, splits[index].ai);
+    const window = splits.slice(Math.max(0, index - ROLLING_POINTS[unit] + 1), index + 1);
+    bucket.rolling = share(window.reduce((sum, split) => sum + split.own, 0), window.reduce((sum, split) => sum + split.ai, 0));
+  });
+  return buckets;
 }
 
 /** Every day from `from` to `today`, gaps filled with zeros, each with the ratio of the 7 days ending with it. */
@@ -84,7 +128,7 @@ function dailyPoints(summaries: readonly DaySummary[], from: DayKey, today: DayK
 }
 
 /** The top languages by volume over the days, own and AI-assisted apart. */
-function languagePoints(days: readonly DaySummary[], pasteCountsAs: PasteCountsAs): LanguagePoint[] {
+function languagePoints(days: readonly DaySummary[], pasteCountsAs: PasteCountsAs, languageName: LanguageName): LanguagePoint[] {
   const languages = new Map<string, { own: number; ai: number }>();
   for (const day of days) {
     for (const [language, chars] of Object.entries(day.languages)) {
@@ -96,7 +140,7 @@ function languagePoints(days: readonly DaySummary[], pasteCountsAs: PasteCountsA
     }
   }
   return [...languages]
-    .map(([language, sum]) => ({ language, own: sum.own, ai: sum.ai }))
+    .map(([language, sum]) => ({ language, name: languageName(language), own: sum.own, ai: sum.ai }))
     .filter((point) => point.own + point.ai > 0)
     .sort((a, b) => b.own + b.ai - (a.own + a.ai) || (a.language < b.language ? -1 : 1))
     .slice(0, LANGUAGE_LIMIT);

@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { dashboardHtml } from '../core/dashboardHtml';
 import type { Calendar } from '../core/calendar';
 import type { Scheduler } from '../core/clock';
+import { dashboardHtml } from '../core/dashboardHtml';
 import type { Snapshot } from '../core/history/snapshot';
-import type { ReflectionStore } from '../core/reflection/store';
-import { LIVE_UPDATE_INTERVAL_MS } from '../core/liveUpdates';
+import { LIVE_HISTORY_INTERVAL_MS, LIVE_UPDATE_INTERVAL_MS } from '../core/liveUpdates';
 import { RateControl } from '../core/rateControl';
-import { DEFAULT_RANGE, parseFromWebview, type FromWebviewMessage, type ToWebviewMessage } from '../protocol';
+import type { ReflectionStore } from '../core/reflection/store';
+import { DEFAULT_RANGE, parseFromWebview, type FromWebviewMessage, type RangeKey, type ToWebviewMessage } from '../protocol';
 import { buildHistory, buildInsights, buildSessions, type HistoryReader } from './dashboardData';
+import { buildGlance } from './dashboardGlance';
 import { dashboardStrings } from './dashboardStrings';
 import { Disposable } from './disposable';
+import { languageNames } from './languageNames';
 import { settings } from './settings';
 
 export const DASHBOARD_VIEW_TYPE = 'ownershipRatio.dashboard';
@@ -37,13 +39,16 @@ export interface DashboardDeps {
   readonly scheduler?: Scheduler;
 }
 
-export type DashboardSection = 'reflection';
+export type DashboardSection = 'dashboard' | 'reflection';
 
-/** The one dashboard panel: a ready handshake, then a snapshot, then live updates and answers to requests. */
+/** The one dashboard panel: a ready handshake, then the page's data, then live updates and answers to requests. */
 export class DashboardPanel extends Disposable {
   private ready = false;
   private pendingFocus: DashboardSection | undefined;
-  private readonly updates: RateControl;
+  /** The range the page shows, so that live updates of the history send that one. */
+  private range: RangeKey = DEFAULT_RANGE;
+  private readonly glanceUpdates: RateControl;
+  private readonly historyUpdates: RateControl;
   /**
    * Messages from the page: a burst of 60, then 20 a second. A page flooding the host is a bug or
    * an attack, never a user: the rest is dropped, and said in the log at most every 5 s.
@@ -54,7 +59,8 @@ export class DashboardPanel extends Disposable {
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: DashboardDeps, private readonly onDisposed: () => void) {
     super();
     const now = () => deps.calendar.now();
-    this.updates = new RateControl(() => this.postSnapshot(), { intervalMs: LIVE_UPDATE_INTERVAL_MS, trailing: true }, now, deps.scheduler);
+    this.glanceUpdates = new RateControl(() => this.postGlance(), { intervalMs: LIVE_UPDATE_INTERVAL_MS, trailing: true }, now, deps.scheduler);
+    this.historyUpdates = new RateControl(() => this.postHistory(this.range), { intervalMs: LIVE_HISTORY_INTERVAL_MS, trailing: true }, now, deps.scheduler);
     this.incoming = new RateControl(() => undefined, { intervalMs: 50, burst: 60, trailing: false }, now);
     this.dropNotice = new RateControl(() => this.log.warn(`Dashboard: too many messages from the page; ${this.incoming.dropped} dropped so far.`), { intervalMs: 5_000, trailing: false }, now);
     this.register(panel);
@@ -62,16 +68,19 @@ export class DashboardPanel extends Disposable {
     this.register(panel.onDidDispose(() => this.dispose()));
     this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this.register(panel.onDidChangeViewState(() => {
-      if (panel.visible) {
-        this.postSnapshot();
-      } else {
-        // Without retained context the page is gone while hidden; shown again, it loads anew and
-        // says "ready" again. Nothing is posted to it before that.
+      // Without retained context the page is gone while hidden; shown again, it loads anew and
+      // says "ready" again. Nothing is posted to it before that.
+      if (!panel.visible) {
         this.ready = false;
       }
     }));
-    this.register({ dispose: () => this.updates.dispose() });
-    this.register(deps.source.onDidChange(() => this.updates.request()));
+    this.register({ dispose: () => [this.glanceUpdates, this.historyUpdates].forEach((control) => control.dispose()) });
+    this.register(deps.source.onDidChange(() => {
+      if (this.ready) {
+        this.glanceUpdates.request();
+        this.historyUpdates.request();
+      }
+    }));
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       // Reflection turned on or off, or paste counted differently: reload the page (its view state is kept).
       if (event.affectsConfiguration('ownershipRatio.reflection.enabled') || event.affectsConfiguration('ownershipRatio.pasteCountsAs')) {
@@ -120,6 +129,7 @@ export class DashboardPanel extends Disposable {
       nonce: randomBytes(16).toString('base64'),
       scriptUri: asset('dist', 'webview', 'dashboard.js'),
       bootUri: asset('dist', 'webview', 'boot.js'),
+      chartsUri: asset('dist', 'webview', 'charts.js'),
       styleUri: asset('media', 'dashboard.css'),
       language: vscode.env.language,
       title: vscode.l10n.t('Ownership Ratio'),
@@ -153,66 +163,79 @@ export class DashboardPanel extends Disposable {
   }
 
   private handle(message: FromWebviewMessage): void {
-    const { source, reflections } = this.deps;
     switch (message.type) {
       case 'ready':
-        this.ready = true;
-        source.store.refresh();
-        this.post({ type: 'init', locale: vscode.env.language, strings: dashboardStrings(), reflection: reflections.enabled() });
-        this.postSnapshot();
-        // The restored range's history right away (no extra round trip before the first chart); insights after it.
-        this.post({ type: 'history', history: buildHistory(source.store, message.range ?? DEFAULT_RANGE, this.today(), settings.pasteCountsAs()) });
-        this.postInsights();
-        if (this.pendingFocus) {
-          this.post({ type: 'focus', section: this.pendingFocus });
-          this.pendingFocus = undefined;
-        }
-        return;
-      case 'refresh':
-        source.store.refresh();
-        this.postSnapshot();
-        this.postInsights();
+        this.onReady(message.range ?? DEFAULT_RANGE);
         return;
       case 'getHistory':
-        this.post({ type: 'history', history: buildHistory(source.store, message.range, this.today(), settings.pasteCountsAs()) });
+        this.range = message.range;
+        this.postHistory(message.range);
         return;
       case 'getSessions':
-        this.post({ type: 'sessions', date: message.date, sessions: buildSessions(source.store, message.date, settings.pasteCountsAs()) });
+        this.post({ type: 'sessions', date: message.date, sessions: buildSessions(this.deps.source.store, message.date, settings.pasteCountsAs()) });
         return;
-      case 'getReflection': {
-        if (!reflections.enabled()) {
-          return;
-        }
-        const entry = reflections.store.get(message.date) ?? null;
-        this.post({ type: 'reflection', date: message.date, today: this.today(), entry, dates: reflections.store.dates().slice(0, 400) });
+      case 'getReflection':
+        this.postReflection(message.date);
         return;
-      }
-      case 'saveReflection': {
-        if (!reflections.enabled() || message.date > this.today()) {
-          this.log.warn('Dashboard: refused to save a reflection (turned off, or a future day).');
-          this.post({ type: 'saved', date: message.date, ok: false });
-          return;
-        }
-        // The save completes even when the panel closes meanwhile; only the answer is skipped then.
-        reflections.store.save(message.date, { ratings: message.ratings, answers: message.answers }).then(
-          () => {
-            this.post({ type: 'saved', date: message.date, ok: true });
-            this.postInsights();
-          },
-          (error: unknown) => {
-            this.log.error(`Could not save the reflection: ${String(error)}`);
-            this.post({ type: 'saved', date: message.date, ok: false });
-          },
-        );
+      case 'saveReflection':
+        this.saveReflection(message);
         return;
-      }
     }
   }
 
-  private postSnapshot(): void {
-    if (this.ready && this.panel.visible) {
-      this.post({ type: 'today', today: this.deps.source.getSnapshot().today });
+  private onReady(range: RangeKey): void {
+    this.ready = true;
+    this.range = range;
+    this.deps.source.store.refresh();
+    this.post({ type: 'init', locale: vscode.env.language, strings: dashboardStrings(), reflection: this.deps.reflections.enabled() });
+    this.postGlance();
+    // The restored range's history right away (no extra round trip before the first chart); insights after it.
+    this.postHistory(range);
+    this.postInsights();
+    if (this.pendingFocus) {
+      this.post({ type: 'focus', section: this.pendingFocus });
+      this.pendingFocus = undefined;
     }
+  }
+
+  private postGlance(): void {
+    if (this.ready && this.panel.visible) {
+      this.post({ type: 'glance', glance: buildGlance(this.deps.source.store, this.deps.source.getSnapshot().today, settings.pasteCountsAs()) });
+    }
+  }
+
+  private postHistory(range: RangeKey): void {
+    if (this.ready && this.panel.visible) {
+      this.post({ type: 'history', history: buildHistory(this.deps.source.store, range, this.today(), settings.pasteCountsAs(), languageNames()) });
+    }
+  }
+
+  private postReflection(date: string): void {
+    const { reflections } = this.deps;
+    if (reflections.enabled()) {
+      const entry = reflections.store.get(date) ?? null;
+      this.post({ type: 'reflection', date, today: this.today(), entry, dates: reflections.store.dates().slice(0, 400) });
+    }
+  }
+
+  private saveReflection(message: Extract<FromWebviewMessage, { type: 'saveReflection' }>): void {
+    const { reflections } = this.deps;
+    if (!reflections.enabled() || message.date > this.today()) {
+      this.log.warn('Dashboard: refused to save a reflection (turned off, or a future day).');
+      this.post({ type: 'saved', date: message.date, ok: false });
+      return;
+    }
+    // The save completes even when the panel closes meanwhile; only the answer is skipped then.
+    reflections.store.save(message.date, { ratings: message.ratings, answers: message.answers }).then(
+      () => {
+        this.post({ type: 'saved', date: message.date, ok: true });
+        this.postInsights();
+      },
+      (error: unknown) => {
+        this.log.error(`Could not save the reflection: ${String(error)}`);
+        this.post({ type: 'saved', date: message.date, ok: false });
+      },
+    );
   }
 
   private postInsights(): void {

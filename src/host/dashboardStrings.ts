@@ -4,7 +4,7 @@ import { categoryLabel } from './statusBar';
 
 /** Every text the dashboard shows, localised here so the webview stays free of l10n plumbing. */
 export function dashboardStrings(): Record<string, string> {
-  const strings: Record<string, string> = { ...pageStrings(), ...reflectionStrings(), ...insightStrings() };
+  const strings: Record<string, string> = { ...pageStrings(), ...glanceStrings(), ...reflectionStrings(), ...insightStrings() };
   for (const category of CATEGORIES) {
     strings[`category.${category}`] = categoryLabel(category);
   }
@@ -22,8 +22,6 @@ function pageStrings(): Record<string, string> {
     characters: vscode.l10n.t('Characters'),
     estimatedShare: vscode.l10n.t('{0} of {1} AI-assisted characters are estimated.'),
     unitNote: vscode.l10n.t('Characters are Unicode code points; a line break counts as one.'),
-    refresh: vscode.l10n.t('Refresh'),
-    session: vscode.l10n.t('This session'),
     period: vscode.l10n.t('Period'),
     'range.7': vscode.l10n.t('7 days'),
     'range.30': vscode.l10n.t('30 days'),
@@ -31,10 +29,23 @@ function pageStrings(): Record<string, string> {
     'range.365': vscode.l10n.t('A year'),
     'range.all': vscode.l10n.t('All'),
     daily: vscode.l10n.t('Day by day'),
+    'rollingLine.day': vscode.l10n.t('7-day average (%)'),
+    'rollingLine.week': vscode.l10n.t('4-week average (%)'),
+    'rollingLine.month': vscode.l10n.t('3-month average (%)'),
+    'unitNote.week': vscode.l10n.t('Each bar is a week, from the day shown.'),
+    'unitNote.month': vscode.l10n.t('Each bar is a month.'),
+    week: vscode.l10n.t('Week of'),
+    month: vscode.l10n.t('Month'),
+    weekOf: vscode.l10n.t('Week of {0}'),
+    charactersCount: vscode.l10n.t('{0} characters'),
+    shareAxis: vscode.l10n.t('Share yours'),
+    dailyLabel: vscode.l10n.t('Characters per day with the share yours; {0} yours over this period. The table below has every figure.'),
+    languagesLabel: vscode.l10n.t('Characters per language: {0}. The table below has every figure.'),
+    hoursMinutes: vscode.l10n.t('{0} h {1} min'),
+    minutesOnly: vscode.l10n.t('{0} min'),
     periodShare: vscode.l10n.t('{0}% yours over this period'),
     noHistory: vscode.l10n.t('No history in this period yet. Days you work on appear here.'),
     shareLine: vscode.l10n.t('Share yours (%)'),
-    rollingLine: vscode.l10n.t('7-day average (%)'),
     date: vscode.l10n.t('Date'),
     showTable: vscode.l10n.t('Show as a table'),
     languages: vscode.l10n.t('By language'),
@@ -53,12 +64,29 @@ function pageStrings(): Record<string, string> {
   };
 }
 
+/** The header: today, 7 and 30 days with their trends, and the way to the reflection. */
+function glanceStrings(): Record<string, string> {
+  return {
+    'glance.today': vscode.l10n.t('Today'),
+    'glance.7': vscode.l10n.t('Last 7 days'),
+    'glance.30': vscode.l10n.t('Last 30 days'),
+    'before.today': vscode.l10n.t('yesterday'),
+    'before.7': vscode.l10n.t('the 7 days before'),
+    'before.30': vscode.l10n.t('the 30 days before'),
+    trendUp: vscode.l10n.t('↑ {0} points from {1}'),
+    trendDown: vscode.l10n.t('↓ {0} points from {1}'),
+    trendSame: vscode.l10n.t('the same as {0}'),
+    trendNone: vscode.l10n.t('nothing counted {0} to compare with'),
+    reflectOpen: vscode.l10n.t('Reflect on today'),
+    reflectBack: vscode.l10n.t('Back to the dashboard'),
+  };
+}
+
 /** The reflection form. */
 function reflectionStrings(): Record<string, string> {
   return {
     reflection: vscode.l10n.t('End-of-day reflection'),
-    reflectionIntro: vscode.l10n.t('Optional and quick: tap what fits, skip the rest. Saved as you go and kept on this machine.'),
-    scale: vscode.l10n.t('1 = not at all, 5 = very much'),
+    reflectionIntro: vscode.l10n.t('Optional and quick: choose what fits, skip the rest. Saved as you go, as today’s, and kept on this machine.'),
     'rating.energy': vscode.l10n.t('I had energy today'),
     'rating.meaning': vscode.l10n.t('Today\'s work felt meaningful'),
     'rating.autonomy': vscode.l10n.t('I decided myself when to use AI today'),
@@ -71,10 +99,13 @@ function reflectionStrings(): Record<string, string> {
     'answer.hardest': vscode.l10n.t('What was the hardest thing you worked out yourself?'),
     'answer.proud': vscode.l10n.t('What are you proud of today that is yours?'),
     clear: vscode.l10n.t('Clear'),
+    scaleLow: vscode.l10n.t('not at all'),
+    scaleHigh: vscode.l10n.t('very much'),
+    ratingChoice: vscode.l10n.t('{0} of 5 (1 = {1}, 5 = {2})'),
+    clearRating: vscode.l10n.t('Clear the answer to: {0}'),
     saving: vscode.l10n.t('Saving…'),
     saved: vscode.l10n.t('Saved'),
     saveFailed: vscode.l10n.t('Not saved. Your answers are still here and are saved with your next change.'),
-    reflectionDay: vscode.l10n.t('Reflection for'),
   };
 }
 
@@ -89,7 +120,14 @@ function insightStrings(): Record<string, string> {
     rating: vscode.l10n.t('Rating (1–5, average)'),
     caveat: vscode.l10n.t('Your own small sample, not a verdict. One study (writing tasks, not coding) found less intrinsic motivation and more boredom after working with generative AI; surveys of developers found heavier AI users reporting more flow. The evidence is mixed, and a pattern here does not say what caused what.'),
     solo: vscode.l10n.t('Solo blocks'),
-    soloText: vscode.l10n.t('{0} of {1} sessions were solo blocks (at least 90% of the characters yours). Time in solo blocks: {2} min, the longest {3} min. Longest run of days with a solo block: {4}.'),
+    comparisonLead: vscode.l10n.t('Over the {0} days you reflected on, comparing the half with the most of your own work ({1}) with the half with the least ({2}):'),
+    'insight.enjoyment': vscode.l10n.t('You enjoyed the work itself {0} out of 5 on average on days with more of your own work, and {1} on days with more AI-assisted work.'),
+    'insight.boredom': vscode.l10n.t('Work felt boring {0} out of 5 on days with more of your own work, and {1} on days with more AI-assisted work (higher is more boring).'),
+    'insight.energy': vscode.l10n.t('Your energy was {0} out of 5 on days with more of your own work, and {1} on days with more AI-assisted work.'),
+    'insight.autonomy': vscode.l10n.t('You felt you decided yourself when to use AI {0} out of 5 on days with more of your own work, and {1} on days with more AI-assisted work.'),
+    soloText: vscode.l10n.t('{0} of your {1} recent sessions were solo blocks: at least 90% of what you wrote in them was typed by you. You spent {2} in them, the longest {3}; your longest run of days with one was {4}.'),
+    soloNone: vscode.l10n.t('None of your {0} recent sessions was a solo block, a session in which at least 90% of what you wrote was typed by you.'),
+    soloCaveat: vscode.l10n.t('Recent means the last two weeks (sessions are kept in detail that long). A solo block tells how you worked, not whether the work was better.'),
     noSolo: vscode.l10n.t('No sessions kept in detail yet.'),
   };
 }

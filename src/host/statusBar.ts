@@ -2,12 +2,15 @@ import * as vscode from 'vscode';
 import { CATEGORIES, type Category } from '../core/categories';
 import { systemScheduler, type Clock, type Scheduler } from '../core/clock';
 import type { Snapshot } from '../core/history/snapshot';
-import { aiChars } from '../core/ratio';
+import { aiChars, countedChars } from '../core/ratio';
 import type { Totals } from '../core/tally';
 import { LIVE_UPDATE_INTERVAL_MS } from '../core/liveUpdates';
 import { RateControl } from '../core/rateControl';
 import { Disposable } from './disposable';
 import { settings, type StatusBarPeriod } from './settings';
+
+/** A status bar with nothing counted in this many days shows the way to the walkthrough. */
+const FIRST_RUN_DAYS = 30;
 
 export interface StatusBarSource {
   readonly onDidChange: vscode.Event<void>;
@@ -69,7 +72,9 @@ export class OwnershipStatusBar extends Disposable {
     this.item.text = percent === undefined ? `$(person) ${vscode.l10n.t('No edits yet')}` : `$(person) ${vscode.l10n.t('{0}% yours', percent)}`;
     this.item.accessibilityInformation = { label: accessibleLabel(percent, period) };
     this.item.backgroundColor = outsideTarget(percent) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = tooltip(totals, period, snapshot.session);
+    // Nothing counted in the last month: most likely a first run, so the tooltip points at the walkthrough.
+    const firstRun = countedChars(this.source.lastDays(FIRST_RUN_DAYS).chars) === 0;
+    this.item.tooltip = tooltip(totals, period, snapshot.session, firstRun);
     this.item.show();
     this.visible = true;
   }
@@ -98,9 +103,9 @@ function accessibleLabel(percent: number | undefined, period: StatusBarPeriod): 
     : vscode.l10n.t('Ownership Ratio: {0} percent of the characters counted for {1} are yours', percent, periodLabel(period));
 }
 
-function tooltip(totals: Totals, period: StatusBarPeriod, session: Snapshot['session']): vscode.MarkdownString {
+function tooltip(totals: Totals, period: StatusBarPeriod, session: Snapshot['session'], firstRun: boolean): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
-  markdown.isTrusted = { enabledCommands: ['ownershipRatio.openDashboard'] };
+  markdown.isTrusted = { enabledCommands: ['ownershipRatio.openDashboard', 'ownershipRatio.gettingStarted'] };
   markdown.appendMarkdown(`**${vscode.l10n.t('Ownership Ratio — {0}', periodLabel(period))}**\n\n`);
   markdown.appendMarkdown(`| ${vscode.l10n.t('Category')} | ${vscode.l10n.t('Characters')} |\n|:--|--:|\n`);
   for (const category of CATEGORIES) {
@@ -116,6 +121,9 @@ function tooltip(totals: Totals, period: StatusBarPeriod, session: Snapshot['ses
   }
   markdown.appendMarkdown(`\n${vscode.l10n.t('Characters are Unicode code points; a line break counts as one.')}\n\n`);
   markdown.appendMarkdown(`[$(graph) ${vscode.l10n.t('Open dashboard')}](command:ownershipRatio.openDashboard)`);
+  if (firstRun) {
+    markdown.appendMarkdown(`\n\n${vscode.l10n.t('New here?')} [$(book) ${vscode.l10n.t('Get started')}](command:ownershipRatio.gettingStarted)`);
+  }
   return markdown;
 }
 

@@ -44,7 +44,7 @@ export function dayPicker(id: string, selected: string, days: readonly string[],
   const select = element('select');
   select.id = id;
   for (const date of [...new Set([selected, ...days])].sort().reverse()) {
-    const option = element('option', formatDay(date, 'PPPP'));
+    const option = element('option', formatDay(date, 'full'));
     option.value = date;
     option.selected = date === selected;
     select.append(option);

@@ -1,10 +1,12 @@
 /** What the page knows: the view state it keeps across hide/show and reloads, and what the extension sent. */
-import type { HistoryPayload, SessionPoint } from '../protocol';
+import type { Glance, HistoryPayload, InsightsPayload, SessionPoint } from '../protocol';
 import { DEFAULT_RANGE, isRangeKey, type RangeKey } from '../ranges';
 import { boot } from './host';
 
 /** What survives a hidden panel and a window reload (`getState`/`setState` + the panel serializer). */
 export interface ViewState {
+  /** The dashboard, or the reflection's own page. */
+  place: 'dashboard' | 'reflection';
   range: RangeKey;
   /** The day whose sessions are shown. */
   day?: string;
@@ -21,7 +23,12 @@ export function saveView(): void {
 function restoreView(): ViewState {
   const saved = boot.vscode.getState() as Partial<ViewState> | undefined;
   const dayOrUndefined = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
-  return { range: isRangeKey(saved?.range) ? saved.range : DEFAULT_RANGE, day: dayOrUndefined(saved?.day), reflectionDay: dayOrUndefined(saved?.reflectionDay) };
+  return {
+    place: saved?.place === 'reflection' ? 'reflection' : 'dashboard',
+    range: isRangeKey(saved?.range) ? saved.range : DEFAULT_RANGE,
+    day: dayOrUndefined(saved?.day),
+    reflectionDay: dayOrUndefined(saved?.reflectionDay),
+  };
 }
 
 /** What the extension told the page so far. */
@@ -32,4 +39,6 @@ export const received: {
   today: string | undefined;
   history: HistoryPayload | undefined;
   sessions: { readonly date: string; readonly sessions: readonly SessionPoint[] } | undefined;
-} = { initialised: false, reflectionEnabled: false, today: undefined, history: undefined, sessions: undefined };
+  glance: Glance | undefined;
+  insights: InsightsPayload | undefined;
+} = { initialised: false, reflectionEnabled: false, today: undefined, history: undefined, sessions: undefined, glance: undefined, insights: undefined };

@@ -70,14 +70,10 @@ describe('Dashboard in the real workbench', function () {
     return Number(await app().getAttribute('data-history-days'));
   }
 
-  /** The helper restores the generated history shortly after startup: ask again until it shows. */
+  /** The helper restores the generated history shortly after startup; the open page follows it without a click. */
   async function waitForHistory(): Promise<number> {
-    await frame().locator('#today').waitFor({ timeout: 20_000 });
-    return workbench.waitFor(async () => {
-      await frame().locator('#range-30').click();
-      await delay(300);
-      return historyDays();
-    }, (value) => value === 30, 20_000);
+    await frame().locator('#range-30').waitFor({ timeout: 30_000 });
+    return workbench.waitFor(() => historyDays(), (value) => value === 30, 30_000);
   }
 
   it('opens from the status bar and draws the restored history day by day, with a table behind the chart', async function () {
@@ -116,13 +112,13 @@ describe('Dashboard in the real workbench', function () {
     await workbench.page.keyboard.type('const mine = 42;');
     await workbench.waitFor(() => workbench.snapshot(), (value) => value.today.chars.typed >= 'const mine = 42;'.length);
     await workbench.statusBarItem().click();
-    await frame().locator('#refresh').click();
     const snapshot = await workbench.snapshot();
     const ratio = frame().locator('#today-ratio .ratio-value');
     const expected = `${Math.round((snapshot.today.ownershipRatio ?? 0) * 100)}%`;
     assert.equal(await workbench.waitFor(() => ratio.innerText(), (value) => value === expected), expected);
+    await frame().locator('#today-breakdown-details summary').click();
     for (const category of ['typed', 'aiInline', 'aiChat', 'paste'] as const) {
-      const cell = frame().locator(`#today-breakdown tr[data-category="${category}"] td.number`);
+      const cell = frame().locator(`#today-table tr[data-category="${category}"] td.number`);
       assert.equal(await cell.innerText(), snapshot.today.chars[category].toLocaleString('en'), category);
     }
   });
@@ -131,8 +127,8 @@ describe('Dashboard in the real workbench', function () {
     await runFromWorkbench('Ownership Ratio: Reflect on Today');
     const reflection = frame().locator('#reflection');
     await reflection.locator('fieldset[data-rating="energy"]').waitFor({ timeout: 20_000 });
-    await reflection.locator('fieldset[data-rating="energy"] button[data-value="4"]').click();
-    await reflection.locator('fieldset[data-rating="enjoyment"] button[data-value="5"]').click();
+    await reflection.locator('fieldset[data-rating="energy"] input[value="4"]').check();
+    await reflection.locator('fieldset[data-rating="enjoyment"] input[value="5"]').check();
     await reflection.locator('#answer-proud').fill(XSS);
     const status = reflection.locator('#reflection-status');
     assert.equal(await workbench.waitFor(() => status.getAttribute('data-state'), (value) => value === 'saved'), 'saved');
@@ -144,8 +140,8 @@ describe('Dashboard in the real workbench', function () {
     const restored = frame().locator('#reflection');
     await restored.locator('#answer-proud').waitFor({ timeout: 30_000 });
     assert.equal(await workbench.waitFor(() => restored.locator('#answer-proud').inputValue(), (value) => value === XSS), XSS);
-    assert.equal(await restored.locator('fieldset[data-rating="energy"] button[data-value="4"]').getAttribute('aria-pressed'), 'true');
-    assert.equal(await restored.locator('fieldset[data-rating="enjoyment"] button[data-value="5"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(await restored.locator('fieldset[data-rating="energy"] input[value="4"]').isChecked(), true);
+    assert.equal(await restored.locator('fieldset[data-rating="enjoyment"] input[value="5"]').isChecked(), true);
     assert.equal(await frame().locator('img').count(), 0);
     assert.deepEqual(dialogs, [], 'no script ran');
     assert.equal(await app().getAttribute('data-csp-violations'), null, 'no CSP violation');
@@ -156,7 +152,7 @@ describe('Dashboard in the real workbench', function () {
     await runFromWorkbench('Ownership Ratio: Reflect on Today');
     const reflection = frame().locator('#reflection');
     await reflection.locator('#answer-valuable').waitFor({ timeout: 20_000 });
-    await reflection.locator('fieldset[data-rating="meaning"] button[data-value="2"]').click();
+    await reflection.locator('fieldset[data-rating="meaning"] input[value="2"]').check();
     await reflection.locator('#answer-valuable').fill('hidden, then shown');
     // Another editor in the same group hides the panel at once: its page is gone until shown again.
     await workbench.openFile('notes.js');
@@ -165,7 +161,7 @@ describe('Dashboard in the real workbench', function () {
     const shown = frame().locator('#reflection');
     await shown.locator('#answer-valuable').waitFor({ timeout: 20_000 });
     assert.equal(await workbench.waitFor(() => shown.locator('#answer-valuable').inputValue(), (value) => value === 'hidden, then shown'), 'hidden, then shown');
-    assert.equal(await shown.locator('fieldset[data-rating="meaning"] button[data-value="2"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(await shown.locator('fieldset[data-rating="meaning"] input[value="2"]').isChecked(), true);
   });
 
   it('a reflection edit made just before the panel is closed is saved, with no error about a disposed webview', async function () {
@@ -211,7 +207,7 @@ describe('Dashboard in the real workbench', function () {
     assert.notEqual(second.scriptNonce, first.scriptNonce, 'a new nonce for a new render');
   });
 
-  it('takes screenshots in the light and dark theme for the README', async function () {
+  it('takes screenshots in the light, dark and high-contrast themes for the README', async function () {
     this.timeout(90_000);
     // Some work of today's, own and AI-assisted, so that the screenshots show a real mix.
     await workbench.openFile('notes.js');
@@ -251,5 +247,52 @@ describe('Dashboard in the real workbench', function () {
     await shoot('dark');
     assert.match((await workbenchClass()) ?? '', /vs-dark/);
     assert.match((await frame().locator('body').getAttribute('class')) ?? '', /vscode-dark/);
+    // High contrast: the theme set in the user settings, as a user does in the Settings editor.
+    const settingsFile = join(workbench.server.userDataDir, 'User', 'settings.json');
+    const userSettings = JSON.parse(await readFile(settingsFile, 'utf8')) as Record<string, unknown>;
+    await writeFile(settingsFile, JSON.stringify({ ...userSettings, 'workbench.colorTheme': 'Default High Contrast' }, null, 2));
+    await workbench.waitFor(() => frame().locator('body').getAttribute('class'), (value) => (value ?? '').includes('vscode-high-contrast'), 15_000);
+    await shoot('high-contrast');
+    assert.match((await frame().locator('body').getAttribute('class')) ?? '', /vscode-high-contrast/);
+  });
+
+  it('labels every language bar with the language\'s name', async function () {
+    await workbench.statusBarItem().click();
+    await waitForHistory();
+    const canvas = frame().locator('#language-chart');
+    await canvas.waitFor();
+    await frame().locator('#language-chart-details summary').click();
+    const names = await frame().locator('#language-table tbody th').allInnerTexts();
+    assert.ok(names.length >= 5, names.join(', '));
+    const drawn = await workbench.waitFor(async () => ((await canvas.getAttribute('data-axis-labels')) ?? '').split('\n'), (labels) => labels.length === names.length);
+    assert.deepEqual(drawn, names, 'one label per bar, none skipped');
+    for (const id of ['typescriptreact', 'shellscript', 'typescript']) {
+      assert.ok(!drawn.includes(id), `${id} is shown by its name`);
+    }
+    assert.ok(drawn.includes('TypeScript') && drawn.includes('TypeScript JSX'), drawn.join(', '));
+  });
+
+  it('fills in the reflection by keyboard only', async function () {
+    await runFromWorkbench('Ownership Ratio: Reflect on Today');
+    const reflection = frame().locator('#reflection');
+    await reflection.locator('fieldset[data-rating="energy"] input').first().waitFor({ timeout: 20_000 });
+    const focused = () => frame().locator(':focus').evaluate((node) => `${node.tagName.toLowerCase()}#${node.id}:${(node as HTMLInputElement).name ?? ''}:${(node as HTMLInputElement).value ?? ''}`);
+    assert.match(await workbench.waitFor(focused, (value) => value.includes('rating-energy')), /rating-energy/, 'the first question has the focus');
+    const keyboard = workbench.page.keyboard;
+    // Space chooses the focused value, the arrow keys the next one.
+    const start = Number((await focused()).split(':').pop());
+    await keyboard.press('Space');
+    await keyboard.press('ArrowRight');
+    const expected = String((start % 5) + 1);
+    assert.equal(await workbench.waitFor(() => reflection.locator('fieldset[data-rating="energy"] input:checked').getAttribute('value'), (value) => value === expected), expected);
+    // Tab moves on question by question (past each line's "clear" once a value is chosen) to the open answers.
+    for (let presses = 0; presses < 30 && !(await focused()).startsWith('textarea#answer-energySource'); presses++) {
+      await keyboard.press('Tab');
+    }
+    assert.match(await focused(), /^textarea#answer-energySource/);
+    await keyboard.type('a walk at lunch');
+    const status = reflection.locator('#reflection-status');
+    assert.equal(await workbench.waitFor(() => status.getAttribute('data-state'), (value) => value === 'saved'), 'saved');
+    assert.equal(await reflection.locator('#answer-energySource').inputValue(), 'a walk at lunch');
   });
 });

@@ -21,8 +21,22 @@ describe('Ownership Ratio in the real workbench', function () {
     await workbench?.close(failed);
   });
 
-  it('activates and shows its status bar item', async function () {
+  it('activates and shows its status bar item, whose first-run tooltip points at the walkthrough', async function () {
     assert.match(await workbench.statusBarText(), /No edits yet/);
+    await workbench.statusBarItem().hover();
+    const hover = workbench.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Get started' }).first();
+    await hover.waitFor({ timeout: 10_000 });
+    await workbench.page.mouse.move(0, 0);
+  });
+
+  it('opens the walkthrough from the command palette', async function () {
+    await workbench.runCommand('Ownership Ratio: Get Started');
+    const page = workbench.page.locator('.gettingStartedContainer');
+    await page.getByText('Get Started with Ownership Ratio').first().waitFor({ timeout: 20_000 });
+    for (const step of ['What is counted', 'Your data stays here', 'A minute of reflection', 'Make it yours']) {
+      await page.getByText(step).first().waitFor({ timeout: 10_000 });
+    }
+    await workbench.runCommand('View: Close Editor');
   });
 
   it('counts typed characters and shows them in the status bar', async function () {
@@ -59,12 +73,31 @@ describe('Ownership Ratio in the real workbench', function () {
     const ratio = frame.locator('#today-ratio .ratio-value');
     await ratio.waitFor({ timeout: 20_000 });
     assert.equal(await ratio.innerText(), `${Math.round((snapshot.today.ownershipRatio ?? 0) * 100)}%`);
-    const typedCell = frame.locator('#today-breakdown tr[data-category="typed"] td.number');
+    await frame.locator('#today-breakdown-details summary').click();
+    const typedCell = frame.locator('#today-table tr[data-category="typed"] td.number');
     assert.equal(await typedCell.innerText(), snapshot.today.chars.typed.toLocaleString('en'));
+    await frame.locator('#range-7').click();
+    assert.equal(await workbench.waitFor(() => frame.locator('#app').getAttribute('data-range'), (value) => value === '7'), '7');
+  });
+
+  it('follows typing live in a dashboard beside the editor, without a click', async function () {
+    const frame = workbench.dashboardFrame();
+    await workbench.runCommand('View: Move Editor into Right Group');
+    await frame.locator('#today-ratio').waitFor({ timeout: 20_000 });
     const app = frame.locator('#app');
+    // The table behind the glance stays open when the glance is drawn again.
+    await frame.locator('#today-breakdown-details summary').click();
+    const typedCell = frame.locator('#today-table tr[data-category="typed"] td.number');
+    await typedCell.waitFor();
     const rendersBefore = Number(await app.getAttribute('data-renders'));
-    await frame.locator('#refresh').click();
-    const rendersAfter = await workbench.waitFor(async () => Number(await app.getAttribute('data-renders')), (value) => value > rendersBefore);
-    assert.ok(rendersAfter > rendersBefore, 'the refresh click did not come back with a snapshot');
+    // Back to the editor in the left group, and type there; the dashboard stays in view on the right.
+    await workbench.page.locator('.editor-group-container').first().locator('.view-lines').first().click({ force: true });
+    await workbench.page.keyboard.press('Control+End');
+    const before = (await workbench.snapshot()).today.chars.typed;
+    await workbench.page.keyboard.type(' live');
+    const typed = (await workbench.waitFor(() => workbench.snapshot(), (value) => value.today.chars.typed >= before + 5)).today.chars.typed;
+    const shown = await workbench.waitFor(() => typedCell.innerText(), (value) => value === typed.toLocaleString('en'), 10_000);
+    assert.equal(shown, typed.toLocaleString('en'), 'the page shows the new count');
+    assert.ok(Number(await app.getAttribute('data-renders')) > rendersBefore, 'updated by the extension, not by a click');
   });
 });

@@ -291,6 +291,8 @@ export class FakeVscode {
   readonly DocumentDropOrPasteEditKind = { Empty: { append: (...parts: string[]) => ({ value: parts.join('.') }) } };
   readonly fs = new MemoryFileSystem();
   readonly env = { language: 'en' };
+  /** Installed extensions (their package.json as `packageJSON`). */
+  readonly extensions = { all: [] as Array<{ id: string; packageJSON: unknown }> };
   readonly l10n = { t: formatMessage };
 
   readonly window = {

@@ -9,9 +9,9 @@ const { LAYERS, layersRule } = require(join(root, 'eslint', 'layers.mjs')) as { 
 const tester = new RuleTester({ languageOptions: { parser: tseslint.parser as never } });
 const file = (path: string) => join(process.cwd(), path);
 
+// RuleTester writes its own describe/it blocks: one test per case below.
 describe('Lint: the project\'s layer rule (imports judged by where they resolve)', function () {
-  it('allows the layers their own imports and forbids the rest', function () {
-    tester.run('layers', layersRule, {
+  tester.run('layers', layersRule, {
       valid: [
         { filename: file('src/core/history/model.ts'), code: "import { x } from '../categories';", options: [LAYERS] },
         { filename: file('src/core/history/model.ts'), code: "import * as v from 'valibot';", options: [LAYERS] },
@@ -31,6 +31,5 @@ describe('Lint: the project\'s layer rule (imports judged by where they resolve)
         { filename: file('src/protocol.ts'), code: "import { h } from './host/api';", options: [LAYERS], errors: [{ messageId: 'layer' }] },
         { filename: file('src/extension.ts'), code: "import { w } from './webview/main';", options: [LAYERS], errors: [{ messageId: 'layer' }] },
       ],
-    });
   });
 });

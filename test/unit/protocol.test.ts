@@ -8,7 +8,7 @@ describe('Webview protocol: a closed set of validated messages both ways', funct
     assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseFromWebview({ type: 'ready', range: 'all' }), { type: 'ready', range: 'all' });
     assert.equal(parseFromWebview({ type: 'ready', range: 'forever' }), undefined);
-    assert.deepEqual(parseFromWebview({ type: 'refresh' }), { type: 'refresh' });
+    assert.equal(parseFromWebview({ type: 'refresh' }), undefined, 'the page follows the counts live: no refresh');
     for (const range of ['7', '30', '90', '365', 'all']) {
       assert.deepEqual(parseFromWebview({ type: 'getHistory', range }), { type: 'getHistory', range });
     }
@@ -94,8 +94,10 @@ describe('Webview protocol: a closed set of validated messages both ways', funct
   it('validates host messages on arrival in the webview too', function () {
     assert.ok(parseToWebview({ type: 'focus', section: 'reflection' }));
     assert.equal(parseToWebview({ type: 'focus', section: 'settings' }), undefined);
-    assert.equal(parseToWebview({ type: 'history', history: { range: '7', days: [{ date: '2026-03-02', typed: Number.NaN, aiInline: 0, aiChat: 0, paste: 0, ratio: null, rolling: null, minutes: 0, sessions: 0 }], languages: [], ratio: null } }), undefined);
-    assert.ok(parseToWebview({ type: 'history', history: { range: '7', days: [], languages: [], ratio: null } }));
+    assert.equal(parseToWebview({ type: 'history', history: { range: '7', unit: 'day', days: [{ date: '2026-03-02', typed: Number.NaN, aiInline: 0, aiChat: 0, paste: 0, ratio: null, rolling: null, minutes: 0, sessions: 0 }], languages: [], ratio: null } }), undefined);
+    assert.ok(parseToWebview({ type: 'history', history: { range: '7', unit: 'day', days: [], languages: [], ratio: null } }));
+    assert.equal(parseToWebview({ type: 'history', history: { range: '7', unit: 'year', days: [], languages: [], ratio: null } }), undefined);
+    assert.ok(parseToWebview({ type: 'focus', section: 'dashboard' }));
     assert.equal(parseToWebview({ type: 'init', locale: 'en', strings: {} }), undefined);
   });
 });

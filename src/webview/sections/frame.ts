@@ -1,8 +1,11 @@
-/** The page's sections, in order; each section's module fills its own. */
+/**
+ * The page's two places: the dashboard (at a glance, then the charts and your patterns) and the
+ * reflection, a calm page of its own. Each section's module fills its own element.
+ */
 import { element } from '../dom';
 import { t } from '../format';
 import { app } from '../host';
-import { received } from '../state';
+import { received, saveView, view } from '../state';
 
 function section(id: string): HTMLElement {
   const node = element('section');
@@ -11,20 +14,44 @@ function section(id: string): HTMLElement {
 }
 
 export const sections = {
-  today: section('today'),
+  glance: section('today'),
   history: section('history'),
   languages: section('languages'),
   sessions: section('sessions'),
-  reflection: section('reflection'),
   insights: section('insights'),
+  reflection: section('reflection'),
 };
 
+/** Listeners told when the place changes (the reflection asks for its day when opened). */
+const placeListeners: Array<(place: 'dashboard' | 'reflection') => void> = [];
+
+export function onPlaceShown(listener: (place: 'dashboard' | 'reflection') => void): void {
+  placeListeners.push(listener);
+}
+
 export function renderFrame(): void {
-  const header = element('header');
-  header.append(element('h1', t('title')));
-  const parts: HTMLElement[] = [header, sections.today, sections.history, sections.languages, sections.sessions];
+  const place = received.reflectionEnabled ? view.place : 'dashboard';
+  const header = element('header', undefined, 'page-header');
+  header.append(element('h1', place === 'reflection' ? t('reflection') : t('title')));
   if (received.reflectionEnabled) {
-    parts.push(sections.reflection, sections.insights);
+    const toReflection = place === 'dashboard';
+    const button = element('button', toReflection ? t('reflectOpen') : t('reflectBack'), toReflection ? undefined : 'secondary');
+    button.type = 'button';
+    button.id = toReflection ? 'reflect-open' : 'reflect-back';
+    button.addEventListener('click', () => showPlace(toReflection ? 'reflection' : 'dashboard'));
+    header.append(button);
   }
+  const parts: HTMLElement[] = place === 'reflection'
+    ? [header, sections.reflection]
+    : [header, sections.glance, sections.history, sections.languages, sections.sessions, ...(received.reflectionEnabled ? [sections.insights] : [])];
   app.replaceChildren(...parts);
+  app.dataset.place = place;
+}
+
+export function showPlace(place: 'dashboard' | 'reflection'): void {
+  view.place = place;
+  saveView();
+  renderFrame();
+  window.scrollTo(0, 0);
+  placeListeners.forEach((listener) => listener(place));
 }

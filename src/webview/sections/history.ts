@@ -1,17 +1,15 @@
-/** Day by day: the range switcher and the stacked daily chart with the share yours and its 7-day average. */
+/** Day by day: the range switcher and the stacked chart with the share yours and its average. */
 import type { HistoryPayload } from '../../protocol';
 import { RANGES } from '../../ranges';
-import { chartBlock, drawChart, legendItems, markPainted, palette, removeChart } from '../charts';
+import { chartBlock, removeChart, withCharts } from '../chartHost';
 import { element, table } from '../dom';
-import { count, formatDay, percent, percentOrNull, t } from '../format';
+import { count, formatDay, percent, t } from '../format';
 import { app, post } from '../host';
 import { saveView, view } from '../state';
+import { palette } from '../theme';
 import { sections } from './frame';
 import { renderLanguages } from './languages';
 import { chooseDay } from './sessions';
-
-/** Beyond this many days the chart drops its points and uses short date labels. */
-const LONG_RANGE_DAYS = 120;
 
 function rangeSwitcher(): HTMLElement {
   const group = element('div', undefined, 'range-switcher');
@@ -26,6 +24,7 @@ function rangeSwitcher(): HTMLElement {
       view.range = range;
       saveView();
       group.querySelectorAll('button').forEach((other) => other.setAttribute('aria-pressed', String(other === button)));
+      app.dataset.rangeAskedAt = String(Date.now());
       post({ type: 'getHistory', range });
     });
     group.append(button);
@@ -38,6 +37,7 @@ export function renderHistory(history: HistoryPayload): void {
   const parts: HTMLElement[] = [heading, rangeSwitcher()];
   app.dataset.range = history.range;
   app.dataset.historyDays = String(history.days.length);
+  app.dataset.historyUnit = history.unit;
   if (history.days.length === 0) {
     const empty = element('p', t('noHistory'), 'empty');
     empty.id = 'history-empty';
@@ -50,57 +50,34 @@ export function renderHistory(history: HistoryPayload): void {
   const summary = element('p', history.ratio === null ? t('noValue') : t('periodShare', Math.round(history.ratio * 100)), 'muted');
   summary.id = 'history-share';
   parts.push(summary);
-  const dataTable = () => table('daily-table', [t('date'), t('category.typed'), t('category.aiInline'), t('category.aiChat'), t('category.paste'), t('shareLine'), t('rollingLine')],
-    history.days.map((day) => [formatDay(day.date, 'PP'), count(day.typed), count(day.aiInline), count(day.aiChat), count(day.paste), percent(day.ratio), percent(day.rolling)]));
-  const { block, canvas } = chartBlock('daily-chart', t('daily'), dataTable, true);
-  parts.push(block);
+  if (history.unit !== 'day') {
+    parts.push(element('p', t(`unitNote.${history.unit}`), 'muted'));
+  }
+  const firstColumn = history.unit === 'day' ? t('date') : history.unit === 'week' ? t('week') : t('month');
+  const dataTable = () => table('daily-table', [firstColumn, t('category.typed'), t('category.aiInline'), t('category.aiChat'), t('category.paste'), t('shareLine'), t(`rollingLine.${history.unit}`)],
+    history.days.map((day) => [formatDay(day.date, history.unit === 'month' ? 'month' : 'medium'), count(day.typed), count(day.aiInline), count(day.aiChat), count(day.paste), percent(day.ratio), percent(day.rolling)]));
+  const { block, canvas } = chartBlock('daily-chart', t('dailyLabel', percent(history.ratio)), dataTable, true);
+  parts.push(element('div', undefined, 'legend'), block);
   sections.history.replaceChildren(...parts);
-  drawDaily(canvas, history);
-  markPainted();
+  renderLegend(parts[parts.length - 2], history.unit);
+  withCharts('daily', (charts, texts) => charts.drawDaily(canvas, history, texts, chooseDay));
   renderLanguages(history);
 }
 
-function drawDaily(canvas: HTMLCanvasElement, history: HistoryPayload): void {
-  const long = history.days.length > LONG_RANGE_DAYS;
+/** The chart's legend in the page, in the chart's colours; the table behind the chart carries the same for screen readers. */
+function renderLegend(legend: HTMLElement, unit: HistoryPayload['unit']): void {
+  legend.setAttribute('aria-hidden', 'true');
   const colors = palette();
-  const bar = (key: 'typed' | 'aiInline' | 'aiChat' | 'paste') => ({
-    type: 'bar' as const,
-    label: t(`category.${key}`),
-    data: history.days.map((day) => day[key]),
-    backgroundColor: colors[key],
-    stack: 'chars',
-    yAxisID: 'y',
-    order: 2,
-  });
-  drawChart('daily', canvas, {
-    type: 'bar',
-    data: {
-      labels: history.days.map((day) => formatDay(day.date, long ? 'd MMM yy' : 'EEE d MMM')),
-      datasets: [
-        bar('typed'), bar('aiInline'), bar('aiChat'), bar('paste'),
-        { type: 'line', label: t('shareLine'), data: history.days.map((day) => percentOrNull(day.ratio)), borderColor: colors.ratio, backgroundColor: colors.ratio, yAxisID: 'ratio', pointRadius: long ? 0 : 2, borderWidth: 2, spanGaps: false, order: 1 },
-        { type: 'line', label: t('rollingLine'), data: history.days.map((day) => percentOrNull(day.rolling)), borderColor: colors.rolling, backgroundColor: colors.rolling, borderDash: [6, 4], yAxisID: 'ratio', pointRadius: 0, borderWidth: 2, spanGaps: true, order: 0 },
-      ],
-    },
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
-      plugins: {
-        legend: { labels: { sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0), usePointStyle: true, pointStyleWidth: 28, generateLabels: legendItems } },
-      },
-      scales: {
-        x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 } },
-        y: { stacked: true, beginAtZero: true, title: { display: true, text: t('characters') } },
-        ratio: { position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, ticks: { callback: (value) => `${value}%` } },
-      },
-      onClick: (_event, elements) => {
-        const index = elements[0]?.index;
-        if (index !== undefined && history.days[index]) {
-          chooseDay(history.days[index].date);
-        }
-      },
-    },
-  });
+  const entry = (color: string, text: string, line = false) => {
+    const item = element('span', undefined, 'legend-item');
+    const swatch = element('span', undefined, line ? 'swatch line' : 'swatch');
+    swatch.style.backgroundColor = color;
+    item.append(swatch, element('span', text));
+    return item;
+  };
+  legend.append(
+    ...(['typed', 'aiInline', 'aiChat', 'paste'] as const).map((key) => entry(colors[key], t(`category.${key}`))),
+    entry(colors.ratio, t('shareLine'), true),
+    entry(colors.rolling, t(`rollingLine.${unit}`), true),
+  );
 }

@@ -1,31 +1,49 @@
-/** Your patterns: ratings on days with more and less of your own work, and solo blocks. */
+/**
+ * Your patterns, in plain sentences, each with what it does and does not say: how your days felt
+ * with more and with less of your own work, and your solo blocks.
+ */
 import type { RatingKey } from '../../core/reflection/model';
 import type { InsightsPayload } from '../../protocol';
+import { tableBehind } from '../chartHost';
 import { element, table } from '../dom';
-import { count, t } from '../format';
+import { duration, t } from '../format';
 import { sections } from './frame';
 
 const INSIGHT_KEYS: readonly RatingKey[] = ['enjoyment', 'boredom', 'energy', 'autonomy'];
 
 export function renderInsights(insights: InsightsPayload): void {
-  const heading = element('h2', t('insights'));
-  const parts: HTMLElement[] = [heading];
+  const parts: HTMLElement[] = [element('h2', t('insights'))];
   const { comparison, solo } = insights;
   if (comparison.status === 'ready') {
+    const { higher, lower } = comparison;
+    const range = (group: typeof higher) => t('groupRange', group.days, Math.round(group.minRatio * 100), Math.round(group.maxRatio * 100));
+    parts.push(element('p', t('comparisonLead', comparison.reflectedDays, range(higher), range(lower))));
+    const list = element('ul', undefined, 'sentences');
+    list.id = 'insights-sentences';
+    for (const key of INSIGHT_KEYS) {
+      const more = higher.means[key];
+      const less = lower.means[key];
+      if (more !== null && less !== null) {
+        list.append(element('li', t(`insight.${key}`, more.toFixed(1), less.toFixed(1))));
+      }
+    }
+    parts.push(list, element('p', t('caveat'), 'muted caveat'));
     const mean = (value: number | null) => (value === null || !Number.isFinite(value) ? '–' : value.toFixed(1));
-    const group = (g: typeof comparison.higher) => t('groupRange', g.days, Math.round(g.minRatio * 100), Math.round(g.maxRatio * 100));
-    const node = table('insights-table', [t('rating'), `${t('higher')} (${group(comparison.higher)})`, `${t('lower')} (${group(comparison.lower)})`],
-      INSIGHT_KEYS.map((key) => [t(`rating.${key}`), mean(comparison.higher.means[key]), mean(comparison.lower.means[key])]));
-    parts.push(node);
+    parts.push(tableBehind('insights', () => table('insights-table', [t('rating'), t('higher'), t('lower')],
+      INSIGHT_KEYS.map((key) => [t(`rating.${key}`), mean(higher.means[key]), mean(lower.means[key])]))));
   } else {
     const note = element('p', t('notEnough', comparison.needed, comparison.reflectedDays), 'empty');
     note.id = 'insights-not-enough';
     parts.push(note);
   }
   parts.push(element('h3', t('solo')));
-  parts.push(element('p', solo.sessions > 0 ? t('soloText', solo.blocks, solo.sessions, count(solo.minutes), count(solo.longestMinutes), solo.longestDayStreak) : t('noSolo')));
-  if (comparison.status === 'ready') {
-    parts.push(element('p', t('caveat'), 'muted caveat'));
-  }
+  const soloText = solo.sessions === 0
+    ? t('noSolo')
+    : solo.blocks === 0
+      ? t('soloNone', solo.sessions)
+      : t('soloText', solo.blocks, solo.sessions, duration(solo.minutes), duration(solo.longestMinutes), solo.longestDayStreak);
+  const soloParagraph = element('p', soloText);
+  soloParagraph.id = 'insights-solo';
+  parts.push(soloParagraph, element('p', t('soloCaveat'), 'muted caveat'));
   sections.insights.replaceChildren(...parts);
 }

@@ -1,19 +1,22 @@
-/** The end-of-day reflection: one-tap ratings and a few open answers for a chosen day. */
-import { ANSWER_KEYS, MAX_ANSWER_LENGTH, RATING_KEYS, type RatingKey } from '../../core/reflection/model';
+/**
+ * The end-of-day reflection, a calm page of its own: one line per question with the scale's ends
+ * named on the line, radio buttons (Tab moves between questions, the arrow keys choose), a few
+ * optional open answers. Saved as you go.
+ */
+import { ANSWER_KEYS, MAX_ANSWER_LENGTH, RATING_KEYS, RATING_MAX, RATING_MIN, type AnswerKey, type RatingKey } from '../../core/reflection/model';
 import type { ReflectionPayload } from '../../protocol';
 import { dayPicker, element } from '../dom';
 import { t } from '../format';
 import { post } from '../host';
 import { received, saveView, view } from '../state';
-import { sections } from './frame';
+import { sections, showPlace } from './frame';
 import { currentDraft, draftChanged, openDraft, type Draft } from './reflectionDraft';
 
 let focusPending = false;
 
 export function renderReflection({ date, today, entry, dates }: Pick<ReflectionPayload, 'date' | 'today' | 'entry' | 'dates'>): void {
   const draft = openDraft({ date, ratings: { ...entry?.ratings }, answers: { ...entry?.answers } });
-  const heading = element('h2', t('reflection'));
-  const intro = element('p', `${t('reflectionIntro')} ${t('scale')}`, 'muted');
+  const intro = element('p', t('reflectionIntro'), 'muted');
   const picker = dayPicker('reflection-day', date, [today, ...dates], (chosen) => {
     view.reflectionDay = chosen === today ? undefined : chosen;
     saveView();
@@ -22,46 +25,66 @@ export function renderReflection({ date, today, entry, dates }: Pick<ReflectionP
   const form = element('form', undefined, 'reflection-form');
   form.id = 'reflection-form';
   form.addEventListener('submit', (event) => event.preventDefault());
-  form.append(...RATING_KEYS.map((key) => ratingRow(key, draft)), ...ANSWER_KEYS.map((key) => answerField(key, draft)));
+  const scales = element('div', undefined, 'scales');
+  scales.append(...RATING_KEYS.map((key) => ratingLine(key, draft)));
+  const answers = element('div', undefined, 'answers');
+  answers.append(...ANSWER_KEYS.map((key) => answerField(key, draft)));
+  form.append(scales, answers);
   const status = element('p', '', 'muted');
   status.id = 'reflection-status';
   status.setAttribute('role', 'status');
-  sections.reflection.replaceChildren(heading, intro, picker, form, status);
+  sections.reflection.replaceChildren(intro, picker, form, status);
   sections.reflection.dataset.date = date;
   if (focusPending && date === today) {
     focusReflection();
   }
 }
 
-function ratingRow(key: RatingKey, draft: Draft): HTMLElement {
-  const fieldset = element('fieldset', undefined, 'rating');
+function ratingLine(key: RatingKey, draft: Draft): HTMLElement {
+  const fieldset = element('fieldset', undefined, 'scale');
   fieldset.dataset.rating = key;
   fieldset.append(element('legend', t(`rating.${key}`)));
-  const buttons: HTMLButtonElement[] = [];
-  for (let value = 1; value <= 5; value++) {
-    const button = element('button', String(value), 'toggle');
-    button.type = 'button';
-    button.dataset.value = String(value);
-    button.setAttribute('aria-pressed', String(draft.ratings[key] === value));
-    button.addEventListener('click', () => {
+  const choices = element('div', undefined, 'choices');
+  choices.append(element('span', t('scaleLow'), 'end low'));
+  for (let value = RATING_MIN; value <= RATING_MAX; value++) {
+    const label = element('label', undefined, 'choice');
+    const input = element('input');
+    input.type = 'radio';
+    input.name = `rating-${key}`;
+    input.value = String(value);
+    input.checked = draft.ratings[key] === value;
+    input.setAttribute('aria-label', t('ratingChoice', value, t('scaleLow'), t('scaleHigh')));
+    input.addEventListener('change', () => {
       const ratings = currentDraft()?.ratings;
-      if (!ratings) {
-        return;
+      if (ratings && input.checked) {
+        ratings[key] = value;
+        clear.hidden = false;
+        draftChanged();
       }
-      // A second tap on the chosen value clears it.
-      ratings[key] = ratings[key] === value ? undefined : value;
-      buttons.forEach((other) => other.setAttribute('aria-pressed', String(ratings[key] === Number(other.dataset.value))));
-      draftChanged();
     });
-    buttons.push(button);
+    label.append(input, element('span', String(value)));
+    choices.append(label);
   }
-  const row = element('div', undefined, 'rating-buttons');
-  row.append(...buttons);
-  fieldset.append(row);
+  choices.append(element('span', t('scaleHigh'), 'end high'));
+  const clear = element('button', t('clear'), 'link');
+  clear.type = 'button';
+  clear.hidden = draft.ratings[key] === undefined;
+  clear.setAttribute('aria-label', t('clearRating', t(`rating.${key}`)));
+  clear.addEventListener('click', () => {
+    const ratings = currentDraft()?.ratings;
+    if (ratings) {
+      ratings[key] = undefined;
+      fieldset.querySelectorAll('input').forEach((input) => (input.checked = false));
+      clear.hidden = true;
+      draftChanged();
+    }
+  });
+  choices.append(clear);
+  fieldset.append(choices);
   return fieldset;
 }
 
-function answerField(key: (typeof ANSWER_KEYS)[number], draft: Draft): HTMLElement {
+function answerField(key: AnswerKey, draft: Draft): HTMLElement {
   const label = element('label', undefined, 'answer');
   label.append(element('span', t(`answer.${key}`)));
   const area = element('textarea');
@@ -80,10 +103,13 @@ function answerField(key: (typeof ANSWER_KEYS)[number], draft: Draft): HTMLEleme
   return label;
 }
 
-/** Opens today's reflection (command "Reflect on Today"): once its form is there, scroll to it and focus it. */
+/** Opens today's reflection (command "Reflect on Today", the reminder, the dashboard's button) and focuses its first question. */
 export function focusReflection(): void {
   if (!received.reflectionEnabled) {
     return;
+  }
+  if (view.place !== 'reflection') {
+    showPlace('reflection');
   }
   const today = received.today;
   if (!today || sections.reflection.dataset.date !== today) {
@@ -96,6 +122,6 @@ export function focusReflection(): void {
     return;
   }
   focusPending = false;
-  sections.reflection.scrollIntoView({ block: 'start' });
-  sections.reflection.querySelector<HTMLButtonElement>('fieldset button')?.focus();
+  const first = sections.reflection.querySelector<HTMLInputElement>('fieldset input:checked') ?? sections.reflection.querySelector<HTMLInputElement>('fieldset input');
+  first?.focus();
 }

@@ -1,7 +1,7 @@
 /** The sessions of a chosen day. */
 import { countedChars } from '../../core/ratio';
 import type { SessionPoint } from '../../protocol';
-import { chartBlock, drawChart, palette, removeChart } from '../charts';
+import { chartBlock, removeChart, withCharts } from '../chartHost';
 import { dayPicker, element, table } from '../dom';
 import { count, formatTime, percent, t } from '../format';
 import { post } from '../host';
@@ -16,7 +16,8 @@ export function chooseDay(date: string): void {
 
 export function renderSessions(date: string, sessions: readonly SessionPoint[]): void {
   const heading = element('h2', t('sessions'));
-  const days = (received.history?.days ?? []).filter((day) => day.sessions > 0 || countedChars(day) > 0).map((day) => day.date);
+  const history = received.history;
+  const days = history?.unit === 'day' ? history.days.filter((day) => day.sessions > 0 || countedChars(day) > 0).map((day) => day.date) : [];
   const picker = dayPicker('session-day', date, received.today ? [received.today, ...days] : days, chooseDay);
   if (sessions.length === 0) {
     const empty = element('p', t('noSessions'), 'empty');
@@ -29,16 +30,5 @@ export function renderSessions(date: string, sessions: readonly SessionPoint[]):
     sessions.map((s) => [formatTime(s.start), formatTime(s.end), count(s.minutes), count(s.own), count(s.ai), count(s.paste), percent(s.ratio)]));
   const { block, canvas } = chartBlock('sessions-chart', t('sessions'), dataTable);
   sections.sessions.replaceChildren(heading, picker, block);
-  const colors = palette();
-  drawChart('sessions', canvas, {
-    type: 'bar',
-    data: {
-      labels: sessions.map((s) => `${formatTime(s.start)}–${formatTime(s.end)}`),
-      datasets: [
-        { label: t('own'), data: sessions.map((s) => s.own), backgroundColor: colors.typed, stack: 'chars' },
-        { label: t('ai'), data: sessions.map((s) => s.ai), backgroundColor: colors.aiInline, stack: 'chars' },
-      ],
-    },
-    options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
-  });
+  withCharts('sessions', (charts, texts) => charts.drawSessions(canvas, sessions, texts));
 }

@@ -29,15 +29,19 @@ describe('Dashboard page: messages that arrive before the main bundle', function
     await page.waitForLoadState('load');
 
     const errors = dashboard.errors;
-    await page.locator('#range-30').waitFor({ timeout: 10_000 }).catch((error: Error) => assert.fail(`${error.message}\npage errors: ${errors.join('; ')}`));
+    // The last message asked for the reflection: its page is shown, today's answers in it, its first question focused.
+    await page.locator('#answer-proud').waitFor({ timeout: 10_000 }).catch((error: Error) => assert.fail(`${error.message}\npage errors: ${errors.join('; ')}`));
     assert.deepEqual(errors, [], 'no error in the page');
+    assert.equal(await page.locator('#answer-proud').inputValue(), 'the parser');
+    assert.equal(await page.locator('fieldset[data-rating="energy"] input[value="4"]').isChecked(), true);
+    assert.ok(await page.evaluate(() => document.getElementById('reflection')?.contains(document.activeElement) ?? false), 'the focus request was carried out');
+    await page.locator('#reflect-back').click();
+    await page.locator('#range-30').waitFor();
     await page.locator('#daily-chart').waitFor();
     await page.locator('#language-chart').waitFor();
     await page.locator('#sessions-chart').waitFor();
-    await page.locator('#insights-table').waitFor();
-    assert.equal(await page.locator('#answer-proud').inputValue(), 'the parser');
-    assert.equal(await page.locator('fieldset[data-rating="energy"] button[data-value="4"]').getAttribute('aria-pressed'), 'true');
-    assert.ok(await page.evaluate(() => document.getElementById('reflection')?.contains(document.activeElement) ?? false), 'the focus request was carried out');
+    await page.locator('#insights-sentences li').first().waitFor();
+    await page.waitForFunction(() => (document.getElementById('language-chart')?.dataset.axisLabels ?? '') !== '', undefined, { timeout: 10_000 });
     // Still alive: a click reaches "the extension".
     await page.locator('#range-7').click();
     assert.ok((await dashboard.posted()).some((message) => JSON.stringify(message) === JSON.stringify({ type: 'getHistory', range: '7' })));

@@ -9,9 +9,20 @@ export function initMessage(reflection = true): ToWebviewMessage {
   return { type: 'init', locale: 'en', strings: {}, reflection };
 }
 
-export function todayMessage(typed = 300, aiInline = 100): ToWebviewMessage {
+export function glanceMessage(typed = 300, aiInline = 100): ToWebviewMessage {
   const chars = { ...emptyCounts(), typed, aiInline };
-  return { type: 'today', today: { date: TODAY, chars, estimatedAiChars: 0, ownershipRatio: typed + aiInline > 0 ? typed / (typed + aiInline) : null } };
+  const share = typed + aiInline > 0 ? typed / (typed + aiInline) : null;
+  return {
+    type: 'glance',
+    glance: {
+      date: TODAY, chars, estimatedAiChars: 0,
+      periods: [
+        { period: 'today', own: typed, ai: aiInline, share, previous: 0.5 },
+        { period: '7', own: typed * 5, ai: aiInline * 6, share: 5 / 11, previous: 5 / 11 },
+        { period: '30', own: 0, ai: 0, share: null, previous: null },
+      ],
+    },
+  };
 }
 
 export function historyMessage(days = 30): ToWebviewMessage {
@@ -22,7 +33,7 @@ export function historyMessage(days = 30): ToWebviewMessage {
   });
   return {
     type: 'history',
-    history: { range: '30', days: points, languages: [{ language: 'typescript', own: 900, ai: 300 }, { language: 'markdown', own: 200, ai: 10 }], ratio: 0.7 },
+    history: { range: '30', days: points, unit: 'day', languages: [{ language: 'typescript', name: 'TypeScript', own: 900, ai: 300 }, { language: 'markdown', name: 'Markdown', own: 200, ai: 10 }], ratio: 0.7 },
   };
 }
 
@@ -53,7 +64,7 @@ export function insightsMessage(): ToWebviewMessage {
 export function everyMessageKind(): ToWebviewMessage[] {
   return [
     initMessage(),
-    todayMessage(),
+    glanceMessage(),
     historyMessage(),
     insightsMessage(),
     sessionsMessage(),

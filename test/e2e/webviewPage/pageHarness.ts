@@ -15,6 +15,7 @@ const ORIGIN = 'https://dashboard.test';
 const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   '/boot.js': { file: join('dist', 'webview', 'boot.js'), type: 'text/javascript' },
   '/dashboard.js': { file: join('dist', 'webview', 'dashboard.js'), type: 'text/javascript' },
+  '/charts.js': { file: join('dist', 'webview', 'charts.js'), type: 'text/javascript' },
   '/dashboard.css': { file: join('media', 'dashboard.css'), type: 'text/css' },
 };
 
@@ -71,7 +72,7 @@ export async function openDashboardPage(options: PageOptions = {}): Promise<Dash
     const path = new URL(route.request().url()).pathname;
     if (path === '/') {
       const html = dashboardHtml({
-        cspSource: ORIGIN, nonce: 'dGVzdG5vbmNldGVzdG5vbmNl', scriptUri: `${ORIGIN}/dashboard.js`, bootUri: `${ORIGIN}/boot.js`,
+        cspSource: ORIGIN, nonce: 'dGVzdG5vbmNldGVzdG5vbmNl', scriptUri: `${ORIGIN}/dashboard.js`, chartsUri: `${ORIGIN}/charts.js`, bootUri: `${ORIGIN}/boot.js`,
         styleUri: `${ORIGIN}/dashboard.css`, language: 'en', title: 'Ownership Ratio', renderedAt: Date.now(),
       });
       await route.fulfill({ contentType: 'text/html', body: html });

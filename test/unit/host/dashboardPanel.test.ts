@@ -72,15 +72,15 @@ describe('Host: the dashboard panel and its messages', function () {
     assert.deepEqual(posted(), []);
   });
 
-  it('answers "ready" with the strings, today, the restored range\'s history and the insights', function () {
+  it('answers "ready" with the strings, the glance, the restored range\'s history, the insights and the place to show', function () {
     dashboard.open();
     counts.set({ typed: 300, aiInline: 100 });
     panel().receive({ type: 'ready', range: '7' });
-    assert.deepEqual(types(), ['init', 'today', 'history', 'insights']);
+    assert.deepEqual(types(), ['init', 'glance', 'history', 'insights', 'focus']);
     assert.equal(history.refreshes, 1, 'other windows\' counts are read first');
-    const [init, today, historyMessage] = posted() as [Posted & { strings: Record<string, string> }, Posted & { today: { ownershipRatio: number } }, Posted & { history: { range: string; days: unknown[] } }];
+    const [init, glance, historyMessage] = posted() as [Posted & { strings: Record<string, string> }, Posted & { glance: { periods: Array<{ period: string; share: number | null }> } }, Posted & { history: { range: string; days: unknown[] } }];
     assert.equal(init.strings.title, 'Ownership Ratio');
-    assert.equal(today.today.ownershipRatio, 0.75);
+    assert.equal(glance.glance.periods[0].share, 0.75);
     assert.equal(historyMessage.history.range, '7');
     assert.equal(historyMessage.history.days.length, 7);
   });
@@ -125,9 +125,11 @@ describe('Host: the dashboard panel and its messages', function () {
       await time.advance(10);
     }
     await time.advance(250);
-    const updates = types().filter((type) => type === 'today').length;
-    assert.ok(updates >= 3 && updates <= 6, `${updates} updates in a second`);
-    assert.equal((posted()[posted().length - 1] as Posted & { today: { chars: { typed: number } } }).today.chars.typed, 100);
+    const glances = posted().filter((message) => message.type === 'glance') as Array<Posted & { glance: { chars: { typed: number } } }>;
+    assert.ok(glances.length >= 3 && glances.length <= 6, `${glances.length} updates in a second`);
+    assert.equal(glances[glances.length - 1].glance.chars.typed, 100);
+    const charts = types().filter((type) => type === 'history').length;
+    assert.ok(charts >= 1 && charts <= 2, `${charts} chart updates in a second (at most one per 5 s after the first)`);
     panel().setVisible(false);
     posted().length = 0;
     counts.set({ typed: 101 });
@@ -135,7 +137,7 @@ describe('Host: the dashboard panel and its messages', function () {
     assert.deepEqual(posted(), [], 'a hidden page is gone: nothing is posted to it');
     panel().setVisible(true);
     panel().receive({ type: 'ready' });
-    assert.ok(types().includes('today'));
+    assert.ok(types().includes('glance'));
   });
 
   it('opens on the reflection when asked (at once when ready, else after "ready"), and reuses one panel', function () {

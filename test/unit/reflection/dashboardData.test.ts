@@ -28,7 +28,7 @@ const TODAY = '2026-03-10';
 describe('Dashboard data', function () {
   it('is empty with no days, and with only tool edits (no NaN anywhere)', function () {
     for (const range of ['7', '30', '90', '365', 'all'] as const) {
-      assert.deepEqual(buildHistory(reader([]), range, TODAY, 'excluded'), { range, days: [], languages: [], ratio: null });
+      assert.deepEqual(buildHistory(reader([]), range, TODAY, 'excluded'), { range, unit: 'day', days: [], languages: [], ratio: null });
     }
     const toolsOnly = buildHistory(reader([day(TODAY, { tool: 40 })]), '7', TODAY, 'excluded');
     assert.deepEqual(toolsOnly.days, []);
@@ -65,12 +65,28 @@ describe('Dashboard data', function () {
     assert.equal(buildHistory(reader(days), '7', TODAY, 'ai').ratio, 50 / 100);
   });
 
-  it('draws all history from the first day, bounded to ten years', function () {
-    const history = buildHistory(reader([day('2024-03-10', { typed: 1 }), day(TODAY, { typed: 1 })]), 'all', TODAY, 'excluded');
-    assert.equal(history.days[0].date, '2024-03-10');
-    assert.equal(history.days.length, 731);
+  it('draws all history from the first day, bounded to ten years, in months beyond two years and weeks beyond half a year', function () {
+    const history = buildHistory(reader([day('2024-03-10', { typed: 1 }), day('2025-07-01', { typed: 30, aiChat: 10 }), day(TODAY, { typed: 1 })]), 'all', TODAY, 'excluded');
+    assert.equal(history.unit, 'month');
+    assert.equal(history.days[0].date, '2024-03-10', 'the first month starts on the first day');
+    assert.equal(history.days[1].date, '2024-04-01');
+    assert.equal(history.days.length, 25);
+    assert.equal(history.days.reduce((sum, point) => sum + point.typed, 0), 32, 'nothing lost in the buckets');
+    assert.equal(history.days.find((point) => point.date === '2025-07-01')?.ratio, 0.75);
     const old = buildHistory(reader([day('1990-01-01', { typed: 1 }), day(TODAY, { typed: 1 })]), 'all', TODAY, 'excluded');
-    assert.equal(old.days.length, 3660);
+    assert.equal(old.unit, 'month');
+    assert.ok(old.days.length >= 120 && old.days.length <= 122, String(old.days.length));
+    const weeks = buildHistory(reader([day(addDays(TODAY, -364), { typed: 7 }), day(TODAY, { typed: 1, aiInline: 1 })]), '365', TODAY, 'excluded');
+    assert.equal(weeks.unit, 'week');
+    assert.equal(weeks.days.length, 53);
+    assert.equal(weeks.days[0].typed, 7);
+    assert.equal(weeks.days[52].ratio, 0.5);
+    assert.equal(buildHistory(reader([day(TODAY, { typed: 1 })]), '90', TODAY, 'excluded').unit, 'day');
+  });
+
+  it('names each language by its display name, the id when it has none', function () {
+    const history = buildHistory(reader([day(TODAY, { typed: 10 }, { typescriptreact: { typed: 6 }, zig: { typed: 4 } })]), '7', TODAY, 'excluded', (id) => (id === 'typescriptreact' ? 'TypeScript JSX' : id));
+    assert.deepEqual(history.languages.map((point) => [point.language, point.name]), [['typescriptreact', 'TypeScript JSX'], ['zig', 'zig']]);
   });
 
   it('summarises sessions and insights', function () {
