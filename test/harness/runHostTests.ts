@@ -20,7 +20,9 @@ export async function runHostTests(): Promise<SuiteResult> {
   const reportFile = join(runDir, 'host-report.json');
   // The report path (and where the profile keeps its data, for the privacy test) reach the in-host
   // suite through the extension host's environment.
-  const server = await startCodeServer({ name: 'host', runDir, env: { OWNERSHIP_TEST_REPORT: reportFile, OWNERSHIP_TEST_USER_DATA: join(runDir, 'user-data') } });
+  // The fake agent and tool extensions: in-host tests run their commands to edit like real ones.
+  const helperExtensions = ['fake-agent', 'fake-tool'].map((name) => join(repoRoot, 'test', 'fixtures', 'extensions', name));
+  const server = await startCodeServer({ name: 'host', runDir, helperExtensions, env: { OWNERSHIP_TEST_REPORT: reportFile, OWNERSHIP_TEST_USER_DATA: join(runDir, 'user-data') } });
   let keep = false;
   let timeout: NodeJS.Timeout | undefined;
   const browser = await launchBrowser();
