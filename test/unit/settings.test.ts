@@ -11,13 +11,14 @@ interface ManifestProperty {
   readonly maximum?: unknown;
   readonly pattern?: unknown;
   readonly scope?: unknown;
+  readonly items?: unknown;
 }
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, ManifestProperty> } };
 };
 const properties = manifest.contributes.configuration.properties;
-const COMPARED = ['type', 'default', 'enum', 'minimum', 'maximum', 'pattern', 'scope'] as const;
+const COMPARED = ['type', 'items', 'default', 'enum', 'minimum', 'maximum', 'pattern', 'scope'] as const;
 
 function picked(spec: object): Record<string, unknown> {
   const source = spec as Record<string, unknown>;
