@@ -33,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
   const intents = new IntentLog();
   const counts = new WorkspaceHistory(context, calendar, log);
   history = counts;
-  const reflections = new Reflections(context, calendar);
+  const reflections = new Reflections(context, calendar, log);
+  void reflections.writeBackup();
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, calendar, source: counts, reflections, log });
   const reflect = (): void => {
     if (reflections.enabled()) {
@@ -92,8 +93,8 @@ function registerCommands({ context, calendar, counts, dashboard, reflections, r
     vscode.commands.registerCommand('ownershipRatio.openDashboard', () => dashboard.open()),
     vscode.commands.registerCommand('ownershipRatio.reflect', reflect),
     vscode.commands.registerCommand('ownershipRatio.explainAttributions', () => explainRecentAttributions(counts.getSnapshot().recent)),
-    vscode.commands.registerCommand('ownershipRatio.backup', (target?: vscode.Uri) => backupHistory(counts, calendar, target)),
-    vscode.commands.registerCommand('ownershipRatio.restore', (source?: vscode.Uri) => restoreHistory(counts, source)),
+    vscode.commands.registerCommand('ownershipRatio.backup', (target?: vscode.Uri) => backupHistory(counts, reflections, calendar, target)),
+    vscode.commands.registerCommand('ownershipRatio.restore', (source?: vscode.Uri) => restoreHistory(counts, reflections, source)),
     vscode.commands.registerCommand('ownershipRatio.exportCsv', (args?: unknown) => exportCsv(counts, reflections.exportSource(), calendar, args)),
     vscode.commands.registerCommand('ownershipRatio.deleteAllData', (args?: unknown) => deleteAllData(context, counts, args)),
     vscode.commands.registerCommand('ownershipRatio.snapshot', () => counts.getSnapshot()),

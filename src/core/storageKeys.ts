@@ -19,3 +19,5 @@ export const WINDOWS_FOLDER = 'windows';
 export const BACKUP_FILE = 'history-backup.json';
 /** In either storage folder: stored values that could not be read, each kept with the reason. */
 export const QUARANTINE_FOLDER = 'quarantine';
+/** In the global storage folder: a copy of all reflections, rewritten after every change. */
+export const REFLECTIONS_BACKUP_FILE = 'reflections-backup.json';

@@ -3,10 +3,13 @@ import type { Calendar } from '../core/calendar';
 import { ANSWER_KEYS, RATING_KEYS } from '../core/reflection/model';
 import { afterLater, afterShown, decideReminder, type ReminderState } from '../core/reflection/reminder';
 import { ReflectionStore } from '../core/reflection/store';
-import { REMINDER_STATE_KEY } from '../core/storageKeys';
+import type { StoreWarning } from '../core/history/storeTypes';
+import { REFLECTIONS_BACKUP_FILE, REMINDER_STATE_KEY } from '../core/storageKeys';
+import { jsonBytes, writeFileAtomic } from './atomicFile';
 import { Disposable } from './disposable';
 import { settings, updateSetting } from './settings';
 import type { ReflectionExportSource } from './exportCommand';
+import { quarantineFolder } from './quarantineFolder';
 
 /** The timer never sleeps longer than this, so sleep, clock and zone changes are noticed. */
 const MAX_TIMER_MS = 30 * 60_000;
@@ -17,9 +20,44 @@ const MAX_TIMER_MS = 30 * 60_000;
  */
 export class Reflections {
   readonly store: ReflectionStore;
+  private readonly backupUri: vscode.Uri;
+  private backingUp: Promise<void> = Promise.resolve();
 
-  constructor(context: vscode.ExtensionContext, calendar: Calendar) {
-    this.store = new ReflectionStore(context.globalState, calendar);
+  constructor(context: vscode.ExtensionContext, calendar: Calendar, private readonly log: vscode.LogOutputChannel) {
+    this.backupUri = vscode.Uri.joinPath(context.globalStorageUri, REFLECTIONS_BACKUP_FILE);
+    this.store = new ReflectionStore(context.globalState, calendar, {
+      quarantine: quarantineFolder(context.globalStorageUri),
+      report: (warning) => this.report(warning),
+      afterWrite: () => void this.writeBackup(),
+    });
+  }
+
+  /**
+   * Refreshes the copy of all reflections in the global storage folder (one at a time, the latest
+   * value each time). A stored value this version cannot write is left as the newer version wrote it.
+   */
+  writeBackup(): Promise<void> {
+    this.backingUp = this.backingUp.then(async () => {
+      const value = this.store.exportValue();
+      if (value === undefined || !this.store.writable) {
+        return;
+      }
+      try {
+        await writeFileAtomic(this.backupUri, jsonBytes(value));
+      } catch (error) {
+        this.log.warn(`Could not write the reflections backup: ${String(error)}`);
+      }
+    });
+    return this.backingUp;
+  }
+
+  private report(warning: StoreWarning): void {
+    if (warning.code === 'corrupt') {
+      this.log.warn(`A stored reflection under ${warning.key} could not be read (${warning.issues.join('; ')}); it is kept aside as ${warning.keptAs ?? '?'}.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('A stored reflection could not be read. It was set aside untouched in the extension’s storage folder; every other reflection is kept.'));
+    } else if (warning.code === 'quarantineFailed') {
+      this.log.error(`A stored reflection under ${warning.key} could not be read nor set aside (${warning.error}); it is left in place.`);
+    }
   }
 
   enabled(): boolean {

@@ -5,14 +5,14 @@ import type { Calendar } from '../core/calendar';
 import { RateControl } from '../core/rateControl';
 import { HistoryStore, type HistoryOptions, type RestoreResult, type StoreWarning } from '../core/history/historyStore';
 import { MirroredMemento } from '../core/history/mirroredMemento';
-import type { QuarantineEntry } from '../core/history/ports';
 import { systemScheduler } from '../core/history/ports';
 import type { Snapshot } from '../core/history/snapshot';
-import { BACKUP_FILE, HISTORY_KEY_PREFIX, QUARANTINE_FOLDER, WINDOWS_FOLDER } from '../core/storageKeys';
+import { BACKUP_FILE, HISTORY_KEY_PREFIX, WINDOWS_FOLDER } from '../core/storageKeys';
 import type { Totals } from '../core/tally';
 import { exists, jsonBytes, readJson, writeFileAtomic } from './atomicFile';
 import { Disposable } from './disposable';
 import { mirrorFolder } from './mirrorFolder';
+import { quarantineFolder } from './quarantineFolder';
 import { settings } from './settings';
 
 /** How often the backup snapshot in the extension's storage folder is refreshed while counting. */
@@ -59,7 +59,7 @@ export class WorkspaceHistory extends Disposable {
       calendar,
       scheduler: systemScheduler,
       windowId: randomBytes(6).toString('base64url'),
-      quarantine: { put: (entry) => this.quarantine(entry) },
+      quarantine: quarantineFolder(this.storageFolder),
       report: (warning) => this.report(warning),
     }, historyOptions());
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
@@ -168,11 +168,6 @@ export class WorkspaceHistory extends Disposable {
     } catch (error) {
       this.log.warn(`Could not write the history backup: ${String(error)}`);
     }
-  }
-
-  private async quarantine(entry: QuarantineEntry): Promise<void> {
-    const name = `${entry.key.replace(/[^A-Za-z0-9._-]/g, '_')}.${entry.at}.json`;
-    await writeFileAtomic(vscode.Uri.joinPath(this.storageFolder, QUARANTINE_FOLDER, name), jsonBytes(entry));
   }
 
   private report(warning: StoreWarning): void {

@@ -12,13 +12,13 @@ export async function api(): Promise<OwnershipRatioApi> {
   return extension.activate();
 }
 
-/** Polls until `accept` holds (counts arrive after the selection-pairing window), or fails. */
+/** Polls until `accept` holds (counts arrive after the selection-pairing window); rejects on timeout with the last value. */
 export async function eventually<T>(read: () => T, accept: (value: T) => boolean, timeoutMs = 3_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = read();
   while (!accept(value)) {
     if (Date.now() > deadline) {
-      return value;
+      throw new Error(`not reached within ${timeoutMs} ms; last value: ${JSON.stringify(value)?.slice(0, 400) ?? String(value)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
     value = read();

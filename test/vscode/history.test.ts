@@ -25,7 +25,22 @@ describe('History and status bar (in the extension host)', function () {
     assert.ok(Object.keys(backup.d).includes(ownershipApi.getSnapshot().today.date));
   });
 
-  it('refuses to restore a damaged file and changes nothing', async function () {
+  it('carries the reflections in a backup, and a restore merges them by day without duplicates', async function () {
+    const source = join(folder, 'with-reflections.json');
+    const entry = { date: '2001-02-03', ratings: { energy: 4 }, answers: { proud: 'restored words' }, updated: 1 };
+    await writeFile(source, JSON.stringify({ v: 1, k: 'ownership-ratio-backup', t: 1, d: {}, s: {}, r: { v: 1, e: { '2001-02-03': entry } } }));
+    assert.equal(await vscode.commands.executeCommand<boolean>('ownershipRatio.restore', vscode.Uri.file(source)), true);
+    assert.equal(await vscode.commands.executeCommand<boolean>('ownershipRatio.restore', vscode.Uri.file(source)), true);
+    const target = vscode.Uri.file(join(folder, 'backup-with-reflections.json'));
+    await vscode.commands.executeCommand('ownershipRatio.backup', target);
+    const backup = JSON.parse(await readFile(target.fsPath, 'utf8')) as { r?: { v: number; e: Record<string, unknown> } };
+    assert.equal(backup.r?.v, 1);
+    assert.deepEqual(Object.keys(backup.r?.e ?? {}).filter((day) => day === '2001-02-03'), ['2001-02-03']);
+    assert.deepEqual(backup.r?.e['2001-02-03'], entry);
+  });
+
+  it('refuses to restore a damaged file and changes nothing'
+, async function () {
     const ownershipApi = await api();
     const before = ownershipApi.getSnapshot().today;
     const damaged = join(folder, 'damaged.json');

@@ -155,7 +155,14 @@ const WindowEnvelopeRepair = v.object({
   s: v.fallback(AnyRecord, {}),
 });
 
-const backupHead = { v: v.literal(1), k: v.literal(BACKUP_KIND), /** exported at, epoch ms. */ t: Count };
+const backupHead = {
+  v: v.literal(1),
+  k: v.literal(BACKUP_KIND),
+  /** exported at, epoch ms. */
+  t: Count,
+  /** the reflections exactly as stored (their own versioned value), read by the reflection store on restore. */
+  r: v.optional(v.unknown()),
+};
 const BackupEnvelope = v.object({ ...backupHead, d: AnyRecord, s: AnyRecord });
 /** The merged history of all windows, as the host writes it to a backup file. */
 export const BackupSchema = v.object({ ...backupHead, d: DaysSchema, s: SessionsSchema });

@@ -54,7 +54,7 @@ const BUILDERS: Record<string, (vscode: FakeVscode, time: FakeTime) => Built | P
   ReflectionReminder: (vscode, time) => {
     const context = fakeExtensionContext();
     return new ReflectionReminder({
-      calendar: calendarOf(time, () => 0), state: context.globalState, reflections: new Reflections(context as never, calendarOf(time, () => 0)),
+      calendar: calendarOf(time, () => 0), state: context.globalState, reflections: new Reflections(context as never, calendarOf(time, () => 0), vscode.window.createOutputChannel() as never),
       hasActivityToday: () => true, reflect: () => undefined, log: vscode.window.createOutputChannel() as never,
     });
   },
