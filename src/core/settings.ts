@@ -33,6 +33,7 @@ export const SETTINGS = {
   'detection.observeToolCommands': { type: 'boolean', default: true },
   'detection.aiExtensions': { type: 'array', items: { type: 'string' }, default: AI_EXTENSIONS },
   'detection.toolExtensions': { type: 'array', items: { type: 'string' }, default: TOOL_EXTENSIONS },
+  'detection.terminalAgents': { type: 'array', items: { type: 'string' }, default: [] },
   'reflection.enabled': { type: 'boolean', default: true },
   'reflection.reminder': { type: 'boolean', default: true },
   'reflection.reminderTime': { type: 'string', default: '17:30', pattern: '^([01]?[0-9]|2[0-3]):[0-5][0-9]$' },

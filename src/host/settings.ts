@@ -19,6 +19,7 @@ export async function updateSetting<K extends SettingKey>(key: K, value: Setting
 export const settings = {
   exactSources: (): boolean => setting('detection.exactSources'),
   interceptAcceptCommands: (): boolean => setting('detection.interceptAcceptCommands'),
+  terminalAgents: (): readonly string[] => setting('detection.terminalAgents'),
   pasteCountsAs: (): PasteCountsAs => setting('pasteCountsAs'),
   idleMinutes: (): number => setting('session.idleMinutes'),
   retentionDays: (): number => setting('history.retentionDays'),
