@@ -1,0 +1,295 @@
+import type { Attribution } from '../attribution/types';
+import { MINUTE_MS } from '../sessions/localDay';
+import { DocumentRanges, MAX_COHORTS } from './documentRanges';
+
+/** How long an AI insert is watched before its fate counts: long enough to rework it, short enough to be comparable. */
+export const FATE_HORIZON_MS = 10 * MINUTE_MS;
+/** Ranges kept per document; beyond this the oldest cohort's ranges there are settled as kept. */
+export const MAX_RANGES_PER_DOCUMENT = 512;
+
+/** One content change as the editor reports it: offsets in UTF-16 units of the document before it. */
+export interface OffsetChange {
+  readonly rangeOffset: number;
+  readonly rangeLength: number;
+  readonly text: string;
+  /** The replaced range's lines: in a CRLF document each line break in it is two units but one character. */
+  readonly range?: { readonly start: { readonly line: number }; readonly end: { readonly line: number } };
+}
+
+/** The fate of the AI characters of one cohort, in the attribution's characters (code points, CRLF as one). */
+export interface FateSettlement {
+  /** The first insert of the cohort (epoch ms): its day and session get the figures. */
+  readonly at: number;
+  readonly kept: number;
+  readonly reworked: number;
+  readonly removed: number;
+}
+
+export interface FateFigures {
+  kept: number;
+  reworked: number;
+  removed: number;
+  pending: number;
+}
+
+export function emptyFate(): FateFigures {
+  return { kept: 0, reworked: 0, removed: 0, pending: 0 };
+}
+
+export interface FateTrackerOptions {
+  readonly horizonMs?: number;
+  readonly maxRangesPerDocument?: number;
+  readonly onSettled: (settlement: FateSettlement) => void;
+}
+
+/**
+ * The AI inserts of one wall-clock minute, counted together: one session and one day each (a
+ * session ends only after a minute or more without edits, and days change on minute
+ * boundaries). Ranges are in UTF-16 units; the figures here are characters.
+ */
+class Cohort {
+  minute = 0;
+  firstAt = 0;
+  lastAt = 0;
+  chars = 0;
+  reworked = 0;
+  /** Deleted by you; typing again where they were turns them into `reworked`. */
+  deletedByYou = 0;
+  removed = 0;
+  live = false;
+}
+
+/**
+ * What became of the text AI inserted: for every AI insert, its ranges in the open document are
+ * followed through later edits until a fixed horizon after the insert (or until the document
+ * closes, or the session ends). Then each AI character counts once: kept (still there, as it was),
+ * reworked (you typed over it, or deleted it and typed in its place) or removed (deleted by you,
+ * by undo, by a tool or by the AI itself). Nothing of the text is kept; only offsets and counts.
+ * `observe` runs on every keystroke: a map lookup for documents without AI text, a binary search
+ * for the others, array moves only when a range splits or goes.
+ */
+export class FateTracker {
+  private readonly documents = new Map<string, DocumentRanges>();
+  private readonly cohorts: Cohort[] = [];
+  /** Live cohort slots, oldest first. */
+  private readonly order: number[] = [];
+  private readonly horizonMs: number;
+  private readonly maxRanges: number;
+  private nextDue = Number.POSITIVE_INFINITY;
+  /** Ranges that leave tracking unchanged (settled, closed, overflowing) are simply kept. */
+  private readonly toKept = (): void => undefined;
+  private sinkCategory: Attribution['category'] = 'typed';
+  /** Typed characters of the change being applied not yet matched with AI characters they replace. */
+  private sinkBudget = 0;
+  /** Line breaks per replaced unit of the change being applied, in a CRLF document (else 0). */
+  private sinkCrlfRate = 0;
+  private readonly toFate = (cohort: number, units: number): void => this.replaced(cohort, units);
+
+  constructor(private readonly options: FateTrackerOptions) {
+    this.horizonMs = options.horizonMs ?? FATE_HORIZON_MS;
+    this.maxRanges = options.maxRangesPerDocument ?? MAX_RANGES_PER_DOCUMENT;
+  }
+
+  /**
+   * One classified content change, in the order the editor applied them. `crlf`: the document's
+   * line breaks are CRLF.
+   */
+  observe(documentKey: string, change: OffsetChange, attribution: Attribution, crlf = false): void {
+    if (attribution.at >= this.nextDue) {
+      this.settleDue(attribution.at);
+    }
+    const ai = attribution.category === 'aiInline' || attribution.category === 'aiChat';
+    let ranges = this.documents.get(documentKey);
+    if (ranges === undefined && !ai) {
+      return;
+    }
+    const inserted = change.text.length;
+    if (ranges !== undefined) {
+      this.applyTo(ranges, change, attribution, crlf);
+    }
+    if (!ai) {
+      if (ranges?.count === 0) {
+        this.documents.delete(documentKey);
+      }
+      return;
+    }
+    // An accepted suggestion that repeats what it replaced: only the rest is new AI text.
+    const repeated = Math.max(0, Math.min(inserted, change.rangeLength - attribution.deleted));
+    const units = inserted - repeated;
+    if (units <= 0 || attribution.chars <= 0) {
+      return;
+    }
+    if (ranges === undefined) {
+      ranges = new DocumentRanges();
+      this.documents.set(documentKey, ranges);
+    }
+    const cohort = this.cohortFor(attribution.at);
+    this.cohorts[cohort].chars += attribution.chars;
+    if (ranges.count + 2 > this.maxRanges) {
+      ranges.removeCohort(this.oldestIn(ranges), this.toKept);
+    }
+    ranges.add(change.rangeOffset + repeated, units, cohort);
+  }
+
+  private applyTo(ranges: DocumentRanges, change: OffsetChange, attribution: Attribution, crlf: boolean): void {
+    const typed = attribution.category === 'typed';
+    if (typed && attribution.chars > 0 && change.rangeLength === 0) {
+      const touched = ranges.touching(change.rangeOffset);
+      if (touched >= 0) {
+        const c = this.cohorts[touched];
+        const back = Math.min(attribution.chars, c.deletedByYou);
+        c.deletedByYou -= back;
+        c.reworked += back;
+      }
+    }
+    if (ranges.count + 1 > this.maxRanges) {
+      ranges.removeCohort(this.oldestIn(ranges), this.toKept);
+    }
+    this.sinkCategory = attribution.category;
+    this.sinkBudget = typed ? attribution.chars : 0;
+    const lineBreaks = crlf && change.range !== undefined ? change.range.end.line - change.range.start.line : 0;
+    this.sinkCrlfRate = lineBreaks > 0 && change.rangeLength > 0 ? lineBreaks / change.rangeLength : 0;
+    ranges.apply(change.rangeOffset, change.rangeLength, change.text.length, this.toFate);
+  }
+
+  /** AI units replaced or deleted by the change being applied. */
+  private replaced(cohort: number, units: number): void {
+    const c = this.cohorts[cohort];
+    const chars = units - Math.round(units * this.sinkCrlfRate);
+    if (this.sinkCategory !== 'typed') {
+      c.removed += chars;
+      return;
+    }
+    // Typed over: as many as were typed are reworked; the rest is deleted by you.
+    const over = Math.min(chars, this.sinkBudget);
+    this.sinkBudget -= over;
+    c.reworked += over;
+    c.deletedByYou += chars - over;
+  }
+
+  /** The document closed: its AI text counts as it is now. */
+  closeDocument(documentKey: string): void {
+    const ranges = this.documents.get(documentKey);
+    if (ranges !== undefined) {
+      ranges.removeCohort(-1, this.toKept);
+      this.documents.delete(documentKey);
+    }
+  }
+
+  /** Settles every cohort whose last insert is at least the horizon old at `now`. */
+  settleDue(now: number): void {
+    while (this.order.length > 0) {
+      const slot = this.order[0];
+      if (now - this.cohorts[slot].lastAt < this.horizonMs) {
+        break;
+      }
+      this.settle(slot);
+    }
+    this.updateNextDue();
+  }
+
+  /** The session ends (window closes, data deleted): everything counts as it is now. */
+  settleAll(): void {
+    while (this.order.length > 0) {
+      this.settle(this.order[0]);
+    }
+    this.updateNextDue();
+  }
+
+  /** Forgets every range and cohort without counting them (Delete All Data). */
+  clear(): void {
+    this.documents.clear();
+    for (const slot of this.order) {
+      this.cohorts[slot].live = false;
+    }
+    this.order.length = 0;
+    this.updateNextDue();
+  }
+
+  /** AI characters inserted in [from, to] (epoch ms) whose fate is not settled yet. */
+  pending(from: number, to: number): number {
+    let sum = 0;
+    for (const slot of this.order) {
+      const c = this.cohorts[slot];
+      if (c.firstAt >= from && c.firstAt <= to) {
+        sum += c.chars;
+      }
+    }
+    return sum;
+  }
+
+  /** Ranges and bytes held (for the memory budget and tests). */
+  footprint(): { readonly documents: number; readonly ranges: number; readonly bytes: number } {
+    let ranges = 0;
+    let bytes = 0;
+    for (const doc of this.documents.values()) {
+      ranges += doc.count;
+      bytes += doc.bytes;
+    }
+    return { documents: this.documents.size, ranges, bytes };
+  }
+
+  private cohortFor(at: number): number {
+    const minute = Math.floor(at / MINUTE_MS);
+    const last = this.order.length > 0 ? this.order[this.order.length - 1] : -1;
+    if (last >= 0 && this.cohorts[last].minute === minute) {
+      const c = this.cohorts[last];
+      c.lastAt = Math.max(c.lastAt, at);
+      return last;
+    }
+    if (this.order.length >= MAX_COHORTS) {
+      this.settle(this.order[0]);
+    }
+    let slot = this.cohorts.findIndex((c) => !c.live);
+    if (slot < 0) {
+      slot = this.cohorts.length;
+      this.cohorts.push(new Cohort());
+    }
+    const c = this.cohorts[slot];
+    Object.assign(c, { minute, firstAt: at, lastAt: at, chars: 0, reworked: 0, deletedByYou: 0, removed: 0, live: true });
+    this.order.push(slot);
+    this.updateNextDue();
+    return slot;
+  }
+
+  private oldestIn(ranges: DocumentRanges): number {
+    let oldest = -1;
+    let oldestAt = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < ranges.count; i++) {
+      const c = this.cohorts[ranges.cohort(i)];
+      if (c.firstAt < oldestAt) {
+        oldestAt = c.firstAt;
+        oldest = ranges.cohort(i);
+      }
+    }
+    return oldest;
+  }
+
+  private settle(slot: number): void {
+    for (const [key, ranges] of this.documents) {
+      ranges.removeCohort(slot, this.toKept);
+      if (ranges.count === 0) {
+        this.documents.delete(key);
+      }
+    }
+    const c = this.cohorts[slot];
+    c.live = false;
+    this.order.splice(this.order.indexOf(slot), 1);
+    this.options.onSettled(toSettlement(c));
+  }
+
+  private updateNextDue(): void {
+    this.nextDue = this.order.length > 0 ? this.cohorts[this.order[0]].lastAt + this.horizonMs : Number.POSITIVE_INFINITY;
+  }
+}
+
+/**
+ * The cohort's figures. A surrogate pair is two units but one character, so what left the ranges
+ * can, rarely, exceed the characters counted: clamped so the three add up to exactly the
+ * characters inserted.
+ */
+function toSettlement(c: Cohort): FateSettlement {
+  const removed = Math.min(c.chars, c.removed + c.deletedByYou);
+  const reworked = Math.min(c.chars - removed, c.reworked);
+  return { at: c.firstAt, kept: c.chars - removed - reworked, reworked, removed };
+}
