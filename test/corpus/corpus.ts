@@ -3,9 +3,11 @@
  * recording script acted like a developer. One JSON-lines file per session under
  * test/fixtures/corpus/. Every text is scripted by the tests: no user's text is ever in it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { EditFact, Intent, Pos, SelectionKind } from '../../src/core/attribution/types';
+import type { Category } from '../../src/core/categories';
 
 export const CORPUS_DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'corpus');
 /** The recorder writes document URIs relative to this, so the corpus does not depend on a temp folder. */
@@ -19,6 +21,28 @@ export interface SessionHeader {
   readonly description: string;
   /** The VS Code that produced it, e.g. `1.139.1 (code-server 4.139.1)`. */
   readonly recordedWith: string;
+  /** Generated sessions: the generator's seed and whether the classifier may be tuned on it. */
+  readonly seed?: number;
+  readonly group?: CorpusGroup;
+}
+
+/** Scripted sessions and train seeds are tuned on; held-out seeds never are. */
+export type CorpusGroup = 'scripted' | 'train' | 'heldOut';
+
+/**
+ * A step of a generated session began (the runner writes these). `anonymous` is the truth for the
+ * edits VS Code labels anonymously (an extension's applyEdit or TextEditor.edit) until the next step.
+ */
+export interface StepRecord {
+  readonly type: 'step';
+  readonly t: number;
+  readonly index: number;
+  readonly kind: string;
+  /** The fake extension's command, for agent and tool steps. */
+  readonly command?: string;
+  readonly anonymous?: Category;
+  /** The step failed in the workbench (its edits, if any, are still labelled by VS Code). */
+  readonly failed?: string;
 }
 
 /** An intent one of the host's intent sources observed (same classes as the product). */
@@ -55,7 +79,7 @@ export interface UncountedRecord {
   readonly scheme: string;
 }
 
-export type EventRecord = IntentRecord | ChangeRecord | SelectionRecord | UncountedRecord;
+export type EventRecord = IntentRecord | ChangeRecord | SelectionRecord | UncountedRecord | StepRecord;
 export type CorpusRecord = SessionHeader | EventRecord;
 
 export interface CorpusSession {
@@ -82,10 +106,28 @@ export function parseSession(text: string, source: string): CorpusSession {
   return { header, events: events as EventRecord[] };
 }
 
-/** Every recorded session, by file name order. */
+/** Generated sessions, gzipped JSON lines, by group. */
+export const GENERATED_DIR = join(CORPUS_DIR, 'generated');
+
+export function generatedDir(group: 'train' | 'heldOut'): string {
+  return join(GENERATED_DIR, group);
+}
+
+/** Every recorded session in `dir` (`.jsonl` or `.jsonl.gz`), by file name order. */
 export function readCorpus(dir = CORPUS_DIR): CorpusSession[] {
-  return readdirSync(dir).filter((name) => name.endsWith('.jsonl')).sort()
-    .map((name) => parseSession(readFileSync(join(dir, name), 'utf8'), name));
+  if (!existsSync(dir)) {
+    return [];
+  }
+  return readdirSync(dir).filter((name) => name.endsWith('.jsonl') || name.endsWith('.jsonl.gz')).sort()
+    .map((name) => {
+      const bytes = readFileSync(join(dir, name));
+      return parseSession((name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'), name);
+    });
+}
+
+/** The sessions of one group: the scripted ones, or the generated train or held-out seeds. */
+export function readGroup(group: CorpusGroup): CorpusSession[] {
+  return group === 'scripted' ? readCorpus(CORPUS_DIR) : readCorpus(generatedDir(group));
 }
 
 export function changesOf(session: CorpusSession): ChangeRecord[] {

@@ -2,17 +2,25 @@
  * `npm run corpus:record`: re-records the labelled corpus in test/fixtures/corpus/. Bundles the
  * recorder extension (test/corpus/recorder.ts, which reuses the product's change watcher and intent
  * sources), opens the real VS Code 1.139 (code-server) with it and the fake AI extensions, performs
- * every session of test/corpus/sessions.ts, and writes each session's records as JSON lines.
- * `OWNERSHIP_CORPUS_ONLY=chat,agent` re-records only those sessions.
+ * every scripted session of test/corpus/sessions.ts and every generated session (the seeds of
+ * test/corpus/seeds.ts, one fresh workbench each), and writes each session's records as JSON lines
+ * (generated ones gzipped under generated/train and generated/heldOut).
+ * `OWNERSHIP_CORPUS_ONLY=scripted|train|heldOut` (comma-separated) records only those parts;
+ * scripted session names (`chat,agent`) record only those scripted sessions;
+ * `OWNERSHIP_CORPUS_SEEDS=7201,7202` only those seeds.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { CODE_SERVER_VERSION, makeRunDir, removeRunDir, repoRoot } from '../harness/codeServer';
 import { delay, Workbench } from '../e2e/workbench';
-import { CORPUS_DIR, CORPUS_FORMAT, type EventRecord, type SessionHeader } from './corpus';
+import { CORPUS_DIR, CORPUS_FORMAT, generatedDir, type EventRecord, type SessionHeader } from './corpus';
+import { generatePlan } from './generator';
+import { HELD_OUT_SEEDS, TRAIN_SEEDS } from './seeds';
 import { CORPUS_FILES, CORPUS_SETTINGS, SESSIONS, type RecordingSession } from './sessions';
+import { recordPlan } from './stepRunner';
 
 /** Intents this long before a session still explain its first edits (the widest intent window is 3 s). */
 const INTENT_LEAD_MS = 5_000;
@@ -20,7 +28,7 @@ const INTENT_LEAD_MS = 5_000;
 const SETTLE_MS = 1_000;
 
 /** The recorder as an installable extension folder: a bundle of recorder.ts and a manifest. */
-async function buildRecorder(dir: string): Promise<void> {
+export async function buildRecorder(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   await esbuild.build({
     entryPoints: [join(repoRoot, 'test', 'corpus', 'recorder.ts')],
@@ -43,6 +51,7 @@ async function buildRecorder(dir: string): Promise<void> {
     activationEvents: ['*'],
     main: './extension.js',
     contributes: {
+      commands: [{ command: 'corpusRecorder.runQueued', title: 'Corpus Recorder: Run Queued Command' }],
       // Accept Next Line has no default key.
       keybindings: [{ key: 'ctrl+alt+l', command: 'editor.action.inlineSuggest.acceptNextLine', when: 'editorTextFocus && inlineSuggestionVisible' }],
     },
@@ -70,13 +79,12 @@ function check(records: readonly EventRecord[], session: RecordingSession): stri
   return session.expectSources.filter((source) => !sources.has(source)).map((source) => `${session.name}: no ${source} edit was recorded`);
 }
 
-async function main(): Promise<void> {
-  const only = process.env.OWNERSHIP_CORPUS_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+const RECORDED_WITH = `VS Code 1.139 (code-server ${CODE_SERVER_VERSION})`;
+
+async function recordScripted(recorderDir: string, only: readonly string[] | undefined): Promise<string[]> {
   const sessions = SESSIONS.filter((session) => !only || only.includes(session.name));
   const runDir = await makeRunDir('corpus');
-  const recorderDir = join(runDir, 'corpus-recorder');
   const raw = join(runDir, 'corpus.raw.jsonl');
-  await buildRecorder(recorderDir);
   const workbench = await Workbench.open({
     name: 'corpus',
     runDir,
@@ -109,7 +117,6 @@ async function main(): Promise<void> {
   }
   const all = parseRaw(await readFile(raw, 'utf8'));
   const problems: string[] = [];
-  await mkdir(CORPUS_DIR, { recursive: true });
   if (!only) {
     for (const stale of (await readdir(CORPUS_DIR)).filter((name) => name.endsWith('.jsonl'))) {
       await rm(join(CORPUS_DIR, stale));
@@ -118,25 +125,82 @@ async function main(): Promise<void> {
   for (const window of windows) {
     const records = recordsOf(all, window);
     problems.push(...check(records, window.session));
-    const header: SessionHeader = {
-      type: 'session',
-      format: CORPUS_FORMAT,
-      name: window.session.name,
-      description: window.session.description,
-      recordedWith: `VS Code 1.139 (code-server ${CODE_SERVER_VERSION})`,
-    };
+    const header: SessionHeader = { type: 'session', format: CORPUS_FORMAT, name: window.session.name, description: window.session.description, recordedWith: RECORDED_WITH, group: 'scripted' };
     const file = join(CORPUS_DIR, `${String(SESSIONS.indexOf(window.session) + 1).padStart(2, '0')}-${window.session.name}.jsonl`);
     await writeFile(file, [header, ...records].map((record) => JSON.stringify(record)).join('\n') + '\n');
     const changes = records.filter((record) => record.type === 'change').length;
     console.log(`  wrote ${file} (${changes} changes, ${records.length} records)`);
   }
   await removeRunDir(runDir);
+  return problems;
+}
+
+/** Records the generated sessions of one group; a session whose workbench failed is tried once more. */
+async function recordGenerated(recorderDir: string, group: 'train' | 'heldOut', seeds: readonly number[]): Promise<string[]> {
+  const dir = generatedDir(group);
+  await mkdir(dir, { recursive: true });
+  const problems: string[] = [];
+  for (const seed of seeds) {
+    const plan = generatePlan(seed);
+    const started = Date.now();
+    console.log(`  ${group} seed ${seed} (${plan.steps.length} steps) …`);
+    let recording;
+    try {
+      recording = await recordPlan(plan, recorderDir, (line) => console.log(line));
+    } catch (error) {
+      console.log(`    retrying after: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      recording = await recordPlan(plan, recorderDir, (line) => console.log(line));
+    }
+    const header: SessionHeader = {
+      type: 'session', format: CORPUS_FORMAT, name: `${group}-${seed}`, seed, group,
+      description: `Generated session ${seed}: ${plan.steps.map((step) => step.kind).join(', ')}.`,
+      recordedWith: RECORDED_WITH,
+    };
+    const file = join(dir, `${seed}.jsonl.gz`);
+    await writeFile(file, gzipSync([header, ...recording.records].map((record) => JSON.stringify(record)).join('\n') + '\n'));
+    const changes = recording.records.filter((record) => record.type === 'change').length;
+    console.log(`    wrote ${file} (${changes} changes, ${recording.failedSteps} failed steps, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if (recording.failedSteps > plan.steps.length / 5) {
+      problems.push(`seed ${seed}: ${recording.failedSteps} of ${plan.steps.length} steps failed`);
+    }
+  }
+  return problems;
+}
+
+const GROUPS = ['scripted', 'train', 'heldOut'] as const;
+
+async function main(): Promise<void> {
+  const only = process.env.OWNERSHIP_CORPUS_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+  const groups = only?.filter((name) => (GROUPS as readonly string[]).includes(name));
+  const scriptedNames = only?.filter((name) => !(GROUPS as readonly string[]).includes(name));
+  const wants = (group: string) => !only || groups?.includes(group) || (group === 'scripted' && (scriptedNames?.length ?? 0) > 0);
+  const seedFilter = process.env.OWNERSHIP_CORPUS_SEEDS?.split(',').map(Number);
+  const pick = (seeds: readonly number[]) => seeds.filter((seed) => !seedFilter || seedFilter.includes(seed));
+  const recorderRun = await makeRunDir('corpus-recorder');
+  const recorderDir = join(recorderRun, 'corpus-recorder');
+  await buildRecorder(recorderDir);
+  const problems: string[] = [];
+  try {
+    if (wants('scripted') && !seedFilter) {
+      problems.push(...(await recordScripted(recorderDir, scriptedNames?.length ? scriptedNames : undefined)));
+    }
+    if (wants('train')) {
+      problems.push(...(await recordGenerated(recorderDir, 'train', pick(TRAIN_SEEDS))));
+    }
+    if (wants('heldOut')) {
+      problems.push(...(await recordGenerated(recorderDir, 'heldOut', pick(HELD_OUT_SEEDS))));
+    }
+  } finally {
+    await removeRunDir(recorderRun);
+  }
   if (problems.length > 0) {
     throw new Error(`the recording is incomplete:\n${problems.join('\n')}`);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack : error);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exitCode = 1;
+  });
+}

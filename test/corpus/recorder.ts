@@ -4,7 +4,7 @@
  * host classifies (with `detailedReason`, the ground-truth label), every selection change and every
  * intent. It records only when `OWNERSHIP_CORPUS_RAW` names the file to write.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
 import * as vscode from 'vscode';
 import { IntentLog } from '../../src/core/attribution/intents';
 import type { Intent, Pos } from '../../src/core/attribution/types';
@@ -56,6 +56,24 @@ class RecordingIntentLog extends IntentLog {
   }
 }
 
+/**
+ * The step runner's way to run a command with an argument (the fake extensions' commands take one):
+ * it writes `{ token, id, args }` to `<raw>.queue.json` and runs this command from the palette, as a
+ * user runs a command; the answer goes to `<raw>.done-<token>.json`.
+ */
+function runQueuedCommand(raw: string): vscode.Disposable {
+  return vscode.commands.registerCommand('corpusRecorder.runQueued', async () => {
+    const { token, id, args } = JSON.parse(readFileSync(`${raw}.queue.json`, 'utf8')) as { token: string; id: string; args: unknown };
+    let answer: { ok: boolean; result?: unknown; error?: string };
+    try {
+      answer = { ok: true, result: await vscode.commands.executeCommand(id, ...(args === undefined ? [] : [args])) };
+    } catch (error) {
+      answer = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    writeFileSync(`${raw}.done-${token}.json`, JSON.stringify(answer));
+  });
+}
+
 function plain(position: Pos): Pos {
   return { line: position.line, character: position.character };
 }
@@ -74,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const acceptCommands = new AcceptCommandInterceptor(intents, clock, log);
   acceptCommands.setEnabled(true);
   context.subscriptions.push(
+    runQueuedCommand(file),
     writer,
     log,
     editorIntents,
