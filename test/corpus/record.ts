@@ -184,11 +184,11 @@ async function main(): Promise<void> {
     if (wants('scripted') && !seedFilter) {
       problems.push(...(await recordScripted(recorderDir, scriptedNames?.length ? scriptedNames : undefined)));
     }
-    if (wants('train')) {
-      problems.push(...(await recordGenerated(recorderDir, 'train', pick(TRAIN_SEEDS))));
-    }
     if (wants('heldOut')) {
       problems.push(...(await recordGenerated(recorderDir, 'heldOut', pick(HELD_OUT_SEEDS))));
+    }
+    if (wants('train')) {
+      problems.push(...(await recordGenerated(recorderDir, 'train', pick(TRAIN_SEEDS))));
     }
   } finally {
     await removeRunDir(recorderRun);

@@ -77,22 +77,35 @@ function truthOf(session: CorpusSession, step: StepRecord | undefined, fact: Edi
   return fact.detailedReason === undefined ? undefined : exactVerdict(fact.detailedReason, fact, intents)?.category;
 }
 
+/**
+ * The step during which an edit happened, by the edit's own time: the host records a change only
+ * after pairing it with its selection change, so a record can come after the next step began.
+ */
+function stepAt(steps: readonly StepRecord[], at: number): StepRecord | undefined {
+  let found: StepRecord | undefined;
+  for (const step of steps) {
+    if (step.t > at) {
+      break;
+    }
+    found = step;
+  }
+  return found;
+}
+
 /** Replays one session in the order the host saw it: intents as they came, facts as the host classified them. */
 export function scoreSession(session: CorpusSession): Scored[] {
   const name = session.header.name;
   const logs = { truth: new IntentLog(), stable: new IntentLog(), exact: new IntentLog() };
   const scored: Scored[] = [];
-  let step: StepRecord | undefined;
+  const steps = session.events.filter((record): record is StepRecord => record.type === 'step');
   for (const record of session.events) {
-    if (record.type === 'step') {
-      step = record;
-    } else if (record.type === 'intent') {
+    if (record.type === 'intent') {
       logs.truth.record(record.intent);
       logs.stable.record(record.intent);
       logs.exact.record(record.intent);
     } else if (record.type === 'change') {
       const fact = record.fact;
-      const truth = truthOf(session, step, fact, logs.truth);
+      const truth = truthOf(session, stepAt(steps, fact.at), fact, logs.truth);
       if (truth === undefined) {
         throw new Error(`${name}: no truth for ${JSON.stringify(fact.detailedReason)}`);
       }

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeRunDir, removeRunDir } from '../harness/codeServer';
 import { delay, Workbench } from '../e2e/workbench';
@@ -89,7 +90,9 @@ async function runSteps(workbench: Workbench, plan: SessionPlan, raw: string, lo
       }
     } catch (error) {
       const failed = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      log(`    step ${index} (${step.kind}) failed: ${failed}`);
+      const screenshot = join(tmpdir(), `corpus-failure-${plan.seed}-${index}.png`);
+      await workbench.page.screenshot({ path: screenshot }).catch(() => undefined);
+      log(`    step ${index} (${step.kind}) failed: ${failed} (${screenshot})`);
       if (started) {
         steps[steps.length - 1] = { ...started, failed };
       } else {

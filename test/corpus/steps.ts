@@ -24,9 +24,26 @@ export interface StepContext {
 
 export async function show(context: StepContext, file: string): Promise<void> {
   if (context.current !== file) {
-    await context.workbench.openFile(file);
+    // A key lost while the focus moves (after the palette, the chat) leaves Quick Open closed: try again.
+    await context.workbench.openFile(file).catch(async () => {
+      await press(context.workbench, 'Escape', 'Escape');
+      await context.workbench.openFile(file);
+    });
     context.current = file;
   }
+}
+
+/**
+ * Pastes go through the paste providers first (asynchronously): a key pressed before the paste
+ * lands cancels it, so wait until the editor shows a change.
+ */
+async function pasteAndWait(workbench: Workbench, keys: readonly string[], text?: string): Promise<void> {
+  const before = await workbench.editorText();
+  await press(workbench, ...keys);
+  if (text !== undefined) {
+    await paste(workbench, text);
+  }
+  await editorChanges(workbench, before);
 }
 
 async function typeLines(workbench: Workbench, text: string): Promise<void> {
@@ -162,9 +179,10 @@ function gitCheckout(context: StepContext, step: PlanStep): Promise<void> {
 }
 
 async function cutPaste(workbench: Workbench): Promise<void> {
+  const before = await workbench.editorText();
   await press(workbench, 'Control+End', 'ArrowUp', 'Control+X');
-  await delay(200);
-  await press(workbench, 'Control+End', 'Enter', 'Control+V');
+  await editorChanges(workbench, before);
+  await pasteAndWait(workbench, ['Control+End', 'Enter', 'Control+V']);
 }
 
 async function undoRedo(context: StepContext): Promise<void> {
@@ -211,12 +229,11 @@ export async function perform(context: StepContext, step: PlanStep): Promise<voi
     case 'ghost': return ghost(context, step);
     case 'intellisense': return intellisense(context);
     case 'snippet': return snippet(workbench);
-    case 'paste':
-      await press(workbench, 'Control+End', 'Enter');
-      await paste(workbench, step.text ?? '');
-      return delay(300);
+    case 'paste': return pasteAndWait(workbench, ['Control+End', 'Enter'], step.text ?? '');
     case 'cutPaste': return cutPaste(workbench);
-    case 'copyPaste': return press(workbench, 'Control+Home', 'Control+C', 'Control+End', 'Control+V');
+    case 'copyPaste':
+      await press(workbench, 'Control+Home', 'Control+C');
+      return pasteAndWait(workbench, ['Control+End', 'Control+V']);
     case 'undoRedo': return undoRedo(context);
     case 'multiCursor':
       await press(workbench, 'Control+End', 'Enter', 'Shift+Alt+ArrowUp', 'Shift+Alt+ArrowUp');
