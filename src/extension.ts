@@ -3,17 +3,13 @@ import { IntentLog } from './core/attribution/intents';
 import { systemCalendar, type Calendar } from './core/calendar';
 import { countedChars } from './core/ratio';
 import type { OwnershipRatioApi } from './host/api';
+import { watchEdits } from './host/attribution';
 import { backupHistory, restoreHistory } from './host/backupCommands';
-import { ChangeWatcher } from './host/changeWatcher';
 import { deleteAllData } from './host/deleteAllData';
 import { Dashboard } from './host/dashboard';
 import { explainRecentAttributions } from './host/explainCommand';
 import { exportCsv } from './host/exportCommand';
-import { AcceptCommandInterceptor } from './host/intents/acceptCommands';
-import { EditorIntents } from './host/intents/editorIntents';
-import { PasteObserver } from './host/intents/pasteObserver';
 import { ReflectionReminder, Reflections } from './host/reflection';
-import { settings } from './host/settings';
 import { OwnershipStatusBar } from './host/statusBar';
 import { WorkspaceHistory } from './host/workspaceHistory';
 
@@ -44,18 +40,12 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
     }
   };
   const statusBar = new OwnershipStatusBar(counts, calendar);
-  const editorIntents = new EditorIntents(intents, calendar);
-  const acceptCommands = new AcceptCommandInterceptor(intents, calendar, log);
-  acceptCommands.setEnabled(settings.interceptAcceptCommands());
 
   context.subscriptions.push(
     log,
     counts,
     dashboard,
     statusBar,
-    editorIntents,
-    acceptCommands,
-    new PasteObserver(intents, calendar),
     new ReflectionReminder({
       calendar,
       state: context.globalState,
@@ -64,19 +54,14 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       reflect,
       log,
     }),
-    new ChangeWatcher({
+    ...watchEdits({
       clock: calendar,
       intents,
-      exactSources: settings.exactSources,
+      log,
       onAttribution: (attribution) => counts.record(attribution),
+      onReplace: (previous, next) => counts.replace(previous, next),
       // The editor's user data folder (…/User, holding globalStorage/<this extension>).
       uncountedFolders: [vscode.Uri.joinPath(context.globalStorageUri, '..', '..')],
-      onUncountedChange: (scheme) => editorIntents.noteChatActivity(scheme, 'changed'),
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('ownershipRatio.detection.interceptAcceptCommands')) {
-        acceptCommands.setEnabled(settings.interceptAcceptCommands());
-      }
     }),
     ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect }),
   );

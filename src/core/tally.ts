@@ -17,10 +17,19 @@ export class Tally {
   deletedChars = 0;
 
   add(attribution: Attribution): void {
-    this.chars[attribution.category] += attribution.chars;
-    this.deletedChars += attribution.deleted;
+    this.addSigned(attribution, 1);
+  }
+
+  /** Takes back what `add` counted for this attribution (its action was decided otherwise). */
+  remove(attribution: Attribution): void {
+    this.addSigned(attribution, -1);
+  }
+
+  protected addSigned(attribution: Attribution, sign: 1 | -1): void {
+    this.chars[attribution.category] += sign * attribution.chars;
+    this.deletedChars += sign * attribution.deleted;
     if (attribution.confidence === 'estimated' && isAiCategory(attribution.category)) {
-      this.estimatedAiChars += attribution.chars;
+      this.estimatedAiChars += sign * attribution.chars;
     }
   }
 

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import { classify, isCountedScheme } from '../core/attribution/classify';
-import { isInsideAnyFolder, type FolderLike } from '../core/attribution/schemes';
+import type { ActionSignals } from '../core/attribution/actions';
+import { Attributor } from '../core/attribution/attributor';
+import { isCountedScheme } from '../core/attribution/classify';
+import { isChatEditingModel, isInsideAnyFolder, type FolderLike } from '../core/attribution/schemes';
 import type { IntentLog } from '../core/attribution/intents';
 import type { Attribution, EditFact } from '../core/attribution/types';
 import type { Clock } from '../core/clock';
@@ -9,15 +11,28 @@ import { toEditFact, toSelectionKind } from './editFacts';
 
 /** How long a change waits for its paired selection event before it is classified without one. */
 const SELECTION_PAIRING_MS = 100;
+/**
+ * While a chat editing session holds a document, the chat's model of it changes with every edit,
+ * within a millisecond before the document itself. Such a change is a mirror, not chat activity;
+ * the chat's own edits reach its model hundreds of milliseconds before the document.
+ */
+export const CHAT_MIRROR_MS = 50;
 
 export interface ChangeWatcherOptions {
   readonly clock: Clock;
   readonly intents: IntentLog;
   readonly exactSources: () => boolean;
   readonly onAttribution: (attribution: Attribution) => void;
+  /** An action was decided otherwise: `next` counts in place of `previous` (recorded before). */
+  readonly onReplace: (previous: Attribution, next: Attribution) => void;
+  /** What the host knows around an action (diff views, AI extensions). */
+  readonly signals?: ActionSignals;
   /** Folders whose documents never count: the editor's own user data (settings, keybindings, snippets). */
   readonly uncountedFolders?: readonly FolderLike[];
-  /** Changes to documents that are not counted (chat-editing models, output…), by scheme. */
+  /**
+   * Changes to documents that are not counted (output, chat input…), by scheme; a chat-editing
+   * model's change only when it is not the mirror of an edit to a counted document.
+   */
   readonly onUncountedChange?: (scheme: string) => void;
   /** Sees each fact, paired with its selection change, just before it is classified (the corpus recorder). */
   readonly onFact?: (fact: EditFact) => void;
@@ -47,14 +62,25 @@ export class ChangeWatcher extends Disposable {
   private timedOut: PendingEdit | undefined;
   /** Whether each document counts (by scheme and folder), decided once per document, not per keystroke. */
   private readonly counted = new WeakMap<vscode.TextDocument, boolean>();
+  private readonly attributor: Attributor;
+  /** A chat-editing model's change that may still turn out to be a mirror; its scheme. */
+  private modelChange: { at: number; scheme: string } | undefined;
+  private modelTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ChangeWatcherOptions) {
     super();
+    this.attributor = new Attributor({
+      intents: options.intents,
+      exactSources: options.exactSources,
+      sink: { record: options.onAttribution, replace: options.onReplace },
+      signals: options.signals,
+    });
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.onDocumentChanged(event)));
     this.register(vscode.window.onDidChangeTextEditorSelection((event) => this.onSelectionChanged(event)));
     this.register({
       dispose: () => {
         clearTimeout(this.pairingTimer);
+        clearTimeout(this.modelTimer);
         this.flushPending();
       },
     });
@@ -72,9 +98,10 @@ export class ChangeWatcher extends Disposable {
       return;
     }
     if (!counts) {
-      this.options.onUncountedChange?.(event.document.uri.scheme);
+      this.onUncountedChange(event.document.uri.scheme);
       return;
     }
+    this.settleModelChange(true);
     this.flushPending();
     this.pending = {
       document: event.document,
@@ -82,6 +109,34 @@ export class ChangeWatcher extends Disposable {
       settles: insertsMoreThanKeystroke(event.contentChanges),
     };
     this.armPairingTimer();
+  }
+
+  private onUncountedChange(scheme: string): void {
+    if (!isChatEditingModel(scheme)) {
+      this.options.onUncountedChange?.(scheme);
+      return;
+    }
+    this.settleModelChange(false);
+    this.modelChange = { at: this.options.clock.now(), scheme };
+    if (this.modelTimer === undefined && !this.isDisposed) {
+      this.modelTimer = setTimeout(() => {
+        this.modelTimer = undefined;
+        this.settleModelChange(false);
+      }, CHAT_MIRROR_MS);
+    }
+  }
+
+  /** A counted change right after a chat model's change shows it was a mirror; otherwise it was the chat's. */
+  private settleModelChange(countedChangeNow: boolean): void {
+    const change = this.modelChange;
+    if (change === undefined) {
+      return;
+    }
+    this.modelChange = undefined;
+    const mirror = countedChangeNow && this.options.clock.now() - change.at <= CHAT_MIRROR_MS;
+    if (!mirror) {
+      this.options.onUncountedChange?.(change.scheme);
+    }
   }
 
   /** Documents people write in, outside the editor's own user data. */
@@ -95,6 +150,10 @@ export class ChangeWatcher extends Disposable {
   }
 
   private onSelectionChanged(event: vscode.TextEditorSelectionChangeEvent): void {
+    if (event.kind === vscode.TextEditorSelectionChangeKind.Mouse) {
+      // A click moves the cursor away: an accept before it no longer explains an edit.
+      this.options.intents.record({ kind: 'cursorMoved', documentKey: event.textEditor.document.uri.toString(), at: this.options.clock.now() });
+    }
     const pending = this.pending;
     if (pending && event.textEditor.document === pending.document && pending.document.version === pending.fact.version) {
       if (!pending.settles) {
@@ -142,10 +201,7 @@ export class ChangeWatcher extends Disposable {
     }
     this.pending = undefined;
     this.options.onFact?.(pending.fact);
-    const attributions = classify(pending.fact, { intents: this.options.intents, exactSources: this.options.exactSources() });
-    for (const attribution of attributions) {
-      this.options.onAttribution(attribution);
-    }
+    this.attributor.attribute(pending.fact);
   }
 }
 

@@ -89,6 +89,13 @@ export class WorkspaceHistory extends Disposable {
     this.idleSave.request();
   }
 
+  /** An action was decided otherwise: `next` counts in place of `previous`. */
+  replace(previous: Attribution, next: Attribution): void {
+    this.store.replace(previous, next);
+    this.changed.fire();
+    this.idleSave.request();
+  }
+
   /** Forgets every count of this workspace (the caller removes the files) and tells the views. */
   async deleteAll(): Promise<void> {
     await this.store.deleteAll();

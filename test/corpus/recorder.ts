@@ -9,11 +9,8 @@ import * as vscode from 'vscode';
 import { IntentLog } from '../../src/core/attribution/intents';
 import type { Intent, Pos } from '../../src/core/attribution/types';
 import { systemClock } from '../../src/core/clock';
-import { ChangeWatcher } from '../../src/host/changeWatcher';
+import { watchEdits } from '../../src/host/attribution';
 import { toSelectionKind } from '../../src/host/editFacts';
-import { AcceptCommandInterceptor } from '../../src/host/intents/acceptCommands';
-import { EditorIntents } from '../../src/host/intents/editorIntents';
-import { PasteObserver } from '../../src/host/intents/pasteObserver';
 import { CORPUS_WORKSPACE_URI, type EventRecord } from './corpus';
 
 /**
@@ -51,7 +48,7 @@ class RecordingIntentLog extends IntentLog {
   }
 
   override record(intent: Intent): void {
-    this.writer.write({ type: 'intent', t: Date.now(), intent: { kind: intent.kind, documentKey: intent.documentKey, at: intent.at } });
+    this.writer.write({ type: 'intent', t: Date.now(), intent: { kind: intent.kind, documentKey: intent.documentKey, at: intent.at, ...(intent.detail === undefined ? {} : { detail: intent.detail }) } });
     super.record(intent);
   }
 }
@@ -87,22 +84,17 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Corpus Recorder', { log: true });
   const clock = systemClock;
   const intents = new RecordingIntentLog(writer);
-  // Composed like src/extension.ts; the product's own interceptor is switched off in recording runs.
-  const editorIntents = new EditorIntents(intents, clock);
-  const acceptCommands = new AcceptCommandInterceptor(intents, clock, log);
-  acceptCommands.setEnabled(true);
+  // Composed by the product's own function, so the corpus holds what the product sees.
   context.subscriptions.push(
     runQueuedCommand(file),
     writer,
     log,
-    editorIntents,
-    acceptCommands,
-    new PasteObserver(intents, clock),
-    new ChangeWatcher({
+    ...watchEdits({
       clock,
       intents,
-      exactSources: () => true,
+      log,
       onAttribution: () => undefined,
+      onReplace: () => undefined,
       onFact: (fact) => writer.write({
         type: 'change',
         t: clock.now(),
@@ -113,10 +105,8 @@ export function activate(context: vscode.ExtensionContext): void {
           ...(fact.cursorsAfter ? { cursorsAfter: fact.cursorsAfter.map(plain) } : {}),
         },
       }),
-      onUncountedChange: (scheme) => {
-        writer.write({ type: 'uncounted', t: clock.now(), scheme });
-        editorIntents.noteChatActivity(scheme, 'changed');
-      },
+      onUncountedChange: (scheme) => writer.write({ type: 'uncounted', t: clock.now(), scheme }),
+      observeCommandsAlways: true,
     }),
     vscode.window.onDidChangeTextEditorSelection((event) => writer.write({
       type: 'selection',

@@ -6,10 +6,10 @@
  * except for the edits that source leaves anonymous, whose truth the session declares (the
  * generator's plan says what each fake extension is; scripted sessions in HUMAN_LABELS).
  */
-import { classify } from '../../src/core/attribution/classify';
+import { Attributor } from '../../src/core/attribution/attributor';
 import { exactVerdict } from '../../src/core/attribution/exactPath';
 import { IntentLog } from '../../src/core/attribution/intents';
-import type { ChangeFact, EditFact } from '../../src/core/attribution/types';
+import type { Attribution, ChangeFact, EditFact } from '../../src/core/attribution/types';
 import { CATEGORIES, emptyCounts, type Category, type CategoryCounts } from '../../src/core/categories';
 import { ownershipRatio } from '../../src/core/ratio';
 import { countCodePoints } from '../../src/core/text';
@@ -92,32 +92,64 @@ function stepAt(steps: readonly StepRecord[], at: number): StepRecord | undefine
   return found;
 }
 
+/**
+ * The product's classifier on one path, replayed: attributions in the order of the changes, each
+ * moved in place when its action is decided otherwise.
+ */
+class ReplayedPath {
+  readonly attributions: Attribution[] = [];
+  private readonly positions = new Map<Attribution, number>();
+  readonly attributor: Attributor;
+
+  constructor(readonly intents: IntentLog, exactSources: boolean) {
+    this.attributor = new Attributor({
+      intents,
+      exactSources: () => exactSources,
+      sink: {
+        record: (attribution) => {
+          this.positions.set(attribution, this.attributions.length);
+          this.attributions.push(attribution);
+        },
+        replace: (previous, next) => {
+          const position = this.positions.get(previous);
+          if (position !== undefined) {
+            this.attributions[position] = next;
+            this.positions.set(next, position);
+          }
+        },
+      },
+    });
+  }
+}
+
 /** Replays one session in the order the host saw it: intents as they came, facts as the host classified them. */
 export function scoreSession(session: CorpusSession): Scored[] {
   const name = session.header.name;
-  const logs = { truth: new IntentLog(), stable: new IntentLog(), exact: new IntentLog() };
-  const scored: Scored[] = [];
+  const truthIntents = new IntentLog();
+  const stable = new ReplayedPath(new IntentLog(), false);
+  const exact = new ReplayedPath(new IntentLog(), true);
+  const pending: Array<Omit<Scored, 'stable' | 'exact'>> = [];
   const steps = session.events.filter((record): record is StepRecord => record.type === 'step');
   for (const record of session.events) {
     if (record.type === 'intent') {
-      logs.truth.record(record.intent);
-      logs.stable.record(record.intent);
-      logs.exact.record(record.intent);
+      truthIntents.record(record.intent);
+      stable.intents.record(record.intent);
+      exact.intents.record(record.intent);
     } else if (record.type === 'change') {
       const fact = record.fact;
-      const truth = truthOf(session, stepAt(steps, fact.at), fact, logs.truth);
+      const truth = truthOf(session, stepAt(steps, fact.at), fact, truthIntents);
       if (truth === undefined) {
         throw new Error(`${name}: no truth for ${JSON.stringify(fact.detailedReason)}`);
       }
-      const stable = classify({ ...fact, detailedReason: undefined }, { intents: logs.stable, exactSources: false });
-      const exact = classify(fact, { intents: logs.exact, exactSources: true });
+      stable.attributor.attribute({ ...fact, detailedReason: undefined });
+      exact.attributor.attribute(fact);
       const ideCommand = isIdeCommand(fact);
-      fact.changes.forEach((change, index) => {
-        scored.push({ session: name, change, chars: countCodePoints(change.text), truth, stable: stable[index].category, exact: exact[index].category, ideCommand });
-      });
+      for (const change of fact.changes) {
+        pending.push({ session: name, change, chars: countCodePoints(change.text), truth, ideCommand });
+      }
     }
   }
-  return scored;
+  return pending.map((item, index) => ({ ...item, stable: stable.attributions[index].category, exact: exact.attributions[index].category }));
 }
 
 export interface ClassScore {

@@ -40,6 +40,7 @@ export const CORPUS_FILES: Readonly<Record<string, string>> = {
 /** Settings a developer has (auto-closing pairs, trim on save); our extension's own interceptor off. */
 export const CORPUS_SETTINGS: Record<string, unknown> = {
   'ownershipRatio.detection.interceptAcceptCommands': false,
+  'ownershipRatio.detection.observeToolCommands': false,
   'editor.autoClosingBrackets': 'languageDefined',
   'editor.autoClosingQuotes': 'languageDefined',
   'editor.autoClosingOvertype': 'auto',

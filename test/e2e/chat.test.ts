@@ -24,7 +24,10 @@ for (const exactSources of [false, true]) {
       this.timeout(180_000);
       workbench = await Workbench.open({
         name: `ui-chat-${exactSources ? 'exact' : 'stable'}`,
-        files: { 'chat.ts': 'export const value = 1;\n', 'agent.ts': '// Utilities written with the agent.\n' },
+        files: {
+          'chat.ts': 'export const value = 1;\n', 'agent.ts': '// Utilities written with the agent.\n',
+          'format.json': '{"name":"demo","items":[1,2,3],"nested":{"a":true,"b":null}}\n',
+        },
         settings: { 'ownershipRatio.detection.exactSources': exactSources },
         helperExtensions: ['fake-chat', 'fake-agent'],
       });
@@ -60,6 +63,18 @@ for (const exactSources of [false, true]) {
       }, (d) => d.aiChat > 0);
       assert.ok(Math.abs(delta.aiChat - CHAT_ANSWER.length) <= 1, `aiChat +${delta.aiChat}, the answer has ${CHAT_ANSWER.length}`);
       assert.deepEqual({ ...delta, aiChat: 0 }, { ...zero(), typed: TYPED.length });
+    });
+
+    it('after the chat\'s edits were kept, Format Document is a tool\'s, not the chat\'s', async function () {
+      // The chat's session still holds its copy of chat.ts; every edit is mirrored into it.
+      await workbench.openFile('format.json');
+      const before = (await workbench.snapshot()).today.chars;
+      await change(() => workbench.runCommand('Format Document'), (d) => d.tool > 0);
+      // The formatter's edits arrive at once; anything counted as the chat's would be there by now.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const delta = diff((await workbench.snapshot()).today.chars, before);
+      assert.ok(delta.tool > 0, JSON.stringify(delta));
+      assert.deepEqual({ ...delta, tool: 0 }, zero(), JSON.stringify(delta));
     });
 
     it('counts an AI agent extension\'s workspace edits (workspace.applyEdit) as aiChat', async function () {

@@ -255,6 +255,11 @@ export interface FakeLog {
   dispose(): void;
 }
 
+/** A diff editor's input: its two sides. */
+export class TabInputTextDiff {
+  constructor(readonly original: FakeUri, readonly modified: FakeUri) {}
+}
+
 export class FakeVscode {
   /** Marks this object as an ES module namespace for `import * as vscode` in compiled CommonJS. */
   readonly __esModule = true;
@@ -273,6 +278,12 @@ export class FakeVscode {
   readonly onDidChangeWindowState = this.emitter<{ focused: boolean }>();
   readonly onWillSaveTextDocument = this.emitter<unknown>();
   readonly onDidOpenTextDocument = this.emitter<unknown>();
+  readonly onDidCloseTextDocument = this.emitter<unknown>();
+  readonly onDidCreateFiles = this.emitter<{ files: readonly FakeUri[] }>();
+  readonly onDidChangeTabs = this.emitter<unknown>();
+  readonly onDidChangeExtensions = this.emitter<void>();
+  /** The file system watchers created so far, with an emitter per event kind (tests fire them). */
+  readonly fileWatchers: Array<{ readonly change: FakeEmitter<unknown>; readonly create: FakeEmitter<unknown>; readonly remove: FakeEmitter<unknown> }> = [];
 
   readonly Position = Position;
   readonly Range = Range;
@@ -292,10 +303,12 @@ export class FakeVscode {
   readonly fs = new MemoryFileSystem();
   readonly env = { language: 'en' };
   /** Installed extensions (their package.json as `packageJSON`). */
-  readonly extensions = { all: [] as Array<{ id: string; packageJSON: unknown }> };
+  readonly extensions = { all: [] as Array<{ id: string; packageJSON: unknown }>, onDidChange: this.onDidChangeExtensions.event };
+  readonly TabInputTextDiff = TabInputTextDiff;
   readonly l10n = { t: formatMessage };
 
   readonly window = {
+    tabGroups: { all: [] as Array<{ tabs: Array<{ input: unknown }> }>, onDidChangeTabs: this.onDidChangeTabs.event },
     onDidChangeTextEditorSelection: this.onDidChangeTextEditorSelection.event,
     onDidChangeWindowState: this.onDidChangeWindowState.event,
     activeTextEditor: undefined as unknown,
@@ -313,12 +326,15 @@ export class FakeVscode {
     onDidChangeConfiguration: this.onDidChangeConfiguration.event,
     onWillSaveTextDocument: this.onWillSaveTextDocument.event,
     onDidOpenTextDocument: this.onDidOpenTextDocument.event,
+    onDidCloseTextDocument: this.onDidCloseTextDocument.event,
+    onDidCreateFiles: this.onDidCreateFiles.event,
     textDocuments: [] as unknown[],
     fs: this.fs,
     createFileSystemWatcher: () => {
       const resource = this.track('file system watcher');
-      const changes = this.emitter<unknown>();
-      return { onDidChange: changes.event, onDidCreate: this.emitter<unknown>().event, onDidDelete: this.emitter<unknown>().event, dispose: () => resource.dispose() };
+      const watcher = { change: this.emitter<unknown>(), create: this.emitter<unknown>(), remove: this.emitter<unknown>() };
+      this.fileWatchers.push(watcher);
+      return { onDidChange: watcher.change.event, onDidCreate: watcher.create.event, onDidDelete: watcher.remove.event, dispose: () => resource.dispose() };
     },
     getConfiguration: (section?: string) => ({
       get: <T>(key: string, fallback?: T): T | undefined => {

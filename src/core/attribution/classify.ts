@@ -1,14 +1,12 @@
 import type { Category } from '../categories';
 import { countCodePoints } from '../text';
 import { exactVerdict } from './exactPath';
-import {
-  ACCEPT_INTENT_WINDOW_MS, ACCEPT_KINDS, FILE_CHANGE_KINDS, FILE_CHANGE_WINDOW_MS, PASTE_INTENT_WINDOW_MS, PASTE_KINDS,
-  type IntentLog,
-} from './intents';
+import { FILE_CHANGE_KINDS, FILE_CHANGE_WINDOW_MS, PASTE_INTENT_WINDOW_MS, PASTE_KINDS, type IntentLog } from './intents';
 import { insertedText, replacedLength } from './shape';
 import { stableEventSignal, stableVerdict } from './stablePath';
 import type { Attribution, ChangeFact, EditFact } from './types';
 import type { Verdict } from './verdict';
+import { takeAccept } from './windows';
 
 export { isCountedScheme } from './schemes';
 
@@ -16,7 +14,12 @@ export interface ClassifyContext {
   readonly intents: IntentLog;
   /** Setting `ownershipRatio.detection.exactSources`: use `detailedReason` when the host provides it. */
   readonly exactSources: boolean;
+  /** The user's last own action: a command's window does not outlast it. */
+  readonly userActedAt?: number;
 }
+
+/** Receives each change's attribution with the verdict behind it (a long-lived function: no allocation per event). */
+export type OnVerdict = (attribution: Attribution, verdict: Verdict, change: ChangeFact) => void;
 
 /** Categories a user asks "why?" about: their evidence also carries the length. */
 function showsLength(category: Category): boolean {
@@ -74,7 +77,7 @@ function exactVerdictOf(fact: EditFact, context: ClassifyContext): Verdict | und
 /** The exact path saw what an intent also recorded: consume it, so it cannot explain a later edit. */
 function consumeExplainedIntent(fact: EditFact, decided: Verdict, intents: IntentLog): void {
   if (decided.category === 'aiInline') {
-    intents.take(ACCEPT_KINDS, fact.documentKey, fact.at, ACCEPT_INTENT_WINDOW_MS);
+    takeAccept(intents, fact.documentKey, fact.at);
   } else if (decided.category === 'paste') {
     intents.take(PASTE_KINDS, fact.documentKey, fact.at, PASTE_INTENT_WINDOW_MS);
   } else if (decided.category === 'external') {
@@ -83,26 +86,32 @@ function consumeExplainedIntent(fact: EditFact, decided: Verdict, intents: Inten
 }
 
 /**
- * Attributes every content change of one text-change event: one Attribution per change, none for an
- * event without changes (dirty-flag flips, saves). Runs on every keystroke: O(size of the change).
+ * Attributes every content change of one text-change event, one by one, none for an event without
+ * changes (dirty-flag flips, saves). Runs on every keystroke: O(size of the change).
  */
-export function classify(fact: EditFact, context: ClassifyContext): Attribution[] {
+export function classifyInto(fact: EditFact, context: ClassifyContext, onVerdict: OnVerdict): void {
   const changes = fact.changes;
   if (!Array.isArray(changes) || changes.length === 0) {
-    return [];
+    return;
   }
-  const result: Attribution[] = [];
   const exact = exactVerdictOf(fact, context);
   if (exact !== undefined) {
     consumeExplainedIntent(fact, exact, context.intents);
     for (const change of changes) {
-      result.push(attribute(fact, change, exact));
+      onVerdict(attribute(fact, change, exact), exact, change);
     }
-    return result;
+    return;
   }
-  const signal = stableEventSignal(fact, context.intents);
+  const signal = stableEventSignal(fact, context.intents, context.userActedAt);
   for (const change of changes) {
-    result.push(attribute(fact, change, stableVerdict(fact, change, signal)));
+    const decided = stableVerdict(fact, change, signal);
+    onVerdict(attribute(fact, change, decided), decided, change);
   }
+}
+
+/** Each change's attribution on its own, without grouping anonymous edits into actions (see Attributor). */
+export function classify(fact: EditFact, context: ClassifyContext): Attribution[] {
+  const result: Attribution[] = [];
+  classifyInto(fact, context, (attribution) => result.push(attribution));
   return result;
 }

@@ -1,7 +1,8 @@
 import { isAiLike } from './shape';
-import { SAVE_KINDS, SAVE_WINDOW_MS, type IntentLog } from './intents';
+import type { IntentLog } from './intents';
 import type { DetailedReason, EditFact } from './types';
-import { safeToken, verdict, withEvidence, type Verdict } from './verdict';
+import { anonymousVerdict, safeToken, verdict, withEvidence, type Verdict } from './verdict';
+import { isSavingAt } from './windows';
 
 /*
  * The exact path: VS Code's own edit source (proposed API `detailedReason`), measured in VS Code 1.139
@@ -37,10 +38,10 @@ const EDIT_SESSION_UNDO = verdict('undoRedo', 'exact', 'exact:editSessionUndoRed
 const UPDATE_MODEL = verdict('external', 'estimated', 'exact:updateModel');
 const SAVE_TRIM = verdict('tool', 'exact', 'exact:pushEditOperation', 'intent:save');
 /** Any extension's `TextEditor.edit` (Vim, refactoring tools...): a tool unless proven otherwise. */
-const EXTENSION_EDITOR_EDIT = verdict('tool', 'estimated', 'exact:extensionEditorEdit');
+const EXTENSION_EDITOR_EDIT = anonymousVerdict('tool', 'estimated', 'exact:extensionEditorEdit');
 /** `workspace.applyEdit` is how Cline, Continue or Roo apply AI edits; its shape decides. */
-const WORKSPACE_EDIT_AI = verdict('aiChat', 'estimated', 'exact:workspaceEdit', 'shape:aiLike');
-const WORKSPACE_EDIT_TOOL = verdict('tool', 'estimated', 'exact:workspaceEdit');
+const WORKSPACE_EDIT_AI = anonymousVerdict('aiChat', 'estimated', 'exact:workspaceEdit', 'shape:aiLike');
+const WORKSPACE_EDIT_TOOL = anonymousVerdict('tool', 'estimated', 'exact:workspaceEdit');
 
 /** Cursor commands that insert what a keyboard key means (Tab, indent, insert line). */
 const TYPED_COMMANDS: ReadonlySet<string> = new Set([
@@ -121,7 +122,7 @@ function unknownSourceVerdict(fact: EditFact, metadata: unknown, intents: Intent
   if (name === 'updateModel') {
     return UPDATE_MODEL;
   }
-  if (name === 'pushEditOperation' && intents.peek(SAVE_KINDS, fact.documentKey, fact.at, SAVE_WINDOW_MS) !== undefined) {
+  if (name === 'pushEditOperation' && isSavingAt(intents, fact.documentKey, fact.at)) {
     return SAVE_TRIM;
   }
   if (name === undefined || name === '' || name === 'unknown' || name === 'pushEditOperation') {

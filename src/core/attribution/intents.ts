@@ -1,4 +1,4 @@
-import type { Intent, IntentKind } from './types';
+import { INTENT_KINDS, type Intent, type IntentKind } from './types';
 
 /**
  * An inline accept command runs the built-in at once and its edit follows within a few ms, but the
@@ -14,11 +14,6 @@ export const PASTE_INTENT_WINDOW_MS = 3000;
 export const SAVE_WINDOW_MS = 1500;
 /** VS Code reloads a clean document shortly after the file changes on disk. */
 export const FILE_CHANGE_WINDOW_MS = 2000;
-/**
- * The file watcher also reports the editor's own saves (0.1–0.5 s after the save in the corpus): a
- * file change this soon after a save of the same document is that save, not another program.
- */
-export const SAVE_ECHO_MS = 1500;
 /** The host re-records this while chat-editing documents change, so "recent" is short. */
 export const CHAT_EDITING_WINDOW_MS = 3000;
 /**
@@ -36,14 +31,29 @@ export const ANY_DOCUMENT = '*';
 export const ACCEPT_KINDS: readonly IntentKind[] = Object.freeze(['inlineAccept', 'inlineAcceptWord', 'inlineAcceptLine']);
 export const PASTE_KINDS: readonly IntentKind[] = Object.freeze(['paste']);
 export const SAVE_KINDS: readonly IntentKind[] = Object.freeze(['save']);
-/** A save about to happen, or one that happened: either is echoed by the file watcher. */
-export const SAVED_KINDS: readonly IntentKind[] = Object.freeze(['save', 'saved']);
 export const FILE_CHANGE_KINDS: readonly IntentKind[] = Object.freeze(['fileChangedOnDisk']);
+export const FILE_CHANGE_ECHOED_KINDS: readonly IntentKind[] = Object.freeze(['fileChangeEchoed']);
 export const CHAT_EDITING_KINDS: readonly IntentKind[] = Object.freeze(['chatEditingActive']);
 
-const KNOWN_KINDS: ReadonlySet<string> = new Set<IntentKind>([
-  'inlineAccept', 'inlineAcceptWord', 'inlineAcceptLine', 'inlineJump', 'paste', 'save', 'saved', 'fileChangedOnDisk', 'chatEditingActive',
-]);
+const KNOWN_KINDS: ReadonlySet<string> = new Set<string>(INTENT_KINDS);
+
+export const TOOL_COMMAND_KINDS: readonly IntentKind[] = Object.freeze(['toolCommand']);
+export const TOOL_COMMAND_DONE_KINDS: readonly IntentKind[] = Object.freeze(['toolCommandDone']);
+export const FILE_CREATED_KINDS: readonly IntentKind[] = Object.freeze(['fileCreated']);
+export const CURSOR_MOVED_KINDS: readonly IntentKind[] = Object.freeze(['cursorMoved']);
+export const CHAT_REQUEST_KINDS: readonly IntentKind[] = Object.freeze(['chatRequest']);
+export const CHAT_EDITING_ENDED_KINDS: readonly IntentKind[] = Object.freeze(['chatEditingEnded']);
+
+/**
+ * A command the user ran (format, rename, organize imports) edits while it runs; rename waits for
+ * the new name, so the longest wait is the user's. Its edits follow its return within a few ms.
+ */
+export const TOOL_COMMAND_MAX_MS = 30_000;
+export const TOOL_COMMAND_TAIL_MS = 500;
+/** A chat request edits for a while: the model thinks before the first edit arrives. */
+export const CHAT_REQUEST_WINDOW_MS = 10_000;
+/** A file created this recently is the target of what is written into it next. */
+export const FILE_CREATED_WINDOW_MS = 5_000;
 
 /**
  * The intents the host observed (accepts, pastes, saves, file changes, chat editing), kept in a small
@@ -108,14 +118,6 @@ export class IntentLog {
     return index < 0 ? undefined : this.entries[index];
   }
 
-  /**
-   * Whether an unconsumed intent of `kinds` for the document (or every document) was stamped within
-   * `windowMs` before `at`, the time of an earlier intent: unlike `peek`, does not move the log's clock.
-   */
-  hasBefore(kinds: readonly IntentKind[], documentKey: string, at: number, windowMs: number): boolean {
-    return this.find(kinds, documentKey, at, windowMs, false) >= 0;
-  }
-
   clear(): void {
     this.entries.fill(undefined);
     this.consumed.fill(0);
@@ -124,13 +126,11 @@ export class IntentLog {
     this.newestAt = Number.NEGATIVE_INFINITY;
   }
 
-  private find(kinds: readonly IntentKind[], documentKey: string, now: number, windowMs: number, observe = true): number {
+  private find(kinds: readonly IntentKind[], documentKey: string, now: number, windowMs: number): number {
     if (typeof now !== 'number' || !Number.isFinite(now)) {
       return -1;
     }
-    if (observe) {
-      this.observeTime(now);
-    }
+    this.observeTime(now);
     // Fast path while typing: nothing recent at all.
     if (this.count === 0 || now - this.newestAt > windowMs) {
       return -1;

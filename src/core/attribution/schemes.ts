@@ -26,10 +26,23 @@ export function isCountedScheme(scheme: string): boolean {
 
 /** Documents that exist only while a chat or agent editing session is proposing changes. */
 const CHAT_EDITING_SCHEMES: ReadonlySet<string> = new Set(['chat-editing-text-model', 'chat-editing-snapshot-text-model']);
+/** A chat-editing session's model of a document (it mirrors every edit of the document it holds). */
+export function isChatEditingModel(scheme: string): boolean {
+  return CHAT_EDITING_SCHEMES.has(scheme);
+}
+
 /** Diff views that AI extensions open while they apply their edits. */
 const AI_DIFF_SCHEMES: ReadonlySet<string> = new Set(['cline-diff', 'roo-diff', 'continue-diff']);
 /** The chat view's input box: typing a request there means a chat may edit next. */
-const CHAT_INPUT_SCHEME = 'chatSessionInput';
+export const CHAT_INPUT_SCHEME = 'chatSessionInput';
+
+/**
+ * The original side of an AI extension's diff view: the known schemes, and the `<name>-diff`
+ * convention they follow (Cline, Roo, Continue). The editor's own diffs (Git, local history) differ.
+ */
+export function isAiDiffScheme(scheme: string): boolean {
+  return typeof scheme === 'string' && (AI_DIFF_SCHEMES.has(scheme) || (scheme.endsWith('-diff') && !scheme.startsWith('git')));
+}
 
 /**
  * Whether a document of this scheme, opened or changed, shows chat activity: a chat-editing model

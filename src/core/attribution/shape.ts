@@ -147,20 +147,23 @@ export function isAiLike(text: string): boolean {
   if (text.length >= AI_LIKE_MIN_CODE_POINTS && countCodePoints(text) >= AI_LIKE_MIN_CODE_POINTS && hasNonBlank(text)) {
     return true;
   }
+  return countContentLines(text, AI_LIKE_MIN_LINES) >= AI_LIKE_MIN_LINES;
+}
+
+/** Lines with something other than whitespace, counted up to `limit`. */
+export function countContentLines(text: string, limit = Number.POSITIVE_INFINITY): number {
   let contentLines = 0;
   let lineHasContent = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && contentLines < limit; i++) {
     const unit = text.charCodeAt(i);
     if (isLineBreak(unit)) {
       lineHasContent = false;
     } else if (!isBlank(unit) && !lineHasContent) {
       lineHasContent = true;
-      if (++contentLines >= AI_LIKE_MIN_LINES) {
-        return true;
-      }
+      contentLines++;
     }
   }
-  return false;
+  return contentLines;
 }
 
 /** The typed shapes a person produces at a cursor, by name (used as evidence). */

@@ -1,14 +1,12 @@
 import { countCodePoints } from '../text';
-import {
-  ACCEPT_INTENT_WINDOW_MS, ACCEPT_KINDS, CHAT_EDITING_KINDS, CHAT_EDITING_WINDOW_MS, FILE_CHANGE_KINDS,
-  FILE_CHANGE_WINDOW_MS, PASTE_INTENT_WINDOW_MS, PASTE_KINDS, SAVE_ECHO_MS, SAVE_KINDS, SAVE_WINDOW_MS, SAVED_KINDS, type IntentLog,
-} from './intents';
+import { PASTE_INTENT_WINDOW_MS, PASTE_KINDS, type IntentLog } from './intents';
 import {
   hasNonBlank, insertedText, isAiLike, isDeletion, isSuggestShape, leavesCursorInside, replacedLength, typedShapeAt,
   type TypedShape,
 } from './shape';
 import type { ChangeFact, EditFact } from './types';
-import { verdict, type Verdict } from './verdict';
+import { anonymousVerdict, verdict, type Verdict } from './verdict';
+import { isChatEditingAt, isSavingAt, takeAccept, takeExternalChange, toolCommandAt } from './windows';
 
 /*
  * The stable path (desktop VS Code, Cursor, Windsurf, VSCodium): intents first, heuristics last, in
@@ -17,7 +15,7 @@ import { verdict, type Verdict } from './verdict';
 
 /** What decides an event as a whole, found once before its changes are judged one by one. */
 export type EventSignal =
-  | 'undo' | 'redo' | 'inlineAccept' | 'paste' | 'external' | 'restore' | 'chatEditing' | 'save'
+  | 'undo' | 'redo' | 'inlineAccept' | 'paste' | 'external' | 'restore' | 'toolCommand' | 'chatEditing' | 'save'
   | 'multiCursor' | 'multiChange' | 'single';
 
 const UNDO = verdict('undoRedo', 'exact', 'reason:undo');
@@ -28,15 +26,16 @@ const EXTERNAL = verdict('external', 'estimated', 'intent:fileChanged', 'notDirt
 const RESTORE = verdict('undoRedo', 'estimated', 'shape:replacesDocument', 'notDirty');
 const CHAT_EDITING = verdict('aiChat', 'estimated', 'intent:chatEditing');
 const SAVE = verdict('tool', 'estimated', 'intent:save');
+const TOOL_COMMAND = verdict('tool', 'estimated', 'intent:toolCommand');
 const MULTI_CURSOR_EXACT = verdict('typed', 'exact', 'shape:multiCursor', 'sel:keyboard');
 const MULTI_CURSOR_ESTIMATED = verdict('typed', 'estimated', 'shape:multiCursor');
-const MULTI_CHANGE = verdict('tool', 'estimated', 'shape:multiChange');
-const DELETE_AWAY = verdict('tool', 'estimated', 'shape:deleteAwayFromCursor');
-const BACKGROUND = verdict('aiChat', 'estimated', 'shape:backgroundInsert');
+const MULTI_CHANGE = anonymousVerdict('tool', 'estimated', 'shape:multiChange');
+const DELETE_AWAY = anonymousVerdict('tool', 'estimated', 'shape:deleteAwayFromCursor');
+const BACKGROUND = anonymousVerdict('aiChat', 'estimated', 'shape:backgroundInsert');
 const SUGGEST = verdict('tool', 'estimated', 'shape:suggest');
 const SNIPPET = verdict('tool', 'estimated', 'shape:snippet', 'sel:insideInsert');
-const AI_LIKE = verdict('aiChat', 'estimated', 'shape:aiLike');
-const UNKNOWN = verdict('tool', 'estimated', 'shape:unknown');
+const AI_LIKE = anonymousVerdict('aiChat', 'estimated', 'shape:aiLike');
+const UNKNOWN = anonymousVerdict('tool', 'estimated', 'shape:unknown');
 
 type TypedVerdicts = Readonly<Record<TypedShape, Verdict>>;
 const TYPED_EXACT: TypedVerdicts = {
@@ -125,19 +124,10 @@ function isMultiCursorTyping(fact: EditFact): boolean {
 }
 
 /**
- * Consumes the document's file-changed-on-disk intent, unless it is the echo of the editor's own save
- * (the file watcher reports saves too, e.g. the save-all before a chat edit).
+ * Matches the event's intents (consuming the one-shot ones) and its overall shape. `userActedAt` is
+ * the time of the user's last keystroke: a command's window never outlasts it.
  */
-function takeExternalChange(intents: IntentLog, key: string, at: number): boolean {
-  const fileChange = intents.peek(FILE_CHANGE_KINDS, key, at, FILE_CHANGE_WINDOW_MS);
-  if (fileChange === undefined || intents.hasBefore(SAVED_KINDS, fileChange.documentKey, fileChange.at, SAVE_ECHO_MS)) {
-    return false;
-  }
-  return intents.take(FILE_CHANGE_KINDS, key, at, FILE_CHANGE_WINDOW_MS) !== undefined;
-}
-
-/** Matches the event's intents (consuming the one-shot ones) and its overall shape. */
-export function stableEventSignal(fact: EditFact, intents: IntentLog): EventSignal {
+export function stableEventSignal(fact: EditFact, intents: IntentLog, userActedAt = Number.NEGATIVE_INFINITY): EventSignal {
   if (fact.reason === 'undo' || fact.reason === 'redo') {
     return fact.reason;
   }
@@ -145,7 +135,7 @@ export function stableEventSignal(fact: EditFact, intents: IntentLog): EventSign
   const at = fact.at;
   const inserts = someChangeInserts(fact);
   // One accept or one paste explains one event that inserts text.
-  if (inserts && intents.take(ACCEPT_KINDS, key, at, ACCEPT_INTENT_WINDOW_MS) !== undefined) {
+  if (inserts && takeAccept(intents, key, at) !== undefined) {
     return 'inlineAccept';
   }
   // A paste the user cancelled by typing leaves its intent behind: a keystroke never takes it.
@@ -161,10 +151,14 @@ export function stableEventSignal(fact: EditFact, intents: IntentLog): EventSign
   if (!fact.wasDirty && fact.replacesDocument === true) {
     return 'restore';
   }
-  if (intents.peek(CHAT_EDITING_KINDS, key, at, CHAT_EDITING_WINDOW_MS) !== undefined) {
+  // A command the user ran edits as a tool, even while a chat session is open beside it.
+  if (toolCommandAt(intents, at, userActedAt) !== undefined) {
+    return 'toolCommand';
+  }
+  if (isChatEditingAt(intents, key, at)) {
     return 'chatEditing';
   }
-  if (intents.peek(SAVE_KINDS, key, at, SAVE_WINDOW_MS) !== undefined) {
+  if (isSavingAt(intents, key, at)) {
     return 'save';
   }
   if (fact.changes.length > 1) {
@@ -220,6 +214,8 @@ export function stableVerdict(fact: EditFact, change: ChangeFact, signal: EventS
       return userTypingVerdict(fact, change) ?? toolShapeVerdict(fact, change) ?? CHAT_EDITING;
     case 'save':
       return userTypingVerdict(fact, change) ?? SAVE;
+    case 'toolCommand':
+      return userTypingVerdict(fact, change) ?? TOOL_COMMAND;
     case 'multiCursor':
       return isKeyboard(fact) ? MULTI_CURSOR_EXACT : MULTI_CURSOR_ESTIMATED;
     case 'multiChange':

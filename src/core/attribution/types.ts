@@ -59,23 +59,30 @@ export interface EditFact {
   readonly replacesDocument?: boolean;
 }
 
-/** Something the user or the editor did just before an edit, observed by the host. */
-export type IntentKind =
-  | 'inlineAccept'
-  | 'inlineAcceptWord'
-  | 'inlineAcceptLine'
-  | 'inlineJump'
-  | 'paste'
-  | 'save'
-  /** The document became clean without an edit: any save, also those that skip save participants (the chat's). */
-  | 'saved'
-  | 'fileChangedOnDisk'
-  | 'chatEditingActive';
+/**
+ * Something the user or the editor did just before an edit, observed by the host:
+ * - `saved`: the document became clean without an edit (any save, also those that skip save
+ *   participants, as the chat's do);
+ * - `toolCommand` / `toolCommandDone`: the user ran an editor command that edits (format, rename,
+ *   quick fix, organize imports) and it returned;
+ * - `fileChangeEchoed`: the file on disk holds what its document holds: the change reported before
+ *   was the editor's own save, not another program;
+ * - `fileCreated`: a file was created through the workspace API or the explorer;
+ * - `cursorMoved`: the user moved the cursor away (an accept before it no longer explains an edit);
+ * - `chatRequest`: the user sent a chat request (a chat may edit for a while after it).
+ */
+export const INTENT_KINDS = [
+  'inlineAccept', 'inlineAcceptWord', 'inlineAcceptLine', 'inlineJump', 'paste', 'save', 'saved', 'fileChangedOnDisk',
+  'fileChangeEchoed', 'chatEditingActive', 'chatEditingEnded', 'toolCommand', 'toolCommandDone', 'fileCreated', 'cursorMoved', 'chatRequest',
+] as const;
+export type IntentKind = (typeof INTENT_KINDS)[number];
 
 export interface Intent {
   readonly kind: IntentKind;
   readonly documentKey: string;
   readonly at: number;
+  /** A short identifier-like detail (a command id), never document text. */
+  readonly detail?: string;
 }
 
 /** The classifier's verdict on one content change. */
@@ -90,4 +97,9 @@ export interface Attribution {
   readonly languageId: string;
   /** Why, in short tokens such as `intent:inlineAccept` or `len=42`. Never document text. */
   readonly evidence: readonly string[];
+  /**
+   * A later piece of one action (an agent's streamed insert): it adds characters but is not another
+   * accepted suggestion or applied edit.
+   */
+  readonly continues?: boolean;
 }

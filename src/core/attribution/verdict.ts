@@ -9,11 +9,21 @@ export interface Verdict {
   readonly confidence: Confidence;
   /** Short tokens such as `exact:cursor/type` or `shape:enterIndent`. Never document text. */
   readonly evidence: readonly string[];
+  /**
+   * The edit carries no sign of who made it (an extension's edit, no user intent): the action it
+   * belongs to decides its category, on all the evidence of the action.
+   */
+  readonly anonymous?: boolean;
 }
 
 /** Builds a frozen verdict; meant for module-level constants, not for the hot path. */
 export function verdict(category: Category, confidence: Confidence, ...evidence: string[]): Verdict {
   return Object.freeze({ category, confidence, evidence: Object.freeze(evidence) });
+}
+
+/** A frozen verdict for an edit nobody's intent explains, decided by its action. */
+export function anonymousVerdict(category: Category, confidence: Confidence, ...evidence: string[]): Verdict {
+  return Object.freeze({ category, confidence, evidence: Object.freeze(evidence), anonymous: true });
 }
 
 /** Tokens built from runtime data (extension ids, command ids) must look like identifiers. */
@@ -27,5 +37,8 @@ export function safeToken(key: string, value: unknown): string | undefined {
 /** The same verdict with extra tokens appended (only for rare events: allocates). */
 export function withEvidence(base: Verdict, ...extra: (string | undefined)[]): Verdict {
   const tokens = extra.filter((token): token is string => token !== undefined);
-  return tokens.length === 0 ? base : verdict(base.category, base.confidence, ...base.evidence, ...tokens);
+  if (tokens.length === 0) {
+    return base;
+  }
+  return (base.anonymous === true ? anonymousVerdict : verdict)(base.category, base.confidence, ...base.evidence, ...tokens);
 }

@@ -150,6 +150,21 @@ export class HistoryStore {
     }
   }
 
+  /** Counts `next` in place of `previous`, recorded before (its action was decided otherwise). O(recent). */
+  replace(previous: Attribution, next: Attribution): void {
+    if (this.modes.counts) {
+      if (this.tracker.replace(previous, next)) {
+        this.ring.replace(previous, next);
+        this.writer.markDirty();
+      }
+    } else if (this.modes.queues) {
+      const index = this.queue.lastIndexOf(previous);
+      if (index >= 0) {
+        this.queue[index] = next;
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- lifecycle
 
   /** Writes now if anything is unwritten. Resolves true when everything is stored. */

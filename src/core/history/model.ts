@@ -24,12 +24,15 @@ export class SpanAgg extends Tally {
   /** The epoch minute of the last user edit counted in `activeMinutes`; not stored. */
   lastMinute = Number.NaN;
 
-  override add(a: Attribution): void {
-    super.add(a);
-    if (a.category === 'aiInline') {
-      this.inlineAccepts++;
-    } else if (a.category === 'aiChat') {
-      this.chatAccepts++;
+  protected override addSigned(a: Attribution, sign: 1 | -1): void {
+    super.addSigned(a, sign);
+    // A later piece of one action is not another accepted suggestion or applied edit.
+    if (a.continues !== true) {
+      if (a.category === 'aiInline') {
+        this.inlineAccepts += sign;
+      } else if (a.category === 'aiChat') {
+        this.chatAccepts += sign;
+      }
     }
     let counts = this.languages.get(a.languageId);
     if (counts === undefined) {
@@ -40,7 +43,7 @@ export class SpanAgg extends Tally {
         this.languages.set(id, counts);
       }
     }
-    counts[a.category] += a.chars;
+    counts[a.category] += sign * a.chars;
   }
 
   /** Adds another span's figures (merging windows, base + live, folding). */

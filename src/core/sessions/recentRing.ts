@@ -19,6 +19,14 @@ export class RecentRing<T> {
     }
   }
 
+  /** Puts `next` where `previous` is (by identity), if it is still held. O(capacity), for rare corrections. */
+  replace(previous: T, next: T): void {
+    const index = this.items.indexOf(previous);
+    if (index >= 0) {
+      this.items[index] = next;
+    }
+  }
+
   /** Oldest first. */
   toArray(): T[] {
     const out: T[] = [];

@@ -47,8 +47,7 @@ export class SessionTracker {
   /** Returns false (and counts nothing) for an attribution with impossible numbers or category. */
   record(a: Attribution): boolean {
     const at = a.at;
-    if (!Number.isSafeInteger(at) || !Number.isSafeInteger(a.chars) || a.chars < 0 || !Number.isSafeInteger(a.deleted)
-      || a.deleted < 0 || CATEGORY_SET[a.category] !== true || typeof a.languageId !== 'string') {
+    if (!this.isCountable(a)) {
       return false;
     }
     const minute = Math.floor(at / MINUTE_MS);
@@ -85,6 +84,34 @@ export class SessionTracker {
     return true;
   }
 
+  /**
+   * Counts `next` instead of `previous`, recorded before (an action decided otherwise: same time,
+   * size and language, another category). Active minutes and sessions stay as they are. Returns
+   * false when `previous` was not counted here (compacted away, impossible numbers).
+   */
+  replace(previous: Attribution, next: Attribution): boolean {
+    if (!this.isCountable(previous) || !this.isCountable(next) || previous.category === 'external' || next.category === 'external') {
+      return false;
+    }
+    const dayKey = dayKeyFromIndex(localDayIndex(previous.at, this.options.tz));
+    const day = this.live.days.get(dayKey);
+    if (day === undefined) {
+      return false;
+    }
+    day.remove(previous);
+    day.add(next);
+    const sessions = this.live.sessions.get(dayKey) ?? [];
+    for (let i = sessions.length - 1; i >= 0; i--) {
+      const session = sessions[i];
+      if (session.start <= previous.at && previous.at <= session.end) {
+        session.remove(previous);
+        session.add(next);
+        break;
+      }
+    }
+    return true;
+  }
+
   /** The open session at `now`: its last user edit is within the idle gap and on today's date. */
   openSession(now: number): SessionAgg | undefined {
     const s = this.current;
@@ -110,6 +137,11 @@ export class SessionTracker {
     if (s !== undefined && !(this.live.sessions.get(s.day)?.includes(s) ?? false)) {
       this.current = undefined;
     }
+  }
+
+  private isCountable(a: Attribution): boolean {
+    return Number.isSafeInteger(a.at) && Number.isSafeInteger(a.chars) && a.chars >= 0 && Number.isSafeInteger(a.deleted)
+      && a.deleted >= 0 && CATEGORY_SET[a.category] === true && typeof a.languageId === 'string';
   }
 
   private locateDay(at: number): void {

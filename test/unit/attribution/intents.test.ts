@@ -93,7 +93,7 @@ describe('IntentLog', () => {
     assert.equal(log.peek(PASTE_KINDS, DOC, T0, 1000), undefined);
   });
 
-  describe('A14: the clock moving backwards', () => {
+  describe('the clock moving backwards', () => {
     it('an intent stamped a little after the edit (host stamps after running the command) still matches', () => {
       const log = new IntentLog();
       log.record(intent('inlineAccept', T0 + INTENT_CLOCK_SLACK_MS));

@@ -6,7 +6,11 @@ import { calendarOf } from '../../../src/core/calendar';
 import { ReflectionStore } from '../../../src/core/reflection/store';
 import { ChangeWatcher } from '../../../src/host/changeWatcher';
 import { Dashboard } from '../../../src/host/dashboard';
+import { EditContext } from '../../../src/host/editContext';
 import { AcceptCommandInterceptor } from '../../../src/host/intents/acceptCommands';
+import { CommandInterceptor } from '../../../src/host/intents/commandInterceptor';
+import { DiskChangeObserver } from '../../../src/host/intents/diskChangeObserver';
+import { ToolCommandInterceptor } from '../../../src/host/intents/toolCommands';
 import { EditorIntents } from '../../../src/host/intents/editorIntents';
 import { PasteObserver } from '../../../src/host/intents/pasteObserver';
 import { ReflectionReminder, Reflections } from '../../../src/host/reflection';
@@ -18,14 +22,14 @@ import { FakeCounts } from './sources';
 
 const HOST = join(__dirname, '..', '..', '..', '..', 'src', 'host');
 
-/** Every class in src/host that extends our Disposable base. */
+/** Every class in src/host that extends our Disposable base, or a class of ours that does. */
 function disposableHostClasses(dir = HOST): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
       return disposableHostClasses(path);
     }
-    return [...readFileSync(path, 'utf8').matchAll(/export class (\w+) extends Disposable\b/g)].map((match) => match[1]);
+    return [...readFileSync(path, 'utf8').matchAll(/export class (\w+) extends (?:Disposable|CommandInterceptor)\b/g)].map((match) => match[1]);
   });
 }
 
@@ -58,7 +62,7 @@ const BUILDERS: Record<string, (vscode: FakeVscode, time: FakeTime) => Built | P
       hasActivityToday: () => true, reflect: () => undefined, log: vscode.window.createOutputChannel() as never,
     });
   },
-  ChangeWatcher: (_vscode, time) => new ChangeWatcher({ clock: time, intents: new IntentLog(), exactSources: () => true, onAttribution: () => undefined }),
+  ChangeWatcher: (_vscode, time) => new ChangeWatcher({ clock: time, intents: new IntentLog(), exactSources: () => true, onAttribution: () => undefined, onReplace: () => undefined }),
   EditorIntents: (_vscode, time) => new EditorIntents(new IntentLog(), time),
   PasteObserver: (_vscode, time) => new PasteObserver(new IntentLog(), time),
   AcceptCommandInterceptor: (vscode, time) => {
@@ -66,6 +70,18 @@ const BUILDERS: Record<string, (vscode: FakeVscode, time: FakeTime) => Built | P
     interceptor.setEnabled(true);
     return interceptor;
   },
+  ToolCommandInterceptor: (vscode, time) => {
+    const interceptor = new ToolCommandInterceptor(new IntentLog(), time, vscode.window.createOutputChannel() as never);
+    interceptor.setEnabled(true);
+    return interceptor;
+  },
+  CommandInterceptor: (vscode, time) => {
+    const interceptor = new CommandInterceptor([{ command: 'some.command', kind: 'toolCommand', scope: 'anyDocument' }], new IntentLog(), time, vscode.window.createOutputChannel() as never);
+    interceptor.setEnabled(true);
+    return interceptor;
+  },
+  DiskChangeObserver: (_vscode, time) => new DiskChangeObserver(new IntentLog(), time),
+  EditContext: () => new EditContext({ aiExtensions: () => [], toolExtensions: () => [] }),
   WorkspaceHistory: async (vscode, time) => {
     const history = new WorkspaceHistory(fakeExtensionContext() as never, calendarOf(time, () => 0), vscode.window.createOutputChannel() as never);
     await history.whenLoaded();

@@ -1,0 +1,165 @@
+import {
+  ACTION_GAP_MS, MAX_ACTION_PIECES, decideAction, emptyEvidence, type ActionDecision, type ActionEvidence,
+} from './actionDecision';
+import type { AttributionSink } from './attributor';
+import type { IntentLog } from './intents';
+import { countContentLines, insertedText, isAiLike } from './shape';
+import type { Attribution, ChangeFact, EditFact } from './types';
+import type { Verdict } from './verdict';
+import { isChatEditingAt, isChatRequestAt, toolCommandAt, wasCreatedAt } from './windows';
+
+/** What the host knows about the editor around an action; cheap queries, answered from state it keeps. */
+export interface ActionSignals {
+  /** An AI extension's diff view (or a chat's proposed-changes view) is open. */
+  aiDiffViewOpen(): boolean;
+  /**
+   * An extension that writes with AI (setting `ownershipRatio.detection.aiExtensions`) is installed
+   * and enabled. When none is, an anonymous edit is a tool's.
+   */
+  aiExtensionActive(): boolean;
+}
+
+/** The documents one action wrote to; actions touch few, so a short list beats a set. */
+const MAX_ACTION_DOCUMENTS = 8;
+
+interface OpenAction {
+  readonly evidence: ActionEvidence;
+  decision: ActionDecision | undefined;
+  /** The pieces counted so far (the first MAX_ACTION_PIECES), as the sink holds them. */
+  readonly pieces: Attribution[];
+  readonly documents: string[];
+  /** The event whose changes are being added (one event counts once in the evidence). */
+  lastFact: EditFact | undefined;
+  /** A multi-change event is an action of its own: nothing joins it afterwards. */
+  closed: boolean;
+}
+
+function actionEvidenceTokens(base: readonly string[], decision: ActionDecision, events: number, chars: number): string[] {
+  const tokens = [...base, `action:${decision.reason}`, `n=${events}`];
+  if (chars > 0) {
+    tokens.push(`len=${chars}`);
+  }
+  return tokens;
+}
+
+/**
+ * Groups anonymous edits into actions and keeps each action's pieces in the category the action
+ * is decided as. Only one action is open at a time: agents and tools do one thing at a time.
+ */
+export class ActionTracker {
+  private open: OpenAction | undefined;
+
+  constructor(private readonly sink: AttributionSink, private readonly intents: IntentLog, private readonly signals: ActionSignals | undefined) {}
+
+  /**
+   * Typing-shaped edits with no keyboard selection change (an agent inserting a newline or a
+   * bracket at the cursor) belong to the action that is writing into the same document.
+   */
+  takesWeakTyping(fact: EditFact, attribution: Attribution): boolean {
+    const open = this.open;
+    return open !== undefined && !open.closed && attribution.category === 'typed' && attribution.confidence === 'estimated'
+      && fact.at - open.evidence.lastAt <= ACTION_GAP_MS && open.documents.includes(fact.documentKey);
+  }
+
+  /** The user acted in this document: whatever an extension writes next there is a new action. */
+  userActed(documentKey: string): void {
+    if (this.open?.documents.includes(documentKey) === true) {
+      this.open = undefined;
+    }
+  }
+
+  add(fact: EditFact, change: ChangeFact, attribution: Attribution, base: Verdict): void {
+    const action = this.actionFor(fact);
+    this.note(action, fact, change, attribution);
+    const decision = decideAction(action.evidence);
+    const previous = action.decision;
+    action.decision = decision;
+    const piece = this.decided(attribution, base.evidence, decision, action.evidence.events, action.pieces.length > 0);
+    this.sink.record(piece);
+    if (previous !== undefined && previous !== decision) {
+      this.redecide(action, decision);
+    }
+    if (action.pieces.length < MAX_ACTION_PIECES) {
+      action.pieces.push(piece);
+    }
+  }
+
+  /** After the last change of an event: a multi-change event closes its action. */
+  endEvent(fact: EditFact): void {
+    const open = this.open;
+    if (open !== undefined && open.lastFact === fact && fact.changes.length > 1) {
+      open.closed = true;
+    }
+  }
+
+  private actionFor(fact: EditFact): OpenAction {
+    const open = this.open;
+    const joins = open !== undefined && (open.lastFact === fact
+      || (!open.closed && fact.changes.length === 1 && fact.at - open.evidence.lastAt <= ACTION_GAP_MS && fact.at >= open.evidence.firstAt));
+    if (joins && open !== undefined) {
+      return open;
+    }
+    const started: OpenAction = { evidence: emptyEvidence(fact.at), decision: undefined, pieces: [], documents: [], lastFact: undefined, closed: false };
+    started.evidence.aiExtensionActive = this.signals?.aiExtensionActive() ?? true;
+    this.open = started;
+    return started;
+  }
+
+  private note(action: OpenAction, fact: EditFact, change: ChangeFact, attribution: Attribution): void {
+    const evidence = action.evidence;
+    const text = insertedText(change);
+    if (action.lastFact !== fact) {
+      action.lastFact = fact;
+      if (evidence.events > 0) {
+        evidence.longestGapMs = Math.max(evidence.longestGapMs, fact.at - evidence.lastAt);
+      }
+      evidence.events++;
+      evidence.lastAt = Math.max(evidence.lastAt, fact.at);
+      if (fact.changes.length === 1 && text.length > 0) {
+        evidence.singleInsertEvents++;
+      }
+      this.noteContext(action, fact);
+    }
+    evidence.insertedChars += attribution.chars;
+    if (text.length > 0) {
+      evidence.contentLines += countContentLines(text);
+      evidence.aiLike ||= isAiLike(text);
+    }
+  }
+
+  /** Once per event: the windows and views around it. */
+  private noteContext(action: OpenAction, fact: EditFact): void {
+    const evidence = action.evidence;
+    const key = fact.documentKey;
+    if (!action.documents.includes(key) && action.documents.length < MAX_ACTION_DOCUMENTS) {
+      action.documents.push(key);
+    }
+    evidence.inActiveEditor ||= fact.inActiveEditor;
+    evidence.toolCommand ||= toolCommandAt(this.intents, fact.at, Number.NEGATIVE_INFINITY) !== undefined;
+    evidence.chatEditing ||= isChatEditingAt(this.intents, key, fact.at) || isChatRequestAt(this.intents, key, fact.at);
+    evidence.createdFile ||= wasCreatedAt(this.intents, key, fact.at);
+    evidence.diffView ||= this.signals?.aiDiffViewOpen() ?? false;
+  }
+
+  private decided(attribution: Attribution, base: readonly string[], decision: ActionDecision, events: number, continues: boolean): Attribution {
+    return {
+      ...attribution,
+      category: decision.category,
+      confidence: 'estimated',
+      evidence: actionEvidenceTokens(base, decision, events, attribution.chars),
+      continues: continues || undefined,
+    };
+  }
+
+  /** The decision changed: every kept piece moves to the new category. */
+  private redecide(action: OpenAction, decision: ActionDecision): void {
+    const pieces = action.pieces;
+    for (let i = 0; i < pieces.length; i++) {
+      const previous = pieces[i];
+      const base = previous.evidence.filter((token) => !token.startsWith('action:') && !token.startsWith('n=') && !token.startsWith('len='));
+      const next = this.decided(previous, base, decision, action.evidence.events, previous.continues === true);
+      this.sink.replace(previous, next);
+      pieces[i] = next;
+    }
+  }
+}

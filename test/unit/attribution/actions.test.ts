@@ -1,0 +1,217 @@
+import * as assert from 'node:assert/strict';
+import {
+  ACTION_GAP_MS, LARGE_ONE_SHOT_CHARS, MAX_ACTION_PIECES, decideAction, emptyEvidence, type ActionEvidence,
+} from '../../../src/core/attribution/actionDecision';
+import type { ActionSignals } from '../../../src/core/attribution/actions';
+import { Attributor } from '../../../src/core/attribution/attributor';
+import { ANY_DOCUMENT, IntentLog } from '../../../src/core/attribution/intents';
+import type { Attribution, EditFact } from '../../../src/core/attribution/types';
+import { Tally } from '../../../src/core/tally';
+import { DOC, MULTI_LINE_CODE, OTHER_DOC, T0, deleteRange, fact, insertAt, intent, pos, reason } from './facts';
+
+/** An Attributor whose sink keeps what is counted now, like the history store does. */
+function harness(options: { signals?: ActionSignals; exactSources?: boolean } = {}) {
+  const intents = new IntentLog();
+  const tally = new Tally();
+  const counted: Attribution[] = [];
+  let replaced = 0;
+  const attributor = new Attributor({
+    intents,
+    exactSources: () => options.exactSources ?? false,
+    signals: options.signals,
+    sink: {
+      record: (attribution) => {
+        counted.push(attribution);
+        tally.add(attribution);
+      },
+      replace: (previous, next) => {
+        const index = counted.indexOf(previous);
+        assert.ok(index >= 0, 'only what was counted is replaced');
+        counted[index] = next;
+        tally.remove(previous);
+        tally.add(next);
+        replaced++;
+      },
+    },
+  });
+  return { intents, tally, counted, attributor, replacedCount: () => replaced };
+}
+
+/** An extension's insert into the active editor, away from the cursor (line 20), nobody's keystroke. */
+function agentInsert(at: number, text: string, overrides: Partial<EditFact> = {}): EditFact {
+  return fact({ at, changes: [insertAt(20, 0, text)], cursors: [pos(3, 0)], ...overrides });
+}
+
+const CHUNKS = ['export function ', 'sum(a: number, ', 'b: number) {\n', '  return a + b;\n', '}\n'];
+
+describe('actions: one decision for a run of anonymous edits', () => {
+  it('a streamed insert counts whole as aiChat, its first small chunks moved once the stream shows', () => {
+    const { attributor, counted, tally, replacedCount } = harness();
+    CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk)));
+    assert.deepEqual(counted.map((a) => a.category), CHUNKS.map(() => 'aiChat'));
+    assert.equal(tally.chars.tool, 0);
+    assert.equal(tally.chars.aiChat, CHUNKS.join('').length);
+    assert.ok(replacedCount() >= 1, 'the first chunks were counted as tool, then moved');
+    assert.ok(counted[counted.length - 1].evidence.includes('action:streamed'), counted[counted.length - 1].evidence.join(' '));
+    assert.ok(counted[counted.length - 1].evidence.includes(`n=${CHUNKS.length}`));
+  });
+
+  it('the later pieces of one action are not further accepted edits', () => {
+    const { attributor, counted } = harness();
+    CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk)));
+    assert.deepEqual(counted.map((a) => a.continues === true), CHUNKS.map((_, i) => i > 0));
+  });
+
+  it('the deletions that end a Continue-style stream (lines it replaced) belong to the same action', () => {
+    const { attributor, counted } = harness();
+    CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk)));
+    attributor.attribute(fact({ at: T0 + 300, changes: [deleteRange(pos(25, 0), pos(28, 0), 60)], cursors: [pos(3, 0)] }));
+    assert.equal(counted[counted.length - 1].category, 'aiChat');
+    assert.equal(counted[counted.length - 1].deleted, 60);
+  });
+
+  it('the exact path decides an extension\'s TextEditor.edit stream by the action too (not tool)', () => {
+    const { attributor, counted } = harness({ exactSources: true });
+    CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk, { detailedReason: reason('unknown', { name: 'MainThreadTextEditor' }) })));
+    assert.deepEqual(counted.map((a) => a.category), CHUNKS.map(() => 'aiChat'));
+  });
+
+  it('a tool\'s one-shot header (87 characters, four lines) stays a tool\'s', () => {
+    const { attributor, counted } = harness();
+    const header = '// Copyright 2026 Example\n// SPDX-License-Identifier: MIT\n// See LICENSE for details\n\n';
+    attributor.attribute(fact({ changes: [insertAt(0, 0, header)], cursors: [pos(10, 0)] }));
+    assert.equal(counted[0].category, 'tool', counted[0].evidence.join(' '));
+    assert.ok(counted[0].evidence.includes('action:oneShot'));
+  });
+
+  it('a large generated one-shot insert in the editor is AI', () => {
+    const { attributor, counted } = harness();
+    assert.ok(MULTI_LINE_CODE.length >= LARGE_ONE_SHOT_CHARS);
+    attributor.attribute(fact({ changes: [insertAt(20, 0, MULTI_LINE_CODE)], cursors: [pos(3, 0)] }));
+    assert.equal(counted[0].category, 'aiChat');
+    assert.ok(counted[0].evidence.includes('action:largeOneShot'));
+  });
+
+  it('without any AI extension installed, an anonymous edit is a tool\'s whatever its shape', () => {
+    const { attributor, counted } = harness({ signals: { aiDiffViewOpen: () => false, aiExtensionActive: () => false } });
+    attributor.attribute(fact({ changes: [insertAt(20, 0, MULTI_LINE_CODE)], cursors: [pos(3, 0)] }));
+    assert.equal(counted[0].category, 'tool');
+    assert.ok(counted[0].evidence.includes('action:noAiExtension'));
+  });
+
+  it('an AI diff view open makes even a small replacement AI', () => {
+    const { attributor, counted } = harness({ signals: { aiDiffViewOpen: () => true, aiExtensionActive: () => true } });
+    attributor.attribute(fact({ changes: [insertAt(20, 0, 'x = 1;')], cursors: [pos(3, 0)] }));
+    assert.equal(counted[0].category, 'aiChat');
+    assert.ok(counted[0].evidence.includes('action:diffView'));
+  });
+
+  it('a file created a moment ago and written into is AI (createFile plus streamed inserts)', () => {
+    const { attributor, counted, intents } = harness();
+    intents.record(intent('fileCreated', T0 - 100, OTHER_DOC));
+    attributor.attribute(fact({ documentKey: OTHER_DOC, changes: [insertAt(0, 0, 'export const a = 1;\n')], cursors: [pos(1, 0)] }));
+    assert.equal(counted[0].category, 'aiChat');
+    assert.ok(counted[0].evidence.includes('action:createdFile'));
+  });
+
+  it('a gap longer than the action gap starts a new action, decided on its own', () => {
+    const { attributor, counted } = harness();
+    CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk)));
+    attributor.attribute(agentInsert(T0 + 200 + ACTION_GAP_MS + 1, 'x'));
+    assert.equal(counted[counted.length - 1].category, 'tool');
+    assert.notEqual(counted[counted.length - 1].continues, true);
+  });
+
+  it('the user\'s keystroke in the document ends the action; what an extension writes next is a new one', () => {
+    const { attributor, counted } = harness();
+    CHUNKS.slice(0, 3).forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk)));
+    attributor.attribute(fact({ at: T0 + 150, changes: [insertAt(3, 8, 'a')], cursors: [pos(3, 8)], selectionKind: 'keyboard' }));
+    attributor.attribute(agentInsert(T0 + 200, 'y'));
+    assert.equal(counted[3].category, 'typed');
+    assert.equal(counted[4].category, 'tool', 'a lone small insert after the user typed');
+  });
+
+  it('a weak typing shape (a newline with no keyboard pairing) joins the open action in the same document', () => {
+    const { attributor, counted } = harness();
+    CHUNKS.slice(0, 3).forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk)));
+    attributor.attribute(fact({ at: T0 + 150, changes: [insertAt(3, 0, '\n')], cursors: [pos(3, 0)] }));
+    assert.equal(counted[3].category, 'aiChat');
+  });
+
+  it('edits while a command the user ran is running are a tool\'s, also inside an action', () => {
+    const { attributor, counted, intents } = harness({ exactSources: true });
+    intents.record({ kind: 'toolCommand', documentKey: ANY_DOCUMENT, at: T0 - 10, detail: 'fake.tool' });
+    CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk, { detailedReason: reason('unknown', { name: 'MainThreadTextEditor' }) })));
+    assert.deepEqual(counted.map((a) => a.category), CHUNKS.map(() => 'tool'));
+  });
+
+  it('a multi-change event is an action of its own: nothing joins it', () => {
+    const { attributor, counted } = harness();
+    attributor.attribute(fact({ changes: [insertAt(20, 0, 'a'), insertAt(22, 0, 'b')], cursors: [pos(3, 0)] }));
+    attributor.attribute(agentInsert(T0 + 10, 'c'));
+    assert.equal(counted[2].continues, undefined);
+  });
+
+  it('keeps at most MAX_ACTION_PIECES pieces to move; the rest follow the decision as it stands', () => {
+    const { attributor, counted, tally } = harness();
+    for (let i = 0; i < MAX_ACTION_PIECES + 10; i++) {
+      attributor.attribute(agentInsert(T0 + i * 30, 'ab'));
+    }
+    assert.equal(counted.length, MAX_ACTION_PIECES + 10);
+    assert.equal(tally.chars.tool + tally.chars.aiChat, 2 * (MAX_ACTION_PIECES + 10));
+    assert.equal(tally.chars.aiChat, 2 * (MAX_ACTION_PIECES + 10), 'a long stream is AI');
+  });
+});
+
+describe('decideAction', () => {
+  const base = (overrides: Partial<ActionEvidence>): ActionEvidence => ({ ...emptyEvidence(T0), aiExtensionActive: true, inActiveEditor: true, events: 1, ...overrides });
+
+  it('decides from the strongest evidence down: command, chat, diff view, created file, stream, extensions, place, size', () => {
+    assert.equal(decideAction(base({ toolCommand: true, chatEditing: true })).reason, 'toolCommand');
+    assert.equal(decideAction(base({ chatEditing: true, aiExtensionActive: false })).reason, 'chatEditing');
+    assert.equal(decideAction(base({ diffView: true })).reason, 'diffView');
+    assert.equal(decideAction(base({ createdFile: true, insertedChars: 12 })).reason, 'createdFile');
+    assert.equal(decideAction(base({ createdFile: true, insertedChars: 11 })).reason, 'oneShot');
+    assert.equal(decideAction(base({ singleInsertEvents: 3, events: 3, lastAt: T0 + 60, insertedChars: 12 })).reason, 'streamed');
+    assert.equal(decideAction(base({ singleInsertEvents: 3, events: 3, lastAt: T0 + 59, insertedChars: 12 })).reason, 'oneShot', 'too quick for a stream');
+    assert.equal(decideAction(base({ singleInsertEvents: 3, events: 3, lastAt: T0 + 9000, longestGapMs: 2600, insertedChars: 40 })).reason, 'oneShot', 'pauses too long');
+    assert.equal(decideAction(base({ aiExtensionActive: false, aiLike: true, insertedChars: 500, contentLines: 10 })).reason, 'noAiExtension');
+    assert.deepEqual(decideAction(base({ inActiveEditor: false, aiLike: true })), { category: 'aiChat', reason: 'background' });
+    assert.deepEqual(decideAction(base({ inActiveEditor: false, aiLike: false })), { category: 'tool', reason: 'background' });
+    assert.equal(decideAction(base({ aiLike: true, insertedChars: LARGE_ONE_SHOT_CHARS, contentLines: 4 })).reason, 'largeOneShot');
+    assert.equal(decideAction(base({ aiLike: true, insertedChars: LARGE_ONE_SHOT_CHARS - 1, contentLines: 4 })).reason, 'oneShot');
+  });
+});
+
+describe('Attributor: edits with a sure sign pass straight through', () => {
+  it('typing, undo and a document reload are counted as the classifier says, never grouped', () => {
+    const { attributor, counted } = harness();
+    attributor.attribute(fact({ changes: [insertAt(3, 8, 'a')], cursors: [pos(3, 8)], selectionKind: 'keyboard' }));
+    attributor.attribute(fact({ at: T0 + 10, reason: 'undo', changes: [deleteRange(pos(3, 8), pos(3, 9), 1)], cursors: [pos(3, 9)] }));
+    assert.deepEqual(counted.map((a) => [a.category, a.confidence]), [['typed', 'exact'], ['undoRedo', 'exact']]);
+    assert.equal(counted.some((a) => a.evidence.some((token) => token.startsWith('action:'))), false);
+  });
+
+  it('an event without changes counts nothing', () => {
+    const { attributor, counted } = harness();
+    attributor.attribute(fact({ changes: [] }));
+    assert.deepEqual(counted, []);
+  });
+
+  it('the exact path\'s sure labels (chat edits) are not grouped', () => {
+    const { attributor, counted } = harness({ exactSources: true });
+    attributor.attribute(agentInsert(T0, 'a', { detailedReason: reason('Chat.applyEdits') }));
+    assert.equal(counted[0].category, 'aiChat');
+    assert.equal(counted[0].confidence, 'exact');
+  });
+
+  it('the same document key in another event is the same action; another document too while it streams', () => {
+    const { attributor, counted } = harness();
+    attributor.attribute(agentInsert(T0, CHUNKS[0]));
+    attributor.attribute(agentInsert(T0 + 40, CHUNKS[1], { documentKey: OTHER_DOC, inActiveEditor: false }));
+    attributor.attribute(agentInsert(T0 + 80, CHUNKS[2]));
+    assert.deepEqual(counted.map((a) => a.category), ['aiChat', 'aiChat', 'aiChat']);
+    assert.equal(counted[2].evidence.includes('n=3'), true);
+    void DOC;
+  });
+});
