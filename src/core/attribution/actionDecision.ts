@@ -98,7 +98,8 @@ export function decideAction(evidence: ActionEvidence): ActionDecision {
   if (evidence.diffView) {
     return DECISIONS.diffView;
   }
-  if (evidence.createdFile && evidence.insertedChars >= STREAM_MIN_CHARS) {
+  // Written into a file created a moment before, in more than one go (a tool's header is one edit).
+  if (evidence.createdFile && evidence.events >= 2 && evidence.insertedChars >= STREAM_MIN_CHARS) {
     return DECISIONS.createdFile;
   }
   if (isStreamed(evidence)) {

@@ -94,8 +94,11 @@ export class ActionTracker {
 
   private actionFor(fact: EditFact): OpenAction {
     const open = this.open;
+    // An agent writes files in the background as one action; in the focused editor, another
+    // document is another action (a tool run on the file just opened).
     const joins = open !== undefined && (open.lastFact === fact
-      || (!open.closed && fact.changes.length === 1 && fact.at - open.evidence.lastAt <= ACTION_GAP_MS && fact.at >= open.evidence.firstAt));
+      || (!open.closed && fact.changes.length === 1 && fact.at - open.evidence.lastAt <= ACTION_GAP_MS && fact.at >= open.evidence.firstAt
+        && (open.documents.includes(fact.documentKey) || !fact.inActiveEditor)));
     if (joins && open !== undefined) {
       return open;
     }

@@ -110,8 +110,9 @@ describe('actions: one decision for a run of anonymous edits', () => {
     const { attributor, counted, intents } = harness();
     intents.record(intent('fileCreated', T0 - 100, OTHER_DOC));
     attributor.attribute(fact({ documentKey: OTHER_DOC, changes: [insertAt(0, 0, 'export const a = 1;\n')], cursors: [pos(1, 0)] }));
-    assert.equal(counted[0].category, 'aiChat');
-    assert.ok(counted[0].evidence.includes('action:createdFile'));
+    attributor.attribute(fact({ at: T0 + 3000, documentKey: OTHER_DOC, changes: [insertAt(1, 0, 'export const b = 2;\n')], cursors: [pos(2, 0)] }));
+    assert.deepEqual(counted.map((a) => a.category), ['aiChat', 'aiChat']);
+    assert.ok(counted[1].evidence.includes('action:createdFile'));
   });
 
   it('a gap longer than the action gap starts a new action, decided on its own', () => {
@@ -145,6 +146,13 @@ describe('actions: one decision for a run of anonymous edits', () => {
     assert.deepEqual(counted.map((a) => a.category), CHUNKS.map(() => 'tool'));
   });
 
+  it('an edit in another document of the focused editor starts a new action (a tool on the file just opened)', () => {
+    const { attributor, counted } = harness();
+    CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk)));
+    attributor.attribute(fact({ at: T0 + 400, documentKey: OTHER_DOC, changes: [insertAt(0, 0, '// header\n')], cursors: [pos(5, 0)] }));
+    assert.equal(counted[counted.length - 1].category, 'tool');
+  });
+
   it('a multi-change event is an action of its own: nothing joins it', () => {
     const { attributor, counted } = harness();
     attributor.attribute(fact({ changes: [insertAt(20, 0, 'a'), insertAt(22, 0, 'b')], cursors: [pos(3, 0)] }));
@@ -170,8 +178,9 @@ describe('decideAction', () => {
     assert.equal(decideAction(base({ toolCommand: true, chatEditing: true })).reason, 'toolCommand');
     assert.equal(decideAction(base({ chatEditing: true, aiExtensionActive: false })).reason, 'chatEditing');
     assert.equal(decideAction(base({ diffView: true })).reason, 'diffView');
-    assert.equal(decideAction(base({ createdFile: true, insertedChars: 12 })).reason, 'createdFile');
-    assert.equal(decideAction(base({ createdFile: true, insertedChars: 11 })).reason, 'oneShot');
+    assert.equal(decideAction(base({ createdFile: true, events: 2, insertedChars: 12 })).reason, 'createdFile');
+    assert.equal(decideAction(base({ createdFile: true, events: 2, insertedChars: 11 })).reason, 'oneShot');
+    assert.equal(decideAction(base({ createdFile: true, events: 1, insertedChars: 87 })).reason, 'oneShot', 'a tool\'s header in a new file');
     assert.equal(decideAction(base({ singleInsertEvents: 3, events: 3, lastAt: T0 + 60, insertedChars: 12 })).reason, 'streamed');
     assert.equal(decideAction(base({ singleInsertEvents: 3, events: 3, lastAt: T0 + 59, insertedChars: 12 })).reason, 'oneShot', 'too quick for a stream');
     assert.equal(decideAction(base({ singleInsertEvents: 3, events: 3, lastAt: T0 + 9000, longestGapMs: 2600, insertedChars: 40 })).reason, 'oneShot', 'pauses too long');
