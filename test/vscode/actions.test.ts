@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CategoryCounts } from '../../src/core/categories';
-import { api, eventually } from './extension';
+import { api, eventually, fileEditor } from './extension';
 
 /*
  * Anonymous edits, decided per action, on both paths: an agent extension streaming with
@@ -10,14 +10,6 @@ import { api, eventually } from './extension';
  */
 
 const ANSWER = 'export function area(width: number, height: number): number {\n  return width * height;\n}\n\nexport const unit = 1;\n';
-
-async function fileEditor(name: string, content: string): Promise<vscode.TextEditor> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the in-host suite runs in a folder');
-  const uri = vscode.Uri.joinPath(folder.uri, name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  return vscode.window.showTextDocument(uri, { preview: false });
-}
 
 async function setDetection(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('ownershipRatio').update(`detection.${key}`, value, vscode.ConfigurationTarget.Global);
@@ -81,7 +73,11 @@ for (const exact of [true, false]) {
 
     it('a file saved and at once rewritten on disk by another program is external', async function () {
       const editor = await fileEditor(`disk-${exact}.ts`, 'export const before = 1;\n');
+      const ownership = await api();
+      const toolBefore = ownership.getSnapshot().today.chars.tool;
       await editor.edit((builder) => builder.insert(new vscode.Position(1, 0), '// edited\n'));
+      // The edit is counted after its selection-pairing wait: let it land before measuring the rewrite.
+      await eventually(() => ownership.getSnapshot().today.chars.tool, (tool) => tool >= toolBefore + 10, 5_000);
       await editor.document.save();
       const rewritten = 'export const before = 1;\n// edited\nexport const written = "by another program";\n';
       const added = 'export const written = "by another program";\n'.length;

@@ -36,3 +36,14 @@ export async function freshEditor(content = '', language = 'plaintext'): Promise
   const document = await vscode.workspace.openTextDocument({ content, language });
   return vscode.window.showTextDocument(document);
 }
+
+/** A workspace file with `content`, opened in an editor. */
+export async function fileEditor(name: string, content: string): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    throw new Error('the in-host suite runs in a folder');
+  }
+  const uri = vscode.Uri.joinPath(folder.uri, name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return vscode.window.showTextDocument(uri, { preview: false });
+}

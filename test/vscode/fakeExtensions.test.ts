@@ -1,14 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-/** A workspace file with `content`, opened in an editor. */
-async function fileEditor(name: string, content: string): Promise<vscode.TextEditor> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the in-host suite runs in a folder');
-  const uri = vscode.Uri.joinPath(folder.uri, name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  return vscode.window.showTextDocument(uri, { preview: false });
-}
+import { fileEditor } from './extension';
 
 interface Applied {
   readonly file: string;

@@ -145,13 +145,9 @@ export class ActionTracker {
   }
 
   private decided(attribution: Attribution, base: readonly string[], decision: ActionDecision, events: number, continues: boolean): Attribution {
-    return {
-      ...attribution,
-      category: decision.category,
-      confidence: 'estimated',
-      evidence: actionEvidenceTokens(base, decision, events, attribution.chars),
-      continues: continues || undefined,
-    };
+    const decided: Attribution = { ...attribution, category: decision.category, confidence: 'estimated', evidence: actionEvidenceTokens(base, decision, events, attribution.chars) };
+    // Plain JSON in the snapshot: the flag is there only when set.
+    return continues ? { ...decided, continues: true } : decided;
   }
 
   /** The decision changed: every kept piece moves to the new category. */

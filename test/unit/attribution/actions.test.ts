@@ -60,6 +60,7 @@ describe('actions: one decision for a run of anonymous edits', () => {
     const { attributor, counted } = harness();
     CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk)));
     assert.deepEqual(counted.map((a) => a.continues === true), CHUNKS.map((_, i) => i > 0));
+    assert.deepEqual(JSON.parse(JSON.stringify(counted)), counted, 'plain JSON, as the snapshot serves them');
   });
 
   it('the deletions that end a Continue-style stream (lines it replaced) belong to the same action', () => {
