@@ -86,6 +86,10 @@ export class DocumentRanges {
     const overlaps = i < this.count && (removed > 0 ? this.start(i) < end : this.start(i) < offset);
     if (!overlaps) {
       this.shiftFrom(i, delta);
+      if (inserted === 0 && removed > 0) {
+        // Deleting exactly the gap between two ranges makes them touch.
+        this.mergeAt(i - 1);
+      }
       return;
     }
     this.materialize();
