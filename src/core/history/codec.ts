@@ -1,5 +1,6 @@
 import { CATEGORIES, emptyCounts, type CategoryCounts } from '../categories';
 import type { DayKey } from '../sessions/localDay';
+import { AI_CHAT_SOURCES, type AiChatBy } from '../terminal/aiChatBy';
 import { OTHER_LANGUAGE, SessionAgg, SpanAgg, addCounts, type HistoryData } from './model';
 import type { CountsV1, DayRecV1, SessionRecV1, SpanRecV1 } from './schema';
 
@@ -65,6 +66,23 @@ export function boundLanguages(languages: ReadonlyMap<string, CategoryCounts>, l
   return out;
 }
 
+/**
+ * `aiChat` by source in `AI_CHAT_SOURCES` order, trailing zeros dropped; omitted when nothing was
+ * split (no AI chat work, or only work counted before the split existed). A split that would not
+ * fit its `aiChat` (never, when counts are consistent) is left out rather than stored wrong.
+ */
+function encodeAiChatBy(by: Readonly<AiChatBy>, aiChat: number): number[] | undefined {
+  const values = AI_CHAT_SOURCES.map((s) => Math.max(0, by[s]));
+  if (values.reduce((sum, n) => sum + n, 0) > aiChat) {
+    return undefined;
+  }
+  let last = values.length - 1;
+  while (last >= 0 && values[last] === 0) {
+    last--;
+  }
+  return last < 0 ? undefined : values.slice(0, last + 1);
+}
+
 function encodeSpanRecV1(span: SpanAgg, languageLimit: number): SpanRecV1 {
   const out: SpanRecV1 = { c: encodeCounts(span.chars) };
   if (span.estimatedAiChars > 0) {
@@ -72,6 +90,10 @@ function encodeSpanRecV1(span: SpanAgg, languageLimit: number): SpanRecV1 {
   }
   if (span.deletedChars > 0) {
     out.x = span.deletedChars;
+  }
+  const ab = encodeAiChatBy(span.aiChatBy, span.chars.aiChat);
+  if (ab !== undefined) {
+    out.ab = ab;
   }
   if (span.chatAccepts > 0) {
     out.a = [span.inlineAccepts, span.chatAccepts];
@@ -102,6 +124,10 @@ function decodeSpanRecV1(target: SpanAgg, rec: Readonly<SpanRecV1>): void {
   addCounts(target.chars, decodeCounts(rec.c));
   target.estimatedAiChars = rec.e ?? 0;
   target.deletedChars = rec.x ?? 0;
+  // No `ab` (history written before the split): nothing is made up, the aiChat stays unsplit.
+  AI_CHAT_SOURCES.forEach((s, i) => {
+    target.aiChatBy[s] = rec.ab?.[i] ?? 0;
+  });
   target.inlineAccepts = rec.a?.[0] ?? 0;
   target.chatAccepts = rec.a?.[1] ?? 0;
   target.activeMinutes = rec.m ?? 0;

@@ -2,6 +2,7 @@ import type { Attribution } from '../attribution/types';
 import { CATEGORIES, emptyCounts, type CategoryCounts } from '../categories';
 import type { DayKey } from '../sessions/localDay';
 import { Tally } from '../tally';
+import { addAiChatBy } from '../terminal/aiChatBy';
 
 /** Per-language counts of other (rare or overflowing) languages go to this bucket. */
 export const OTHER_LANGUAGE = 'other';
@@ -50,6 +51,7 @@ export class SpanAgg extends Tally {
   addSpan(other: SpanAgg): void {
     addCounts(this.chars, other.chars);
     this.estimatedAiChars += other.estimatedAiChars;
+    addAiChatBy(this.aiChatBy, other.aiChatBy);
     this.deletedChars += other.deletedChars;
     this.inlineAccepts += other.inlineAccepts;
     this.chatAccepts += other.chatAccepts;

@@ -56,6 +56,8 @@ const MIX: readonly (readonly [Category, number, number, number])[] = [
   ['external', 0.01, 50, 4000],
 ];
 const NO_EVIDENCE: readonly string[] = [];
+/** AI chat work from each source (the editor's chat, an agent extension, a terminal agent), so the demo shows the split. */
+const AI_CHAT_EVIDENCE: readonly (readonly string[])[] = [['exact:chat'], ['shape:aiLike'], ['terminal:claude']];
 
 function pickWeighted(random: () => number, weights: readonly number[]): number {
   const total = weights.reduce((a, b) => a + b, 0);
@@ -96,14 +98,16 @@ export function* sampleDayAttributions(random: () => number, day: DayKey, tz: Tz
       const [category, , min, max] = MIX[pickWeighted(random, weights)];
       const ai = category === 'aiInline' || category === 'aiChat';
       const confidence: Confidence = ai && random() < 0.4 ? 'estimated' : 'exact';
+      const chars = between(random, min, max);
       yield {
         at: t,
         category,
         confidence,
-        chars: between(random, min, max),
+        chars,
         deleted: random() < 0.2 ? between(random, 1, 30) : 0,
         languageId: random() < 0.8 ? primary : LANGUAGES[between(random, 0, LANGUAGES.length - 1)],
-        evidence: NO_EVIDENCE,
+        // Picked without another random draw, so the rest of a seeded sample stays as it was.
+        evidence: category === 'aiChat' ? AI_CHAT_EVIDENCE[chars % AI_CHAT_EVIDENCE.length] : NO_EVIDENCE,
       };
       t += Math.max(1_000, Math.round(-Math.log(1 - random()) * meanGapMs));
     }

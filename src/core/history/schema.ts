@@ -24,10 +24,16 @@ const Counts = v.pipe(v.array(Count), v.maxLength(7));
 const LanguageId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const Languages = v.pipe(v.record(LanguageId, Counts), v.maxEntries(40));
 const Accepts = v.pipe(v.array(Count), v.maxLength(2));
+const AiChatBy = v.pipe(v.array(Count), v.maxLength(3));
 
 /** The estimated part of the AI share can't exceed the AI share (aiInline + aiChat). */
 function estimatedWithinAi(rec: { c: number[]; e?: number }): boolean {
   return (rec.e ?? 0) <= (rec.c[1] ?? 0) + (rec.c[2] ?? 0);
+}
+
+/** `aiChat` by source is a breakdown of the aiChat chars: it can't sum to more (it may sum to less: work counted before the split). */
+function aiChatByWithinAiChat(rec: { c: number[]; ab?: number[] }): boolean {
+  return rec.ab === undefined || rec.ab.reduce((sum, n) => sum + n, 0) <= (rec.c[2] ?? 0);
 }
 
 /** Per-language chars are a breakdown of the span's chars: per category they can't sum to more. */
@@ -50,6 +56,11 @@ const spanEntries = {
   c: Counts,
   /** estimated part of the AI chars. */
   e: v.optional(Count),
+  /**
+   * aiChat chars by source: [chat, extension, terminal] (`AI_CHAT_SOURCES`), trailing zeros
+   * dropped; absent in history written before the split. What they leave of aiChat is not split.
+   */
+  ab: v.optional(AiChatBy),
   /** deleted chars. */
   x: v.optional(Count),
   /** accepts: [inline, chat], trailing zeros dropped. */
@@ -65,6 +76,7 @@ export const DayRecSchema = v.pipe(
   v.object({ ...spanEntries, n: v.optional(Count) }),
   v.check((rec) => estimatedWithinAi(rec), 'estimated AI chars exceed AI chars'),
   v.check((rec) => languagesWithinChars(rec), 'languages exceed chars'),
+  v.check((rec) => aiChatByWithinAiChat(rec), 'AI chat sources exceed AI chat chars'),
 );
 
 export const SessionRecSchema = v.pipe(
@@ -72,6 +84,7 @@ export const SessionRecSchema = v.pipe(
   v.object({ i: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), b: Count, f: Count, ...spanEntries }),
   v.check((rec) => estimatedWithinAi(rec), 'estimated AI chars exceed AI chars'),
   v.check((rec) => languagesWithinChars(rec), 'languages exceed chars'),
+  v.check((rec) => aiChatByWithinAiChat(rec), 'AI chat sources exceed AI chat chars'),
   v.check((s) => s.f >= s.b, 'session ends before it starts'),
 );
 
@@ -92,21 +105,26 @@ const RepairCount = v.fallback(v.union([
 ]), 0);
 const RepairCounts = v.fallback(v.pipe(v.array(RepairCount), v.transform((a) => a.slice(0, 7))), []);
 const RepairAccepts = v.fallback(v.pipe(v.array(RepairCount), v.transform((a) => a.slice(0, 2))), []);
+/** A damaged split is dropped (undefined), never guessed: the aiChat then reads as not split. */
+const RepairAiChatBy = v.fallback(v.optional(v.pipe(v.array(RepairCount), v.transform((a) => a.slice(0, 3)))), undefined);
 const RepairLanguages = v.fallback(v.pipe(
   v.record(v.string(), RepairCounts),
   v.transform((rec) => Object.fromEntries(Object.entries(rec).filter(([id]) => id.length > 0 && id.length <= 64).slice(0, 40))),
 ), {});
 const repairSpanEntries = {
-  c: RepairCounts, e: v.optional(RepairCount), x: v.optional(RepairCount), a: v.optional(RepairAccepts), m: v.optional(RepairCount), l: v.optional(RepairLanguages),
+  c: RepairCounts, e: v.optional(RepairCount), ab: RepairAiChatBy, x: v.optional(RepairCount), a: v.optional(RepairAccepts), m: v.optional(RepairCount), l: v.optional(RepairLanguages),
 };
 
-/** Makes a salvaged span consistent: the estimated share clamped, an impossible language breakdown dropped. */
-function clampEstimated<T extends { c: number[]; e?: number; l?: Record<string, number[]> }>(rec: T): T {
+/** Makes a salvaged span consistent: the estimated share clamped, an impossible language or AI chat source breakdown dropped. */
+function clampEstimated<T extends { c: number[]; e?: number; ab?: number[]; l?: Record<string, number[]> }>(rec: T): T {
   if (rec.e !== undefined) {
     rec.e = Math.min(rec.e, (rec.c[1] ?? 0) + (rec.c[2] ?? 0));
   }
   if (!languagesWithinChars(rec)) {
     delete rec.l;
+  }
+  if (rec.ab === undefined || !aiChatByWithinAiChat(rec)) {
+    delete rec.ab;
   }
   return rec;
 }

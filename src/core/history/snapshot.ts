@@ -2,6 +2,7 @@ import type { Attribution } from '../attribution/types';
 import { emptyCounts, type CategoryCounts, type PasteCountsAs } from '../categories';
 import { formatLocalIso, type DayKey, type TzOffset } from '../sessions/localDay';
 import type { Totals } from '../tally';
+import { emptyAiChatBy } from '../terminal/aiChatBy';
 import { boundLanguages } from './codec';
 import type { SessionAgg, SpanAgg } from './model';
 
@@ -63,7 +64,7 @@ export function summarizeSession(session: SessionAgg, tz: TzOffset, pasteCountsA
   };
 }
 
-const NO_TOTALS: Totals = { chars: emptyCounts(), estimatedAiChars: 0, ownershipRatio: null };
+const NO_TOTALS: Totals = { chars: emptyCounts(), estimatedAiChars: 0, aiChatBy: emptyAiChatBy(), ownershipRatio: null };
 
 export function buildSnapshot(
   session: SessionAgg | undefined,
@@ -79,7 +80,7 @@ export function buildSnapshot(
       id: session?.id ?? '',
       start: formatLocalIso(session?.start ?? now, tz),
       end: formatLocalIso(session?.end ?? now, tz),
-      ...(session === undefined ? { ...NO_TOTALS, chars: emptyCounts() } : session.totals(pasteCountsAs)),
+      ...(session === undefined ? { ...NO_TOTALS, chars: emptyCounts(), aiChatBy: emptyAiChatBy() } : session.totals(pasteCountsAs)),
     },
     today: { date: today.date, ...today.span.totals(pasteCountsAs) },
     recent,

@@ -26,3 +26,18 @@ export function aiChatSource(evidence: readonly string[]): AiChatSource {
   }
   return chat ? 'chat' : 'extension';
 }
+
+/** Adds `source` into `target`, source by source. */
+export function addAiChatBy(target: AiChatBy, source: Readonly<AiChatBy>): void {
+  for (const s of AI_CHAT_SOURCES) {
+    target[s] += source[s];
+  }
+}
+
+/**
+ * The part of `aiChat` that no source was recorded for: work counted before the split existed
+ * (history written by an earlier version has none). Never negative.
+ */
+export function aiChatNotSplit(aiChat: number, by: Readonly<AiChatBy>): number {
+  return Math.max(0, aiChat - by.chat - by.extension - by.terminal);
+}

@@ -43,7 +43,7 @@ function counts(values: Partial<CategoryCounts> = {}): CategoryCounts {
 
 function day(date: string, values: Partial<DaySummary> = {}): DaySummary {
   return {
-    date, chars: counts({ typed: 10, aiInline: 5 }), estimatedAiChars: 2, ownershipRatio: 10 / 15, deletedChars: 3,
+    date, chars: counts({ typed: 10, aiInline: 5 }), estimatedAiChars: 2, aiChatBy: { chat: 0, extension: 0, terminal: 0 }, ownershipRatio: 10 / 15, deletedChars: 3,
     accepts: { inline: 1, chat: 0 }, activeMinutes: 4, languages: { typescript: counts({ typed: 10, aiInline: 5 }) }, sessions: 1, ...values,
   };
 }

@@ -11,6 +11,8 @@ import { SessionTracker } from '../../../src/core/sessions/sessionTracker';
 import { attr, utc } from './fakes';
 
 const LANGS = ['typescript', 'json', 'markdown', 'python', 'rust', 'go'];
+/** Evidence of each source of AI chat work (chat, extension, terminal agent). */
+const SOURCE_EVIDENCE = [['exact:chat'], ['shape:aiLike'], ['terminal:claude']];
 
 const edit = fc.record({
   gap: fc.integer({ min: 0, max: 3 * 3_600_000 }),
@@ -19,6 +21,7 @@ const edit = fc.record({
   deleted: fc.nat(300),
   estimated: fc.boolean(),
   lang: fc.integer({ min: 0, max: LANGS.length - 1 }),
+  source: fc.integer({ min: 0, max: SOURCE_EVIDENCE.length - 1 }),
 });
 
 interface Edit {
@@ -28,6 +31,7 @@ interface Edit {
   deleted: number;
   estimated: boolean;
   lang: number;
+  source: number;
 }
 
 function build(edits: readonly Edit[], languages: number): HistoryData {
@@ -36,7 +40,7 @@ function build(edits: readonly Edit[], languages: number): HistoryData {
   for (const e of edits) {
     at += e.gap;
     tracker.record(attr(at, e.category, e.chars, {
-      deleted: e.deleted, confidence: e.estimated ? 'estimated' : 'exact', languageId: LANGS[e.lang % languages],
+      deleted: e.deleted, confidence: e.estimated ? 'estimated' : 'exact', languageId: LANGS[e.lang % languages], evidence: SOURCE_EVIDENCE[e.source],
     }));
   }
   return tracker.live;
@@ -110,7 +114,7 @@ describe('history codec', () => {
   });
 
   it('derives "other" on read from what the listed languages leave of the chars', () => {
-    const data = build(LANGS.map((_, i) => ({ gap: 1000, category: 'typed' as const, chars: (i + 1) * 100, deleted: 0, estimated: false, lang: i })), LANGS.length);
+    const data = build(LANGS.map((_, i) => ({ gap: 1000, category: 'typed' as const, chars: (i + 1) * 100, deleted: 0, estimated: false, lang: i, source: 0 })), LANGS.length);
     const saved = encodeHistory(data, { languagesPerDay: 2, languagesPerSession: 1 });
     const day = Object.values(saved.d)[0];
     assert.deepEqual(Object.keys(day.l ?? {}), ['go', 'rust']);

@@ -7,7 +7,7 @@ import type { FakeEmitter, FakeVscode } from '../../support/fakeVscode';
 
 export function totals(chars: Partial<CategoryCounts> = {}): Totals {
   const all = { ...emptyCounts(), ...chars };
-  return { chars: all, estimatedAiChars: 0, ownershipRatio: ownershipRatio(all, 'excluded') };
+  return { chars: all, estimatedAiChars: 0, aiChatBy: { chat: 0, extension: all.aiChat, terminal: 0 }, ownershipRatio: ownershipRatio(all, 'excluded') };
 }
 
 /** A counts source whose today the test sets; `changed()` fires its change event. */

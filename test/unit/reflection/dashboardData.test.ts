@@ -9,7 +9,7 @@ function day(date: string, chars: Partial<CategoryCounts>, languages: Record<str
   const own = all.typed;
   const ai = all.aiInline + all.aiChat;
   return {
-    date, chars: all, estimatedAiChars: 0, ownershipRatio: own + ai > 0 ? own / (own + ai) : null,
+    date, chars: all, estimatedAiChars: 0, aiChatBy: { chat: 0, extension: all.aiChat, terminal: 0 }, ownershipRatio: own + ai > 0 ? own / (own + ai) : null,
     deletedChars: 0, accepts: { inline: 0, chat: 0 }, activeMinutes: 10, sessions: 1,
     languages: Object.fromEntries(Object.entries(languages).map(([id, counts]) => [id, { ...emptyCounts(), ...counts }])),
   };
