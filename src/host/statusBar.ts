@@ -6,6 +6,7 @@ import { aiChars, countedChars } from '../core/ratio';
 import type { Totals } from '../core/tally';
 import { LIVE_UPDATE_INTERVAL_MS } from '../core/liveUpdates';
 import { RateControl } from '../core/rateControl';
+import { aiChatNotSplit } from '../core/terminal/aiChatBy';
 import { Disposable } from './disposable';
 import { settings, type StatusBarPeriod } from './settings';
 
@@ -115,6 +116,9 @@ function tooltip(totals: Totals, period: StatusBarPeriod, session: Snapshot['ses
   if (ai > 0) {
     markdown.appendMarkdown(`\n${vscode.l10n.t('{0} of {1} AI-assisted characters are estimated.', totals.estimatedAiChars.toLocaleString(), ai.toLocaleString())}\n`);
   }
+  if (totals.chars.aiChat > 0) {
+    markdown.appendMarkdown(`\n${aiChatByLine(totals)}\n`);
+  }
   if (session.id !== '') {
     const minutes = Math.max(0, Math.round((Date.parse(session.end) - Date.parse(session.start)) / 60_000));
     markdown.appendMarkdown(`\n${vscode.l10n.t('Current session: {0} min', minutes)}\n`);
@@ -125,6 +129,16 @@ function tooltip(totals: Totals, period: StatusBarPeriod, session: Snapshot['ses
     markdown.appendMarkdown(`\n\n${vscode.l10n.t('New here?')} [$(book) ${vscode.l10n.t('Get started')}](command:ownershipRatio.gettingStarted)`);
   }
   return markdown;
+}
+
+/** Where the AI chat and agent work came from, in one line; what was counted before the split is said to be not split. */
+function aiChatByLine(totals: Totals): string {
+  const { chat, extension, terminal } = totals.aiChatBy;
+  const notSplit = aiChatNotSplit(totals.chars.aiChat, totals.aiChatBy);
+  const [c, e, t, n] = [chat, extension, terminal, notSplit].map((value) => value.toLocaleString());
+  return notSplit === 0
+    ? vscode.l10n.t('AI chat and agents: {0} in chat, {1} by extensions, {2} by terminal agents', c, e, t)
+    : vscode.l10n.t('AI chat and agents: {0} in chat, {1} by extensions, {2} by terminal agents; {3} counted earlier, not split', c, e, t, n);
 }
 
 export function categoryLabel(category: Category): string {

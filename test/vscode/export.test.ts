@@ -51,6 +51,10 @@ describe('CSV export, backup and restore, delete all data (in the extension host
     assert.equal(Number(today.ai_chat), snapshot.today.chars.aiChat);
     assert.equal(Number(today.paste), snapshot.today.chars.paste);
     assert.equal(Number(today.estimated_ai_chars), snapshot.today.estimatedAiChars);
+    // Counted by this version, today is split by source: the three add up to ai_chat.
+    assert.equal(Number(today.ai_chat_chat), snapshot.today.aiChatBy.chat);
+    assert.equal(Number(today.ai_chat_extension), snapshot.today.aiChatBy.extension);
+    assert.equal(Number(today.ai_chat_terminal), snapshot.today.aiChatBy.terminal);
     if (snapshot.today.ownershipRatio !== null) {
       assert.ok(Math.abs(Number(today.ownership_ratio) - snapshot.today.ownershipRatio) <= 0.00005);
     }

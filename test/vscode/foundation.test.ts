@@ -93,6 +93,9 @@ describe('Foundation (in the extension host)', function () {
     for (const part of [snapshot.session, snapshot.today]) {
       assert.deepEqual(Object.keys(part.chars).sort(), [...CATEGORIES].sort());
       assert.equal(typeof part.estimatedAiChars, 'number');
+      assert.deepEqual(Object.keys(part.aiChatBy), ['chat', 'extension', 'terminal']);
+      assert.ok(Object.values(part.aiChatBy).every((n) => Number.isSafeInteger(n) && n >= 0));
+      assert.ok(part.aiChatBy.chat + part.aiChatBy.extension + part.aiChatBy.terminal <= part.chars.aiChat);
       assert.ok(part.ownershipRatio === null || (part.ownershipRatio >= 0 && part.ownershipRatio <= 1));
     }
     assert.match(snapshot.today.date, /^\d{4}-\d{2}-\d{2}$/);

@@ -2,6 +2,7 @@ import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync'
 import type { DaySummary, SessionSummary, SpanSummary } from '../history/snapshot';
 import { aiChars } from '../ratio';
 import { addDays, formatLocalIso, type DayKey, type TzOffset } from '../sessions/localDay';
+import { AI_CHAT_SOURCES, aiChatNotSplit } from '../terminal/aiChatBy';
 
 /**
  * CSV export of the user's own history (pure: no `vscode`, no file system). Records are written by
@@ -12,6 +13,7 @@ import { addDays, formatLocalIso, type DayKey, type TzOffset } from '../sessions
  * - RFC 4180: records end with CRLF, fields containing the delimiter, `"`, CR or LF (and, for
  *   safety when a file is opened with the other delimiter, `,` `;` and tab, or with white space at
  *   either end) are quoted, with inner quotes doubled. The header row is always present: an empty history gives a header-only file.
+ * - New columns are added at the end, so every column keeps its position.
  * - Numbers are written as plain JavaScript numbers with a `.` decimal point (never localised,
  *   never prefixed); an unknown value (no ratio on a day without own or AI characters) is an empty
  *   cell. Ratios and shares are fractions 0–1 rounded to 4 decimals.
@@ -49,6 +51,7 @@ export const DAILY_COLUMNS = [
   'typed', 'ai_inline', 'ai_chat', 'paste', 'tool', 'undo_redo', 'external',
   'deleted', 'ownership_ratio', 'estimated_ai_chars', 'estimated_ai_share',
   'accepts_inline', 'accepts_chat', 'active_minutes', 'sessions', 'languages',
+  'ai_chat_chat', 'ai_chat_extension', 'ai_chat_terminal',
 ] as const;
 
 /** The sessions CSV: one row per session (piece within a local day) kept in detail, by start time. */
@@ -57,6 +60,7 @@ export const SESSION_COLUMNS = [
   'typed', 'ai_inline', 'ai_chat', 'paste', 'tool', 'undo_redo', 'external',
   'deleted', 'ownership_ratio', 'estimated_ai_chars', 'estimated_ai_share',
   'accepts_inline', 'accepts_chat', 'active_minutes', 'languages',
+  'ai_chat_chat', 'ai_chat_extension', 'ai_chat_terminal',
 ] as const;
 
 /** What the CSV needs of the history (`HistoryStore` satisfies it). */
@@ -170,15 +174,25 @@ function spanCells(span: SpanSummary): CsvCell[] {
   ];
 }
 
+/**
+ * `ai_chat` by source (chat, extension, terminal). Empty cells for a span whose AI chat work was
+ * all counted before the split existed: nothing is made up. A span counted partly before it has
+ * the known part here, and the rest of `ai_chat` in none of them.
+ */
+function aiChatByCells(span: SpanSummary): CsvCell[] {
+  const unsplit = span.chars.aiChat > 0 && aiChatNotSplit(span.chars.aiChat, span.aiChatBy) === span.chars.aiChat;
+  return AI_CHAT_SOURCES.map((source) => (unsplit ? null : span.aiChatBy[source]));
+}
+
 export function dailyRow(day: DaySummary): CsvCell[] {
-  return [day.date, ...spanCells(day), day.sessions, languagesCell(day.languages)];
+  return [day.date, ...spanCells(day), day.sessions, languagesCell(day.languages), ...aiChatByCells(day)];
 }
 
 export function sessionRow(session: SessionSummary): CsvCell[] {
   const duration = (Date.parse(session.end) - Date.parse(session.start)) / 60_000;
   return [
     session.id, session.date, session.start, session.end, Number.isFinite(duration) ? Math.round(duration * 100) / 100 : null,
-    ...spanCells(session), languagesCell(session.languages),
+    ...spanCells(session), languagesCell(session.languages), ...aiChatByCells(session),
   ];
 }
 

@@ -160,6 +160,35 @@ describe('CSV export', () => {
       assert.equal(await collectCsv(reflectionsCsv([], { bom: false, tz: () => 60 })), 'date,updated_at\r\n');
     });
 
+    it('AI chat work by source: the three columns at the end, empty for days that were not split', async () => {
+      assert.deepEqual(DAILY_COLUMNS.slice(-3), ['ai_chat_chat', 'ai_chat_extension', 'ai_chat_terminal']);
+      assert.deepEqual(SESSION_COLUMNS.slice(-3), ['ai_chat_chat', 'ai_chat_extension', 'ai_chat_terminal']);
+      const source = fakeSource([
+        day('2025-03-01', { chars: counts({ typed: 10, aiChat: 80 }) }),
+        day('2025-03-02', { chars: counts({ typed: 10, aiChat: 460 }), aiChatBy: { chat: 120, extension: 40, terminal: 300 } }),
+        day('2025-03-03', { chars: counts({ typed: 10, aiChat: 110 }), aiChatBy: { chat: 0, extension: 0, terminal: 30 } }),
+        day('2025-03-04', { chars: counts({ typed: 10 }) }),
+      ]);
+      const records = parseRecords((await collectCsv(dailyCsv(source, noPause))).slice(1));
+      const split = records.map((r) => [r.date, r.ai_chat, r.ai_chat_chat, r.ai_chat_extension, r.ai_chat_terminal]);
+      assert.deepEqual(split, [
+        ['2025-03-01', '80', '', '', ''],
+        ['2025-03-02', '460', '120', '40', '300'],
+        ['2025-03-03', '110', '0', '0', '30'],
+        ['2025-03-04', '0', '0', '0', '0'],
+      ]);
+    });
+
+    it('sessions CSV: AI chat work by source per session', async () => {
+      const session: SessionSummary = {
+        ...day('2025-03-02', { chars: counts({ typed: 3, aiChat: 9 }), aiChatBy: { chat: 0, extension: 2, terminal: 7 } }),
+        id: 's1', start: '2025-03-02T09:00:00.000+01:00', end: '2025-03-02T09:30:00.000+01:00',
+      };
+      const source = fakeSource([day('2025-03-02')], [session]);
+      const [row] = parseRecords((await collectCsv(sessionsCsv(source, noPause))).slice(1));
+      assert.deepEqual([row.ai_chat, row.ai_chat_chat, row.ai_chat_extension, row.ai_chat_terminal], ['9', '0', '2', '7']);
+    });
+
     it('UTF-8 with a BOM by default, none when asked; non-ASCII survives the bytes', async () => {
       const source = fakeSource([day('2025-03-01', { languages: { 'é中😀': counts({ typed: 10 }) } })]);
       const withBom = await csvBytes(dailyCsv(source, noPause));
@@ -192,11 +221,12 @@ describe('CSV export', () => {
         sessions: fc.nat(50),
         languages: fc.dictionary(nastyText.filter((t) => t.length > 0), countsArb, { maxKeys: 3 }),
         ratio: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+        by: fc.record({ chat: fc.nat(1e6), extension: fc.nat(1e6), terminal: fc.nat(1e6) }),
       });
       await fc.assert(fc.asyncProperty(fc.uniqueArray(dayArb, { selector: (d) => d.offset, maxLength: 20 }), async (generated) => {
         const days = generated.map((g) => day(addDays('2020-01-01', g.offset), {
           chars: g.chars, estimatedAiChars: g.estimatedAiChars, deletedChars: g.deletedChars, accepts: { inline: g.inline, chat: g.chat },
-          activeMinutes: g.activeMinutes, sessions: g.sessions, languages: g.languages, ownershipRatio: g.ratio,
+          activeMinutes: g.activeMinutes, sessions: g.sessions, languages: g.languages, ownershipRatio: g.ratio, aiChatBy: g.by,
         }));
         const text = await collectCsv(dailyCsv(fakeSource(days), noPause));
         const records = parseRecords(text.slice(1));
@@ -221,6 +251,10 @@ describe('CSV export', () => {
           const ratio = num(record.ownership_ratio);
           assert.ok(d.ownershipRatio === null ? ratio === null : Math.abs((ratio as number) - d.ownershipRatio) <= 0.00005);
           assert.equal(record.languages, expectedText(languagesCell(d.languages)));
+          const unsplit = d.chars.aiChat > 0 && d.aiChatBy.chat + d.aiChatBy.extension + d.aiChatBy.terminal === 0;
+          assert.equal(num(record.ai_chat_chat), unsplit ? null : d.aiChatBy.chat);
+          assert.equal(num(record.ai_chat_extension), unsplit ? null : d.aiChatBy.extension);
+          assert.equal(num(record.ai_chat_terminal), unsplit ? null : d.aiChatBy.terminal);
         });
       }), { numRuns: 200 });
     });

@@ -44,6 +44,25 @@ describe('Host: the status bar item', function () {
     assert.deepEqual(statusBar.state, { text: item().text, tooltip, visible: true });
   });
 
+  it('says in one line where the AI chat and agent work came from, only when there is some', async function () {
+    counts.set({ typed: 300, aiInline: 80 });
+    await time.advance(250);
+    assert.doesNotMatch((item().tooltip as MarkdownString).value, /AI chat and agents:/);
+    counts.today = { ...totals({ typed: 300, aiChat: 1460 }), aiChatBy: { chat: 120, extension: 40, terminal: 1300 } };
+    counts.changes.fire();
+    await time.advance(250);
+    const tooltip = (item().tooltip as MarkdownString).value;
+    assert.match(tooltip, /\nAI chat and agents: 120 in chat, 40 by extensions, 1,300 by terminal agents\n/);
+    assert.doesNotMatch(tooltip, /not split/);
+  });
+
+  it('says what was counted before the split is not split, and makes none up', async function () {
+    counts.last7 = { ...totals({ typed: 10, aiChat: 500 }), aiChatBy: { chat: 0, extension: 0, terminal: 300 } };
+    vscode.setSetting('ownershipRatio.statusBar.period', 'last7Days');
+    const tooltip = (item().tooltip as MarkdownString).value;
+    assert.match(tooltip, /AI chat and agents: 0 in chat, 0 by extensions, 300 by terminal agents; 200 counted earlier, not split/);
+  });
+
   it('follows a burst of changes at most four times a second, ending with the last', async function () {
     const texts: string[] = [];
     for (let typed = 1; typed <= 100; typed++) {
