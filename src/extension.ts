@@ -9,6 +9,7 @@ import { deleteAllData } from './host/deleteAllData';
 import { Dashboard } from './host/dashboard';
 import { explainRecentAttributions } from './host/explainCommand';
 import { exportCsv } from './host/exportCommand';
+import { FateWatcher } from './host/fateWatcher';
 import { ReflectionReminder, Reflections } from './host/reflection';
 import { OwnershipStatusBar } from './host/statusBar';
 import { WorkspaceHistory } from './host/workspaceHistory';
@@ -18,6 +19,8 @@ const WALKTHROUGH_ID = 'gettingStarted';
 
 /** Kept for `deactivate()`, which must await the final write. */
 let history: WorkspaceHistory | undefined;
+/** Kept for `deactivate()`: the session's pending figures count before that write. */
+let fate: FateWatcher | undefined;
 
 /** Composition root: builds the pieces, wires them, and hands every disposable to VS Code. */
 export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
@@ -40,12 +43,16 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
     }
   };
   const statusBar = new OwnershipStatusBar(counts, calendar);
+  const fateWatcher = new FateWatcher({ clock: calendar, sink: counts, horizonMs: testHorizonMs(context) });
+  fate = fateWatcher;
+  counts.pendingFate = (from, to) => fateWatcher.pending(from, to);
 
   context.subscriptions.push(
     log,
     counts,
     dashboard,
     statusBar,
+    fateWatcher,
     new ReflectionReminder({
       calendar,
       state: context.globalState,
@@ -58,8 +65,12 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       clock: calendar,
       intents,
       log,
-      onAttribution: (attribution) => counts.record(attribution),
+      onAttribution: (attribution) => {
+        counts.record(attribution);
+        fateWatcher.observe(attribution);
+      },
       onReplace: (previous, next) => counts.replace(previous, next),
+      onFact: (fact) => fateWatcher.noteFact(fact),
       // The editor's user data folder (…/User, holding globalStorage/<this extension>).
       uncountedFolders: [vscode.Uri.joinPath(context.globalStorageUri, '..', '..')],
     }),
@@ -68,6 +79,15 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
 
   log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms`);
   return { getSnapshot: () => counts.getSnapshot(), onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+}
+
+/**
+ * The in-host suite cannot wait ten minutes for a horizon: under test only, the host's
+ * environment may shorten it (the core's own option).
+ */
+function testHorizonMs(context: vscode.ExtensionContext): number | undefined {
+  const value = Number(process.env.OWNERSHIP_TEST_FATE_HORIZON_MS);
+  return context.extensionMode === vscode.ExtensionMode.Test && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 /** The palette's commands (ids and titles in package.json). */
@@ -89,6 +109,8 @@ function registerCommands({ context, calendar, counts, dashboard, reflections, r
 
 /** The final write of this window's counts; everything else is disposed through context.subscriptions. */
 export async function deactivate(): Promise<void> {
+  fate?.settleAll();
+  fate = undefined;
   await history?.close();
   history = undefined;
 }

@@ -45,7 +45,7 @@ function replacesDocument(event: vscode.TextDocumentChangeEvent): boolean {
 }
 
 function toChangeFact(change: vscode.TextDocumentContentChangeEvent): ChangeFact {
-  return { start: change.range.start, end: change.range.end, rangeLength: change.rangeLength, text: change.text };
+  return { start: change.range.start, end: change.range.end, rangeLength: change.rangeLength, rangeOffset: change.rangeOffset, text: change.text };
 }
 
 export function toSelectionKind(kind: vscode.TextEditorSelectionChangeKind | undefined): SelectionKind {

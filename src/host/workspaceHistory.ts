@@ -2,15 +2,17 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Attribution } from '../core/attribution/types';
 import type { Calendar } from '../core/calendar';
+import type { FateSettlement } from '../core/fate/fateTracker';
 import { RateControl } from '../core/rateControl';
 import { HistoryStore, type HistoryOptions, type RestoreResult, type StoreWarning } from '../core/history/historyStore';
 import { MirroredMemento } from '../core/history/mirroredMemento';
 import { systemScheduler } from '../core/history/ports';
-import type { Snapshot } from '../core/history/snapshot';
+import type { PendingFate, Snapshot } from '../core/history/snapshot';
 import { BACKUP_FILE, HISTORY_KEY_PREFIX, WINDOWS_FOLDER } from '../core/storageKeys';
 import type { Totals } from '../core/tally';
 import { exists, jsonBytes, readJson, writeFileAtomic } from './atomicFile';
 import { Disposable } from './disposable';
+import type { FateSink } from './fateWatcher';
 import { mirrorFolder } from './mirrorFolder';
 import { quarantineFolder } from './quarantineFolder';
 import { settings } from './settings';
@@ -32,7 +34,7 @@ const OTHER_WINDOWS_REFRESH_MS = 30_000;
  * with its backup file and quarantine folder in the extension's storage folder, and its notices
  * shown to the user.
  */
-export class WorkspaceHistory extends Disposable {
+export class WorkspaceHistory extends Disposable implements FateSink {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires after counts change; listeners throttle themselves. */
   readonly onDidChange = this.changed.event;
@@ -42,6 +44,8 @@ export class WorkspaceHistory extends Disposable {
   private backupTimer: NodeJS.Timeout | undefined;
   private readonly loaded: Promise<void>;
   private readonly idleSave: RateControl;
+  /** AI characters whose fate is still pending (the fate watcher's), for the snapshot. */
+  pendingFate: PendingFate | undefined;
 
   constructor(context: vscode.ExtensionContext, private readonly calendar: Calendar, private readonly log: vscode.LogOutputChannel) {
     super();
@@ -96,6 +100,20 @@ export class WorkspaceHistory extends Disposable {
     this.idleSave.request();
   }
 
+  recordFate(settlement: FateSettlement): void {
+    this.store.recordLater((tracker) => tracker.recordFate(settlement.at, settlement));
+    this.changed.fire();
+    this.idleSave.request();
+  }
+
+  noteLead(documentKey: string, attribution: Attribution): void {
+    this.store.recordLater((tracker) => tracker.noteLead(documentKey, attribution));
+  }
+
+  settleLeads(now?: number): void {
+    this.store.recordLater((tracker) => tracker.settleLeads(now));
+  }
+
   /** Forgets every count of this workspace (the caller removes the files) and tells the views. */
   async deleteAll(): Promise<void> {
     await this.store.deleteAll();
@@ -116,7 +134,7 @@ export class WorkspaceHistory extends Disposable {
   }
 
   getSnapshot(): Snapshot {
-    return this.store.snapshot();
+    return this.store.snapshot(this.pendingFate);
   }
 
   /** Totals of the last `days` days including today, volume-weighted over all windows. */

@@ -296,6 +296,7 @@ export class FakeVscode {
   readonly ViewColumn = { Active: -1, Beside: -2, One: 1 };
   readonly ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
   readonly TextDocumentChangeReason = { Undo: 1, Redo: 2 };
+  readonly EndOfLine = { LF: 1, CRLF: 2 };
   readonly TextEditorSelectionChangeKind = { Keyboard: 1, Mouse: 2, Command: 3 };
   readonly FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 };
   readonly FileSystemError = FileSystemError;

@@ -12,6 +12,8 @@ export interface ChangeFact {
   readonly end: Pos;
   /** Length (UTF-16 units) of the replaced range. */
   readonly rangeLength: number;
+  /** Offset (UTF-16 units) of the replaced range in the document before the change; absent in recordings made before it was kept. */
+  readonly rangeOffset?: number;
   /**
    * The inserted text. Only read for its length and shape (newlines, leading whitespace), never
    * stored, logged or sent anywhere.

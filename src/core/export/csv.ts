@@ -52,6 +52,7 @@ export const DAILY_COLUMNS = [
   'deleted', 'ownership_ratio', 'estimated_ai_chars', 'estimated_ai_share',
   'accepts_inline', 'accepts_chat', 'active_minutes', 'sessions', 'languages',
   'ai_chat_chat', 'ai_chat_extension', 'ai_chat_terminal',
+  'ai_kept', 'ai_reworked', 'ai_removed', 'led_you', 'led_ai', 'led_mixed',
 ] as const;
 
 /** The sessions CSV: one row per session (piece within a local day) kept in detail, by start time. */
@@ -61,6 +62,7 @@ export const SESSION_COLUMNS = [
   'deleted', 'ownership_ratio', 'estimated_ai_chars', 'estimated_ai_share',
   'accepts_inline', 'accepts_chat', 'active_minutes', 'languages',
   'ai_chat_chat', 'ai_chat_extension', 'ai_chat_terminal',
+  'ai_kept', 'ai_reworked', 'ai_removed', 'led_you', 'led_ai', 'led_mixed',
 ] as const;
 
 /** What the CSV needs of the history (`HistoryStore` satisfies it). */
@@ -184,15 +186,22 @@ function aiChatByCells(span: SpanSummary): CsvCell[] {
   return AI_CHAT_SOURCES.map((source) => (unsplit ? null : span.aiChatBy[source]));
 }
 
+/** The fate of AI text and who led: empty cells where they were not measured (days from before). */
+function outcomeCells(span: SpanSummary): CsvCell[] {
+  const fate = span.aiFate;
+  const lead = span.lead;
+  return [fate?.kept, fate?.reworked, fate?.removed, lead?.you, lead?.ai, lead?.mixed];
+}
+
 export function dailyRow(day: DaySummary): CsvCell[] {
-  return [day.date, ...spanCells(day), day.sessions, languagesCell(day.languages), ...aiChatByCells(day)];
+  return [day.date, ...spanCells(day), day.sessions, languagesCell(day.languages), ...aiChatByCells(day), ...outcomeCells(day)];
 }
 
 export function sessionRow(session: SessionSummary): CsvCell[] {
   const duration = (Date.parse(session.end) - Date.parse(session.start)) / 60_000;
   return [
     session.id, session.date, session.start, session.end, Number.isFinite(duration) ? Math.round(duration * 100) / 100 : null,
-    ...spanCells(session), languagesCell(session.languages), ...aiChatByCells(session),
+    ...spanCells(session), languagesCell(session.languages), ...aiChatByCells(session), ...outcomeCells(session),
   ];
 }
 

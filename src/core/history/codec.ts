@@ -103,6 +103,7 @@ function encodeSpanRecV1(span: SpanAgg, languageLimit: number): SpanRecV1 {
   if (span.activeMinutes > 0) {
     out.m = span.activeMinutes;
   }
+  encodeOutcome(span, out);
   if (languageLimit > 0) {
     const languages = boundLanguages(span.languages, languageLimit);
     const l: Record<string, CountsV1> = {};
@@ -131,6 +132,7 @@ function decodeSpanRecV1(target: SpanAgg, rec: Readonly<SpanRecV1>): void {
   target.inlineAccepts = rec.a?.[0] ?? 0;
   target.chatAccepts = rec.a?.[1] ?? 0;
   target.activeMinutes = rec.m ?? 0;
+  decodeOutcome(target, rec);
   if (rec.l !== undefined) {
     // `other` is not stored: it is what the listed languages leave of the span's chars.
     const other = { ...target.chars };
@@ -149,6 +151,28 @@ function decodeSpanRecV1(target: SpanAgg, rec: Readonly<SpanRecV1>): void {
         addCounts(stored, other);
       }
     }
+  }
+}
+
+/** The fate of AI text (`o`: kept, reworked, removed) and who led (`ld`: you, ai, mixed), only where measured. */
+function encodeOutcome(span: SpanAgg, out: SpanRecV1): void {
+  const { fate, lead } = span.outcome;
+  if (fate !== undefined) {
+    out.o = [fate.kept, fate.reworked, fate.removed];
+  }
+  if (lead !== undefined) {
+    out.ld = [lead.you, lead.ai, lead.mixed];
+  }
+}
+
+function decodeOutcome(target: SpanAgg, rec: Readonly<SpanRecV1>): void {
+  if (rec.o !== undefined) {
+    target.outcome.addFate({ kept: rec.o[0] ?? 0, reworked: rec.o[1] ?? 0, removed: rec.o[2] ?? 0 });
+  }
+  if (rec.ld !== undefined) {
+    target.outcome.addLead('you', rec.ld[0] ?? 0);
+    target.outcome.addLead('ai', rec.ld[1] ?? 0);
+    target.outcome.addLead('mixed', rec.ld[2] ?? 0);
   }
 }
 

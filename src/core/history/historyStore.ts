@@ -11,7 +11,7 @@ import { HistoryQueries } from './historyQueries';
 import { emptyHistory, mergeHistory, type HistoryData, type SessionAgg } from './model';
 import type { BackupV1, WindowRecordV1 } from './schema';
 import { OwnRecordEncoder } from './ownRecordEncoder';
-import { buildSnapshot, type DaySummary, type SessionSummary, type Snapshot } from './snapshot';
+import { buildSnapshot, type DaySummary, type PendingFate, type SessionSummary, type Snapshot } from './snapshot';
 import { StoreModeMachine, type StoreMode } from './storeMode';
 import {
   DEFAULT_HISTORY_OPTIONS, errorText,
@@ -165,6 +165,13 @@ export class HistoryStore {
     }
   }
 
+  /** What settles after the edits (the fate of AI text, who led a file) counts in this window's live spans; true: changed. */
+  recordLater(count: (tracker: SessionTracker) => boolean): void {
+    if (this.modes.counts && count(this.tracker)) {
+      this.writer.markDirty();
+    }
+  }
+
   // ---------------------------------------------------------------- lifecycle
 
   /** Writes now if anything is unwritten. Resolves true when everything is stored. */
@@ -227,8 +234,6 @@ export class HistoryStore {
     this.ring.clear();
   }
 
-  // ---------------------------------------------------------------- backup
-
   /**
    * The merged history of all windows as one JSON value for the host's backup file. Undefined
    * while `blocked` (the file on disk may be the only good copy: never overwrite it then) or
@@ -263,10 +268,8 @@ export class HistoryStore {
     return plan.result;
   }
 
-  // ---------------------------------------------------------------- reading
-
   /** The public API's snapshot: this window's session, today over all windows, recent attributions. */
-  snapshot(): Snapshot {
+  snapshot(pending?: PendingFate): Snapshot {
     const { calendar } = this.deps;
     const now = calendar.now();
     const date = calendar.dayOf(now);
@@ -276,7 +279,7 @@ export class HistoryStore {
       session = latest?.day === date ? latest : undefined;
     }
     const today = { date, span: this.queries.daySpan(date) };
-    return buildSnapshot(session, now, today, this.ring.toArray(), calendar.tz, this.options.pasteCountsAs);
+    return buildSnapshot(session, now, today, this.ring.toArray(), calendar.tz, this.options.pasteCountsAs, pending);
   }
 
   /** Days with data in [from, to] (inclusive, `YYYY-MM-DD`), ascending, all windows merged. */

@@ -1,5 +1,6 @@
 import type { Attribution } from '../attribution/types';
 import { CATEGORIES, emptyCounts, type CategoryCounts } from '../categories';
+import { SpanOutcome } from '../fate/outcome';
 import type { DayKey } from '../sessions/localDay';
 import { Tally } from '../tally';
 import { addAiChatBy } from '../terminal/aiChatBy';
@@ -24,6 +25,8 @@ export class SpanAgg extends Tally {
   readonly languages = new Map<string, CategoryCounts>();
   /** The epoch minute of the last user edit counted in `activeMinutes`; not stored. */
   lastMinute = Number.NaN;
+  /** What became of the AI text inserted here, and who led (settled later than the edits). */
+  readonly outcome = new SpanOutcome();
 
   protected override addSigned(a: Attribution, sign: 1 | -1): void {
     super.addSigned(a, sign);
@@ -57,6 +60,7 @@ export class SpanAgg extends Tally {
     this.chatAccepts += other.chatAccepts;
     this.activeMinutes += other.activeMinutes;
     this.sessions += other.sessions;
+    this.outcome.addOutcome(other.outcome);
     for (const [id, counts] of other.languages) {
       const mine = this.languages.get(id);
       if (mine === undefined) {
@@ -69,7 +73,7 @@ export class SpanAgg extends Tally {
 
   isEmpty(): boolean {
     return this.deletedChars === 0 && this.activeMinutes === 0 && this.sessions === 0 && this.inlineAccepts === 0
-      && this.chatAccepts === 0 && CATEGORIES.every((c) => this.chars[c] === 0);
+      && this.chatAccepts === 0 && CATEGORIES.every((c) => this.chars[c] === 0) && !this.outcome.hasOutcome;
   }
 }
 

@@ -25,6 +25,7 @@ const LanguageId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const Languages = v.pipe(v.record(LanguageId, Counts), v.maxEntries(40));
 const Accepts = v.pipe(v.array(Count), v.maxLength(2));
 const AiChatBy = v.pipe(v.array(Count), v.maxLength(3));
+const Triple = v.pipe(v.array(Count), v.length(3));
 
 /** The estimated part of the AI share can't exceed the AI share (aiInline + aiChat). */
 function estimatedWithinAi(rec: { c: number[]; e?: number }): boolean {
@@ -69,6 +70,10 @@ const spanEntries = {
   m: v.optional(Count),
   /** chars per category per languageId: top languages; the rest (`other`) is derived on read. */
   l: v.optional(Languages),
+  /** AI characters by what became of them: [kept, reworked, removed]; only where measured. */
+  o: v.optional(Triple),
+  /** files by who led: [you, ai, mixed]; only where measured. */
+  ld: v.optional(Triple),
 };
 
 export const DayRecSchema = v.pipe(
@@ -107,12 +112,15 @@ const RepairCounts = v.fallback(v.pipe(v.array(RepairCount), v.transform((a) => 
 const RepairAccepts = v.fallback(v.pipe(v.array(RepairCount), v.transform((a) => a.slice(0, 2))), []);
 /** A damaged split is dropped (undefined), never guessed: the aiChat then reads as not split. */
 const RepairAiChatBy = v.fallback(v.optional(v.pipe(v.array(RepairCount), v.transform((a) => a.slice(0, 3)))), undefined);
+/** A damaged triple is left out (never invented as zeros). */
+const RepairTriple = v.fallback(v.optional(v.pipe(v.array(RepairCount), v.transform((a) => [a[0] ?? 0, a[1] ?? 0, a[2] ?? 0]))), undefined);
 const RepairLanguages = v.fallback(v.pipe(
   v.record(v.string(), RepairCounts),
   v.transform((rec) => Object.fromEntries(Object.entries(rec).filter(([id]) => id.length > 0 && id.length <= 64).slice(0, 40))),
 ), {});
 const repairSpanEntries = {
   c: RepairCounts, e: v.optional(RepairCount), ab: RepairAiChatBy, x: v.optional(RepairCount), a: v.optional(RepairAccepts), m: v.optional(RepairCount), l: v.optional(RepairLanguages),
+  o: RepairTriple, ld: RepairTriple,
 };
 
 /** Makes a salvaged span consistent: the estimated share clamped, an impossible language or AI chat source breakdown dropped. */

@@ -1,5 +1,8 @@
 import type { Attribution } from '../attribution/types';
 import { CATEGORIES } from '../categories';
+import type { Lead } from '../fate/lead';
+import type { FateCounts } from '../fate/outcome';
+import { SessionLeads } from '../fate/sessionLeads';
 import { compactHistory, type RetentionPolicy } from '../history/compaction';
 import { SessionAgg, SpanAgg, emptyHistory, type HistoryData } from '../history/model';
 import { MINUTE_MS, dayKeyFromIndex, localDayIndex, type DayKey, type TzOffset } from './localDay';
@@ -37,6 +40,7 @@ export class SessionTracker {
   private dayIndex = Number.NaN;
   private dayKey: DayKey = '';
   private day: SpanAgg = new SpanAgg();
+  private readonly leads = new SessionLeads<SessionAgg>();
 
   constructor(private options: SessionTrackerOptions) {}
 
@@ -110,6 +114,64 @@ export class SessionTracker {
       }
     }
     return true;
+  }
+
+  /** What became of AI text inserted at `at` (settled at its horizon): counted in that day and its session. */
+  recordFate(at: number, fate: Readonly<FateCounts>): true {
+    for (const span of this.spansAt(at)) {
+      span.outcome.addFate(fate);
+    }
+    return true;
+  }
+
+  /**
+   * Follows a counted attribution's file for who led it (call after `record`): when another
+   * session starts, the files of the one before count by their lead in it and its day.
+   */
+  noteLead(documentKey: string, a: Attribution): boolean {
+    const session = this.current;
+    if (session === undefined || a.category === 'external') {
+      return false;
+    }
+    const settled = this.leads.current !== undefined && this.leads.current !== session && this.settleLeads();
+    this.leads.note(session, documentKey, a.category, a.chars);
+    return settled;
+  }
+
+  /** The followed session's leads count now if it ended by `now` (idle, midnight), or always without `now` (the window closes). */
+  settleLeads(now?: number): boolean {
+    const session = this.leads.current;
+    if (session === undefined || (now !== undefined && this.openSession(now) === session)) {
+      return false;
+    }
+    const { leads } = this.leads.take();
+    for (const lead of leads) {
+      this.recordLead(session.end, lead);
+    }
+    return leads.length > 0;
+  }
+
+  private recordLead(at: number, lead: Lead): void {
+    for (const span of this.spansAt(at)) {
+      span.outcome.addLead(lead);
+    }
+  }
+
+  /** The day of `at` (created if compacted away) and the session holding it, if any. */
+  private spansAt(at: number): SpanAgg[] {
+    const dayKey = dayKeyFromIndex(localDayIndex(at, this.options.tz));
+    let day = this.live.days.get(dayKey);
+    if (day === undefined) {
+      day = new SpanAgg();
+      this.live.days.set(dayKey, day);
+    }
+    const sessions = this.live.sessions.get(dayKey) ?? [];
+    for (let i = sessions.length - 1; i >= 0; i--) {
+      if (sessions[i].start <= at && at <= sessions[i].end) {
+        return [day, sessions[i]];
+      }
+    }
+    return [day];
   }
 
   /** The open session at `now`: its last user edit is within the idle gap and on today's date. */

@@ -161,8 +161,9 @@ describe('CSV export', () => {
     });
 
     it('AI chat work by source: the three columns at the end, empty for days that were not split', async () => {
-      assert.deepEqual(DAILY_COLUMNS.slice(-3), ['ai_chat_chat', 'ai_chat_extension', 'ai_chat_terminal']);
-      assert.deepEqual(SESSION_COLUMNS.slice(-3), ['ai_chat_chat', 'ai_chat_extension', 'ai_chat_terminal']);
+      const after = (columns: readonly string[]): string[] => columns.slice(columns.indexOf('languages') + 1, columns.indexOf('languages') + 4);
+      assert.deepEqual(after(DAILY_COLUMNS), ['ai_chat_chat', 'ai_chat_extension', 'ai_chat_terminal']);
+      assert.deepEqual(after(SESSION_COLUMNS), ['ai_chat_chat', 'ai_chat_extension', 'ai_chat_terminal']);
       const source = fakeSource([
         day('2025-03-01', { chars: counts({ typed: 10, aiChat: 80 }) }),
         day('2025-03-02', { chars: counts({ typed: 10, aiChat: 460 }), aiChatBy: { chat: 120, extension: 40, terminal: 300 } }),

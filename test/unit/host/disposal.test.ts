@@ -7,6 +7,7 @@ import { ReflectionStore } from '../../../src/core/reflection/store';
 import { ChangeWatcher } from '../../../src/host/changeWatcher';
 import { Dashboard } from '../../../src/host/dashboard';
 import { EditContext } from '../../../src/host/editContext';
+import { FateWatcher } from '../../../src/host/fateWatcher';
 import { AcceptCommandInterceptor } from '../../../src/host/intents/acceptCommands';
 import { CommandInterceptor } from '../../../src/host/intents/commandInterceptor';
 import { DiskChangeObserver } from '../../../src/host/intents/diskChangeObserver';
@@ -82,6 +83,7 @@ const BUILDERS: Record<string, (vscode: FakeVscode, time: FakeTime) => Built | P
   },
   DiskChangeObserver: (_vscode, time) => new DiskChangeObserver(new IntentLog(), time),
   EditContext: () => new EditContext({ aiExtensions: () => [], toolExtensions: () => [] }),
+  FateWatcher: (_vscode, time) => new FateWatcher({ clock: time, sink: { recordFate: () => undefined, noteLead: () => undefined, settleLeads: () => undefined } }),
   WorkspaceHistory: async (vscode, time) => {
     const history = new WorkspaceHistory(fakeExtensionContext() as never, calendarOf(time, () => 0), vscode.window.createOutputChannel() as never);
     await history.whenLoaded();

@@ -1,0 +1,45 @@
+import type { Lead, LeadCounts } from './lead';
+
+/** What became of the AI characters inserted in a span, once settled at the horizon (characters). */
+export interface FateCounts {
+  kept: number;
+  reworked: number;
+  removed: number;
+}
+
+/**
+ * The figures of a span on the fate of AI text and on who led, each `undefined` until one was
+ * measured there: days from before they were measured have none, and none is ever invented.
+ */
+export class SpanOutcome {
+  fate: FateCounts | undefined = undefined;
+  /** Files (in a session) by who led. */
+  lead: LeadCounts | undefined = undefined;
+
+  addFate(fate: Readonly<FateCounts>): void {
+    this.fate ??= { kept: 0, reworked: 0, removed: 0 };
+    this.fate.kept += fate.kept;
+    this.fate.reworked += fate.reworked;
+    this.fate.removed += fate.removed;
+  }
+
+  addLead(lead: Lead, files = 1): void {
+    this.lead ??= { you: 0, ai: 0, mixed: 0 };
+    this.lead[lead] += files;
+  }
+
+  addOutcome(other: SpanOutcome): void {
+    if (other.fate !== undefined) {
+      this.addFate(other.fate);
+    }
+    if (other.lead !== undefined) {
+      this.addLead('you', other.lead.you);
+      this.addLead('ai', other.lead.ai);
+      this.addLead('mixed', other.lead.mixed);
+    }
+  }
+
+  get hasOutcome(): boolean {
+    return this.fate !== undefined || this.lead !== undefined;
+  }
+}
