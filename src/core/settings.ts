@@ -27,7 +27,7 @@ export const SETTINGS = {
   'statusBar.targetMaxPercent': { type: ['number', 'null'], default: null, minimum: 0, maximum: 100 },
   'pasteCountsAs': { type: 'string', enum: ['excluded', 'own', 'ai'], default: 'excluded' },
   'session.idleMinutes': { type: 'number', default: 20, minimum: 1, maximum: 240 },
-  'history.retentionDays': { type: 'number', default: 1825, minimum: 0, maximum: 36500 },
+  'history.retentionDays': { type: 'number', default: 1825, minimum: 0, maximum: 36500, scope: 'machine' },
   'detection.exactSources': { type: 'boolean', default: true },
   'detection.interceptAcceptCommands': { type: 'boolean', default: true },
   'detection.observeToolCommands': { type: 'boolean', default: true },

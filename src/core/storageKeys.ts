@@ -21,3 +21,13 @@ export const BACKUP_FILE = 'history-backup.json';
 export const QUARANTINE_FOLDER = 'quarantine';
 /** In the global storage folder: a copy of all reflections, rewritten after every change. */
 export const REFLECTIONS_BACKUP_FILE = 'reflections-backup.json';
+/**
+ * `workspaceState` (and a copy in `windows/` for the other windows): what history maintenance
+ * must remember across restarts, a clock held as ahead and the retention the user agreed to.
+ */
+export const MAINTENANCE_KEY = 'history.maintenance';
+
+/** Every `workspaceState` key the history store writes (Delete All Data removes them all). */
+export function isStoreKey(key: string): boolean {
+  return key.startsWith(HISTORY_KEY_PREFIX) || key.startsWith(QUARANTINE_KEY_PREFIX) || key === MAINTENANCE_KEY;
+}

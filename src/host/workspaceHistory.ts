@@ -4,18 +4,19 @@ import type { Attribution } from '../core/attribution/types';
 import type { Calendar } from '../core/calendar';
 import type { FateSettlement } from '../core/fate/fateTracker';
 import { RateControl } from '../core/rateControl';
+import { settingDefault } from '../core/settings';
 import { HistoryStore, type HistoryOptions, type RestoreResult, type StoreWarning } from '../core/history/historyStore';
 import { MirroredMemento } from '../core/history/mirroredMemento';
 import { systemScheduler } from '../core/history/ports';
 import type { PendingFate, Snapshot } from '../core/history/snapshot';
-import { BACKUP_FILE, HISTORY_KEY_PREFIX, WINDOWS_FOLDER } from '../core/storageKeys';
+import { BACKUP_FILE, HISTORY_KEY_PREFIX, MAINTENANCE_KEY, WINDOWS_FOLDER } from '../core/storageKeys';
 import type { Totals } from '../core/tally';
 import { exists, jsonBytes, readJson, writeFileAtomic } from './atomicFile';
 import { Disposable } from './disposable';
 import type { FateSink } from './fateWatcher';
 import { mirrorFolder } from './mirrorFolder';
 import { quarantineFolder } from './quarantineFolder';
-import { settings } from './settings';
+import { settings, updateSetting } from './settings';
 
 /** How often the backup snapshot in the extension's storage folder is refreshed while counting. */
 const BACKUP_INTERVAL_MS = 10 * 60_000;
@@ -54,7 +55,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
     this.memento = new MirroredMemento(
       context.workspaceState,
       mirrorFolder(vscode.Uri.joinPath(this.storageFolder, WINDOWS_FOLDER)),
-      (key) => key.startsWith(HISTORY_KEY_PREFIX),
+      (key) => key.startsWith(HISTORY_KEY_PREFIX) || key === MAINTENANCE_KEY,
       calendar,
       (error) => log.warn(`Could not share this window's counts with other windows: ${String(error)}`),
     );
@@ -222,6 +223,37 @@ export class WorkspaceHistory extends Disposable implements FateSink {
       case 'ownKeyLost':
         this.log.warn(`This window's history record ${warning.key} was taken over; continuing under a new one.`);
         return;
+      case 'clockAhead':
+        this.log.warn(`The clock says ${warning.today}, far past the newest stored day: compaction and retention count from ${warning.trusted} until the date has held for a day.`);
+        return;
+      case 'clockConfirmed':
+      case 'clockBack':
+        this.log.info(`The clock ${warning.code === 'clockBack' ? 'came back' : 'held for a day'}: compaction and retention count from ${warning.today} again.`);
+        return;
+      case 'retentionLowered':
+        this.log.warn(`A retention of ${warning.days} days would remove ${warning.olderDays} stored days; ${warning.keeping === 0 ? 'everything' : `${warning.keeping} days`} kept until that is confirmed.`);
+        void this.askRetention(warning.days, warning.olderDays, warning.keeping);
+        return;
+    }
+  }
+
+  /** Asks once before a lowered retention removes stored days; "Keep everything" puts the setting back. */
+  private async askRetention(days: number, olderDays: number, keeping: number): Promise<void> {
+    const remove = vscode.l10n.t('Delete');
+    const keep = vscode.l10n.t('Keep everything');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Keep {0} days? Older days ({1} days of history) will be deleted.', days, olderDays),
+      remove,
+      keep,
+    );
+    if (choice === remove) {
+      await this.store.answerRetention(days, true);
+      this.log.info(`Retention of ${days} days confirmed; ${olderDays} older days removed.`);
+      this.changed.fire();
+    } else if (choice === keep) {
+      await this.store.answerRetention(days, false);
+      await updateSetting('history.retentionDays', keeping === settingDefault('history.retentionDays') ? undefined : keeping)
+        .then(undefined, (error: unknown) => this.log.warn(`Could not put the retention setting back: ${String(error)}`));
     }
   }
 

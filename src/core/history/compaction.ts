@@ -44,3 +44,32 @@ export function compactHistory(data: HistoryData, today: DayKey, policy: Retenti
   }
   return changed;
 }
+
+/** How many distinct days of `sources` lie before `from` (what a retention starting there removes). */
+export function daysBefore(sources: Iterable<HistoryData>, from: DayKey | undefined): number {
+  if (from === undefined) {
+    return 0;
+  }
+  const days = new Set<DayKey>();
+  for (const data of sources) {
+    for (const day of data.days.keys()) {
+      if (day < from) {
+        days.add(day);
+      }
+    }
+  }
+  return days.size;
+}
+
+/** The newest day with data in `sources` that is not after `today` (later days come from a clock that was ahead). */
+export function newestDayUpTo(sources: Iterable<HistoryData>, today: DayKey): DayKey | undefined {
+  let newest: DayKey | undefined;
+  for (const data of sources) {
+    for (const day of data.days.keys()) {
+      if (day <= today && (newest === undefined || day > newest)) {
+        newest = day;
+      }
+    }
+  }
+  return newest;
+}

@@ -2,13 +2,15 @@ import type { Attribution } from '../attribution/types';
 import { RecentRing } from '../sessions/recentRing';
 import { SessionTracker } from '../sessions/sessionTracker';
 import type { DayKey } from '../sessions/localDay';
-import { HISTORY_KEY_PREFIX, QUARANTINE_KEY_PREFIX } from '../storageKeys';
+import { isStoreKey } from '../storageKeys';
 import type { Totals } from '../tally';
 import { buildBackup, planRestore } from './backupRestore';
 import { BatchedWriter } from './batchedWriter';
-import { compactHistory, firstKeptDay } from './compaction';
+import { EarlyEdits } from './earlyEdits';
+import { compactHistory, daysBefore, firstKeptDay, newestDayUpTo } from './compaction';
+import { Maintenance } from './maintenance';
 import { HistoryQueries } from './historyQueries';
-import { emptyHistory, mergeHistory, type HistoryData, type SessionAgg } from './model';
+import { emptyHistory, mergeHistory, type HistoryData } from './model';
 import type { BackupV1, WindowRecordV1 } from './schema';
 import { OwnRecordEncoder } from './ownRecordEncoder';
 import { buildSnapshot, type DaySummary, type PendingFate, type SessionSummary, type Snapshot } from './snapshot';
@@ -20,9 +22,6 @@ import {
 import { WindowRecords } from './windowRecords';
 
 export { DEFAULT_HISTORY_OPTIONS, type HistoryOptions, type HistoryStoreDeps, type LoadResult, type RestoreResult, type StoreMode, type StoreWarning };
-
-const WINDOW_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const MAX_QUEUED = 10_000;
 
 /**
  * The history of this workspace over a Memento: this window's live sessions and days, merged with
@@ -42,16 +41,14 @@ export class HistoryStore {
   private readonly queries: HistoryQueries;
   private closing = false;
   private readonly ring: RecentRing<Attribution>;
-  private queue: Attribution[] = [];
-  private droppedBeforeLoad = 0;
+  private readonly early = new EarlyEdits();
   private readonly writer: BatchedWriter;
+  private readonly upkeep: Maintenance;
 
   constructor(private readonly deps: HistoryStoreDeps, options: Partial<HistoryOptions> = {}) {
-    if (!WINDOW_ID.test(deps.windowId)) {
-      throw new Error(`invalid windowId: ${JSON.stringify(deps.windowId.slice(0, 80))}`);
-    }
+    this.records = new WindowRecords(deps.memento, deps.windowId); // throws for a window id that would make a strange key
     this.options = { ...DEFAULT_HISTORY_OPTIONS, ...options };
-    this.records = new WindowRecords(deps.memento, deps.windowId);
+    this.upkeep = new Maintenance(deps.memento, () => deps.calendar.now(), (w) => this.warn(w));
     this.tracker = this.newTracker();
     this.ring = new RecentRing(this.options.recentSize);
     this.queries = new HistoryQueries(() => this.sources(), () => this.options, deps.calendar.tz);
@@ -73,7 +70,7 @@ export class HistoryStore {
 
   /** Edits that arrived before `load()` finished beyond the queue bound (10,000) and were dropped. */
   get droppedEarlyEdits(): number {
-    return this.droppedBeforeLoad;
+    return this.early.dropped;
   }
 
   configure(options: Partial<HistoryOptions>): void {
@@ -115,11 +112,10 @@ export class HistoryStore {
       // disposed while loading: take nothing over, write nothing
       return { mode: this.modes.current, warnings, mergedWindows: 0, foldedWindows: 0 };
     }
-    this.compactAll(this.deps.calendar.today());
+    this.upkeep.start(newestDayUpTo(this.sources(), this.deps.calendar.today()));
+    this.compactAll();
     this.modes.to(readOnly ? 'readOnly' : blocked ? 'blocked' : 'ready');
-    const queued = this.queue;
-    this.queue = [];
-    for (const a of queued) {
+    for (const a of this.early.take()) {
       this.record(a);
     }
     if (this.modes.writes) {
@@ -142,11 +138,7 @@ export class HistoryStore {
         this.writer.markDirty();
       }
     } else if (this.modes.queues) {
-      if (this.queue.length < MAX_QUEUED) {
-        this.queue.push(a);
-      } else {
-        this.droppedBeforeLoad++;
-      }
+      this.early.push(a);
     }
   }
 
@@ -158,10 +150,7 @@ export class HistoryStore {
         this.writer.markDirty();
       }
     } else if (this.modes.queues) {
-      const index = this.queue.lastIndexOf(previous);
-      if (index >= 0) {
-        this.queue[index] = next;
-      }
+      this.early.replace(previous, next);
     }
   }
 
@@ -195,6 +184,15 @@ export class HistoryStore {
     this.modes.to('disposed');
   }
 
+  /** The user's answer to `retentionLowered`: remove the older days now, or keep everything (not asked again). */
+  async answerRetention(days: number, remove: boolean): Promise<void> {
+    this.upkeep[remove ? 'approveRetention' : 'declineRetention'](days);
+    if (this.modes.writes) {
+      this.writer.markDirty();
+      await this.writer.flush(); // compacts by the new answer, stores it
+    }
+  }
+
   /** Leaves `blocked` mode: the user accepts starting without the missing history. */
   startFresh(): void {
     if (this.modes.current === 'blocked') {
@@ -214,11 +212,8 @@ export class HistoryStore {
   async deleteAll(): Promise<void> {
     this.writer.setEnabled(false);
     this.forgetAll();
-    const memento = this.deps.memento;
-    for (const key of memento.keys()) {
-      if (key.startsWith(HISTORY_KEY_PREFIX) || key.startsWith(QUARANTINE_KEY_PREFIX)) {
-        await memento.update(key, undefined);
-      }
+    for (const key of this.deps.memento.keys().filter(isStoreKey)) {
+      await this.deps.memento.update(key, undefined);
     }
     if (this.modes.current === 'blocked' || this.modes.current === 'readOnly') {
       this.modes.to('ready');
@@ -227,6 +222,7 @@ export class HistoryStore {
   }
 
   private forgetAll(): void {
+    this.upkeep.start(undefined);
     this.base = emptyHistory();
     this.encoder.invalidate();
     this.tracker = this.newTracker();
@@ -244,8 +240,7 @@ export class HistoryStore {
     if (mode !== 'ready' && mode !== 'readOnly' && !this.modes.ending) {
       return undefined;
     }
-    const now = this.deps.calendar.now();
-    return buildBackup(this.mergedHistory(), now, this.options, this.languagesFrom(this.deps.calendar.dayOf(now)));
+    return buildBackup(this.mergedHistory(), this.deps.calendar.now(), this.options, this.languagesFrom(this.plan().day));
   }
 
   /** Restores a backup into this window's record (see `planRestore`) and writes it at once. */
@@ -260,7 +255,7 @@ export class HistoryStore {
       mergeHistory(this.base, plan.add);
     }
     this.encoder.invalidate();
-    this.compactAll(this.deps.calendar.today());
+    this.compactAll();
     this.modes.to('ready');
     this.writer.setEnabled(true);
     this.writer.markDirty();
@@ -273,13 +268,8 @@ export class HistoryStore {
     const { calendar } = this.deps;
     const now = calendar.now();
     const date = calendar.dayOf(now);
-    let session: SessionAgg | undefined = this.tracker.openSession(now);
-    if (session === undefined) {
-      const latest = this.tracker.latestSession();
-      session = latest?.day === date ? latest : undefined;
-    }
     const today = { date, span: this.queries.daySpan(date) };
-    return buildSnapshot(session, now, today, this.ring.toArray(), calendar.tz, this.options.pasteCountsAs, pending);
+    return buildSnapshot(this.tracker.sessionOf(now, date), now, today, this.ring.toArray(), calendar.tz, this.options.pasteCountsAs, pending);
   }
 
   /** Days with data in [from, to] (inclusive, `YYYY-MM-DD`), ascending, all windows merged. */
@@ -341,14 +331,22 @@ export class HistoryStore {
     return firstKeptDay(today, this.options.languageDetailDays);
   }
 
-  private compactAll(today: DayKey): void {
-    if (compactHistory(this.base, today, this.options)) {
+  /** The day compaction counts from and the retention in force now (see `Maintenance`). */
+  private plan(): { readonly day: DayKey; readonly policy: HistoryOptions } {
+    return this.upkeep.plan(this.options, this.deps.calendar.today(), (day, days) => daysBefore(this.sources(), firstKeptDay(day, days)));
+  }
+
+  /** Compacts every source by the plan; returns the day it counted from. */
+  private compactAll(): DayKey {
+    const { day, policy } = this.plan();
+    if (compactHistory(this.base, day, policy)) {
       this.encoder.invalidate();
     }
-    this.tracker.compact(today, this.options);
+    this.tracker.compact(day, policy);
     for (const other of this.records.others.values()) {
-      compactHistory(other.data, today, this.options);
+      compactHistory(other.data, day, policy);
     }
+    return day;
   }
 
   /** The writer's write: one `update` of our key, then deletion of keys folded into it. */
@@ -361,8 +359,8 @@ export class HistoryStore {
       return;
     }
     const now = this.deps.calendar.now();
-    const today = this.deps.calendar.dayOf(now);
-    this.compactAll(today); // cheap (a pass over day keys); keeps live edits of old days within retention too
+    const today = this.compactAll(); // cheap (a pass over day keys); keeps live edits of old days within retention too
+    await this.upkeep.save();
     const { d, s } = this.encoder.encode(this.base, this.tracker.live, this.options, this.languagesFrom(today));
     const record: WindowRecordV1 = { v: 1, w: this.deps.windowId, t: now, d, s };
     if (this.closing) {
@@ -388,8 +386,8 @@ export class HistoryStore {
   }
 
   private syncOthers(): void {
-    const today = this.deps.calendar.today();
-    const { futureKey, version } = this.records.sync((data) => compactHistory(data, today, this.options));
+    const { day, policy } = this.plan();
+    const { futureKey, version } = this.records.sync((data) => compactHistory(data, day, policy));
     if (futureKey !== undefined && version !== undefined && this.modes.current === 'ready') {
       this.modes.to('readOnly');
       this.writer.setEnabled(false);

@@ -1,7 +1,7 @@
 import type { Calendar } from '../calendar';
 import type { PasteCountsAs } from '../categories';
 import { settingDefault } from '../settings';
-import { MINUTE_MS } from '../sessions/localDay';
+import { MINUTE_MS, type DayKey } from '../sessions/localDay';
 import { DEFAULT_ENCODE_LIMITS, type EncodeLimits } from './codec';
 import { DEFAULT_RETENTION, type RetentionPolicy } from './compaction';
 import type { MementoLike, QuarantineSink, Scheduler } from './ports';
@@ -60,7 +60,13 @@ export type StoreWarning =
   | { readonly code: 'writeFailed'; readonly attempts: number; readonly error: string }
   | { readonly code: 'writeRecovered'; readonly attempts: number }
   /** Our key was deleted or taken over by another window: continuing under a new key (the unwritten interval is lost). */
-  | { readonly code: 'ownKeyLost'; readonly key: string };
+  | { readonly code: 'ownKeyLost'; readonly key: string }
+  /** The clock is far past the newest stored day: compaction and retention count from `trusted` until it is believed. */
+  | { readonly code: 'clockAhead'; readonly today: DayKey; readonly trusted: DayKey }
+  /** The clock stayed ahead for a day and is believed now / came back: maintenance counts from today again. */
+  | { readonly code: 'clockConfirmed' | 'clockBack'; readonly today: DayKey }
+  /** A lower retention would remove `olderDays` stored days: `keeping` (0 = all) stays in force until the user confirms. */
+  | { readonly code: 'retentionLowered'; readonly days: number; readonly olderDays: number; readonly keeping: number };
 
 export interface LoadResult {
   readonly mode: StoreMode;

@@ -6,6 +6,8 @@ import { keepAside, type QuarantineDeps } from './quarantine';
 import { parseWindowRecord, type ParseResult, type ParsedWindowRecord } from './schema';
 import type { StoreWarning } from './storeTypes';
 
+const WINDOW_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Another window's record as last read: when it was written, what it folded, its history. */
 export interface OtherWindow {
   readonly t: number;
@@ -61,6 +63,9 @@ export class WindowRecords {
   private generation = 0;
 
   constructor(private readonly memento: MementoLike, private readonly windowId: string) {
+    if (!WINDOW_ID.test(windowId)) {
+      throw new Error(`invalid windowId: ${JSON.stringify(windowId.slice(0, 80))}`);
+    }
     this.ownKey = HISTORY_KEY_PREFIX + windowId;
   }
 

@@ -183,6 +183,11 @@ export class SessionTracker {
     return dayKeyFromIndex(localDayIndex(now, this.options.tz)) === s.day ? s : undefined;
   }
 
+  /** The open session, else the latest one if it is of `day`. */
+  sessionOf(now: number, day: DayKey): SessionAgg | undefined {
+    return this.openSession(now) ?? (this.current?.day === day ? this.current : undefined);
+  }
+
   /** The latest session of this window (open or ended), if any. */
   latestSession(): SessionAgg | undefined {
     return this.current;

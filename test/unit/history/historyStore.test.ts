@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CATEGORIES } from '../../../src/core/categories';
 import { HistoryStore, type HistoryOptions, type StoreWarning } from '../../../src/core/history/historyStore';
-import { HISTORY_KEY_PREFIX } from '../../../src/core/storageKeys';
+import { HISTORY_KEY_PREFIX, MAINTENANCE_KEY } from '../../../src/core/storageKeys';
 import { AI_CHAT_SOURCES } from '../../../src/core/terminal/aiChatBy';
 import type { MementoLike, QuarantineSink } from '../../../src/core/history/ports';
 import { parseWindowRecord } from '../../../src/core/history/schema';
@@ -184,12 +184,12 @@ describe('HistoryStore', () => {
       return { memento, time, a, b };
     }
 
-    it('two windows × 1,000 edits each → 2,000, each writing only its own key', async () => {
+    it('two windows × 1,000 edits each → 2,000, each writing only its own record (and the small maintenance state)', async () => {
       const { memento, time, a, b } = await twoWindows();
       await a.store.flush();
       await b.store.flush();
       const writtenKeys = new Set(memento.log.map((e) => e.key));
-      assert.deepEqual([...writtenKeys].sort(), ['history.w.winA', 'history.w.winB']);
+      assert.deepEqual([...writtenKeys].sort(), [MAINTENANCE_KEY, 'history.w.winA', 'history.w.winB']);
       const c = makeStore({ memento, time, windowId: 'winC' });
       await c.store.load();
       assert.equal(totalChars(c.store), 2000);
