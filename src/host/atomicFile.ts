@@ -1,26 +1,37 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 
 /**
- * Writes a file atomically: a temporary file beside it, then a rename over the target, so a crash
- * or a full disk never leaves a half-written file in place of a good one. On the local file system
- * Node's rename replaces the target in one step; VS Code's own rename with `overwrite` deletes the
- * target first, so it is used only for other file systems (remote, virtual).
+ * Writes a file so that a crash, a power loss or a full disk at any moment leaves either the old
+ * file or the new one, never a zero-length or half-written one: a temporary file beside it is
+ * written and flushed to the disk (`fsync`), renamed over the target, and the folder is flushed
+ * too, so the rename itself survives a power loss (where the platform allows: not on Windows).
+ * On the local file system Node's rename replaces the target in one step; VS Code's own rename
+ * with `overwrite` deletes the target first, so it is used only for other file systems (remote,
+ * virtual), which do their own flushing.
  */
 export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): Promise<void> {
   const suffix = `.${randomBytes(6).toString('hex')}.tmp`;
   if (target.scheme === 'file') {
     const temporary = `${target.fsPath}${suffix}`;
-    await mkdir(dirname(target.fsPath), { recursive: true });
+    const folder = dirname(target.fsPath);
+    await fsp.mkdir(folder, { recursive: true });
     try {
-      await writeFile(temporary, content);
-      await rename(temporary, target.fsPath);
+      const handle = await fsp.open(temporary, 'w');
+      try {
+        await handle.writeFile(content);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fsp.rename(temporary, target.fsPath);
     } catch (error) {
-      await rm(temporary, { force: true }).catch(() => undefined);
+      await fsp.rm(temporary, { force: true }).catch(() => undefined);
       throw error;
     }
+    await syncFolder(folder);
     return;
   }
   const temporary = target.with({ path: `${target.path}${suffix}` });
@@ -31,6 +42,19 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): 
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     throw error;
+  }
+}
+
+/** Flushes a folder's entries (the rename) to the disk; a platform that cannot (Windows) is fine. */
+async function syncFolder(folder: string): Promise<void> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(folder, 'r');
+    await handle.sync();
+  } catch {
+    // EISDIR/EPERM on Windows: the rename is as durable as that platform makes it
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 

@@ -1,10 +1,19 @@
 import * as vscode from 'vscode';
+import type { Clock } from '../core/clock';
 import type { MirrorFiles } from '../core/history/mirroredMemento';
+import type { QuarantineSink } from '../core/history/ports';
+import { WINDOWS_FOLDER } from '../core/storageKeys';
 import { jsonBytes, readJson, writeFileAtomic } from './atomicFile';
 
-/** The folder, shared by all windows of the workspace, where each window mirrors its history record. */
-export function mirrorFolder(folder: vscode.Uri): MirrorFiles {
+/**
+ * The folder, shared by all windows of the workspace, where each window mirrors its history record.
+ * A file that cannot be read goes to `quarantine` (its text as it was, with the reason).
+ */
+export function mirrorFolder(folder: vscode.Uri, quarantine: QuarantineSink, clock: Clock): MirrorFiles {
   const file = (name: string) => vscode.Uri.joinPath(folder, name);
+  const remove = async (name: string): Promise<void> => {
+    await vscode.workspace.fs.delete(file(name)).then(undefined, () => undefined);
+  };
   return {
     async list() {
       let entries: [string, vscode.FileType][];
@@ -25,8 +34,11 @@ export function mirrorFolder(folder: vscode.Uri): MirrorFiles {
     },
     read: (name) => readJson(file(name)),
     write: (name, value) => writeFileAtomic(file(name), jsonBytes(value)),
-    async remove(name) {
-      await vscode.workspace.fs.delete(file(name)).then(undefined, () => undefined);
+    remove,
+    async setAside(name, reason) {
+      const raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(file(name)));
+      await quarantine.put({ key: `${WINDOWS_FOLDER}/${name}`, at: clock.now(), issues: [reason], raw });
+      await remove(name);
     },
   };
 }

@@ -7,11 +7,12 @@ import { RateControl } from '../core/rateControl';
 import { settingDefault } from '../core/settings';
 import { HistoryStore, type HistoryOptions, type RestoreResult, type StoreWarning } from '../core/history/historyStore';
 import { MirroredMemento } from '../core/history/mirroredMemento';
-import { systemScheduler } from '../core/history/ports';
+import { systemScheduler, type QuarantineSink } from '../core/history/ports';
 import type { PendingFate, Snapshot } from '../core/history/snapshot';
 import { BACKUP_FILE, HISTORY_KEY_PREFIX, MAINTENANCE_KEY, WINDOWS_FOLDER } from '../core/storageKeys';
 import type { Totals } from '../core/tally';
-import { exists, jsonBytes, readJson, writeFileAtomic } from './atomicFile';
+import { jsonBytes, readJson, writeFileAtomic } from './atomicFile';
+import { readBackupMarker } from './backupMarker';
 import { Disposable } from './disposable';
 import type { FateSink } from './fateWatcher';
 import { mirrorFolder } from './mirrorFolder';
@@ -47,14 +48,18 @@ export class WorkspaceHistory extends Disposable implements FateSink {
   private readonly idleSave: RateControl;
   /** AI characters whose fate is still pending (the fate watcher's), for the snapshot. */
   pendingFate: PendingFate | undefined;
+  private readonly quarantine: QuarantineSink;
+  /** The backup file is there but could not be read or set aside: never replace it. */
+  private keepBackupFile = false;
 
   constructor(context: vscode.ExtensionContext, private readonly calendar: Calendar, private readonly log: vscode.LogOutputChannel) {
     super();
     // Without a folder open there is no workspace storage; the global one still keeps the backup.
     this.storageFolder = context.storageUri ?? context.globalStorageUri;
+    const quarantine = this.quarantine = quarantineFolder(this.storageFolder);
     this.memento = new MirroredMemento(
       context.workspaceState,
-      mirrorFolder(vscode.Uri.joinPath(this.storageFolder, WINDOWS_FOLDER)),
+      mirrorFolder(vscode.Uri.joinPath(this.storageFolder, WINDOWS_FOLDER), quarantine, calendar),
       (key) => key.startsWith(HISTORY_KEY_PREFIX) || key === MAINTENANCE_KEY,
       calendar,
       (error) => log.warn(`Could not share this window's counts with other windows: ${String(error)}`),
@@ -64,7 +69,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
       calendar,
       scheduler: systemScheduler,
       windowId: randomBytes(6).toString('base64url'),
-      quarantine: quarantineFolder(this.storageFolder),
+      quarantine,
       report: (warning) => this.report(warning),
     }, historyOptions());
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
@@ -157,7 +162,8 @@ export class WorkspaceHistory extends Disposable implements FateSink {
   }
 
   private async load(): Promise<void> {
-    const dataExpected = await exists(this.backupUri);
+    const { dataExpected, keepFile } = await readBackupMarker(this.backupUri, this.quarantine, this.calendar, this.log);
+    this.keepBackupFile = keepFile;
     await this.memento.refresh().catch((error: unknown) => this.log.warn(`Could not read other windows' counts: ${String(error)}`));
     const result = await this.store.load({ dataExpected });
     this.log.info(`History loaded (${result.mode}; ${result.mergedWindows} other window records, ${result.foldedWindows} folded).`);
@@ -186,7 +192,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
   private async writeBackup(): Promise<void> {
     const backup = this.store.exportBackup();
     // An empty backup would later claim that history existed: write one only once there is some.
-    if (backup === undefined || Object.keys(backup.d).length === 0) {
+    if (backup === undefined || Object.keys(backup.d).length === 0 || this.keepBackupFile) {
       return;
     }
     try {

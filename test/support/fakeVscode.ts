@@ -59,6 +59,10 @@ export class FakeUri {
   static file(path: string): FakeUri {
     return new FakeUri('file', path);
   }
+  /** The path on the disk (the same as `path` for the POSIX paths the tests use). */
+  get fsPath(): string {
+    return this.path;
+  }
   static joinPath(base: FakeUri, ...parts: string[]): FakeUri {
     const joined = [base.path, ...parts].join('/').replace(/\/+/g, '/');
     const normal: string[] = [];

@@ -48,3 +48,29 @@ export function planRestore(value: unknown, mode: StoreMode, current: () => Hist
     result: { ok: true, days: plan.addedDays.length, sameDays: plan.sameDays.length, keptDays: plan.keptDays.length, issues },
   };
 }
+
+/**
+ * Whether a backup file's text shows that history existed (the sign that an empty workspace state
+ * lost it): a readable backup with at least one day, or one of a newer version. An empty or
+ * truncated file (a crash mid-write) or a foreign one is no sign; `issue` then says why, so the
+ * host can set the file aside before a new backup replaces it.
+ */
+export function backupMarker(text: string): { readonly marks: boolean; readonly issue?: string } {
+  if (text.trim() === '') {
+    return { marks: false, issue: 'empty file' };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { marks: false, issue: `not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const parsed = parseBackup(value);
+  if (parsed.kind === 'future') {
+    return { marks: true };
+  }
+  if (parsed.kind === 'invalid') {
+    return { marks: false, issue: parsed.issues.slice(0, 3).join('; ') };
+  }
+  return { marks: Object.keys(parsed.value.history.d).length > 0 };
+}

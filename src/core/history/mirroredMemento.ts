@@ -9,6 +9,8 @@ export interface MirrorFiles {
   /** Replaces the file atomically (temporary file, then rename). */
   write(name: string, value: unknown): Promise<void>;
   remove(name: string): Promise<void>;
+  /** Moves a file that cannot be read into the quarantine, with the reason (then it is gone from the folder). */
+  setAside(name: string, reason: string): Promise<void>;
 }
 
 const RECORD_SUFFIX = '.json';
@@ -32,6 +34,8 @@ function stamp(value: unknown): number {
 export class MirroredMemento implements MementoLike {
   private readonly records = new Map<string, { readonly mtime: number; readonly value: unknown }>();
   private readonly tombstones = new Map<string, number>();
+  /** Files that failed to read, with the modification time they had then. */
+  private readonly unreadable = new Map<string, number>();
 
   constructor(
     private readonly memento: MementoLike,
@@ -88,7 +92,7 @@ export class MirroredMemento implements MementoLike {
       if (name.endsWith(TOMBSTONE_SUFFIX)) {
         const key = name.slice(0, -TOMBSTONE_SUFFIX.length);
         if (this.isMirrored(key) && !this.tombstones.has(key)) {
-          const deletedAt = stamp({ t: ((await this.readSafely(name)) as { deletedAt?: unknown } | undefined)?.deletedAt });
+          const deletedAt = stamp({ t: ((await this.readSafely(name, mtime)) as { deletedAt?: unknown } | undefined)?.deletedAt });
           if (deletedAt > Number.NEGATIVE_INFINITY) {
             this.tombstones.set(key, deletedAt);
             changed = true;
@@ -110,7 +114,7 @@ export class MirroredMemento implements MementoLike {
       if (this.records.get(key)?.mtime === mtime) {
         continue;
       }
-      const value = await this.readSafely(name);
+      const value = await this.readSafely(name, mtime);
       if (value !== undefined) {
         this.records.set(key, { mtime, value });
         changed = true;
@@ -125,12 +129,24 @@ export class MirroredMemento implements MementoLike {
     return changed;
   }
 
-  private async readSafely(name: string): Promise<unknown> {
+  /**
+   * A file that cannot be read may be one another window is replacing: it is read again at the next
+   * refresh. Unchanged and still unreadable then (empty after a crash, truncated), it is damaged:
+   * set aside with the reason instead of being skipped at every refresh.
+   */
+  private async readSafely(name: string, mtime: number): Promise<unknown> {
     try {
-      return await this.files.read(name);
+      const value = await this.files.read(name);
+      this.unreadable.delete(name);
+      return value;
     } catch (error) {
-      // A file being replaced or half-written by another window: read it again next time.
-      this.onMirrorError(error);
+      if (this.unreadable.get(name) !== mtime) {
+        this.unreadable.set(name, mtime);
+        this.onMirrorError(error);
+        return undefined;
+      }
+      this.unreadable.delete(name);
+      await this.files.setAside(name, error instanceof Error ? `${error.name}: ${error.message}` : String(error)).catch(this.onMirrorError);
       return undefined;
     }
   }

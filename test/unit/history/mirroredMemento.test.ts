@@ -25,6 +25,11 @@ class FakeFolder implements MirrorFiles {
   async remove(name: string) {
     this.files.delete(name);
   }
+  readonly setAsideFiles: { name: string; reason: string; json: string }[] = [];
+  async setAside(name: string, reason: string) {
+    this.setAsideFiles.push({ name, reason, json: this.files.get(name)?.json ?? '' });
+    this.files.delete(name);
+  }
 }
 
 /** Each window has its own copy of workspace state, taken when it opened (as VS Code does). */
@@ -112,12 +117,31 @@ describe('MirroredMemento: two windows on one folder', function () {
   it('keeps the Memento write when the shared file cannot be written, and reports it', async function () {
     const time = new FakeTime(0);
     const errors: unknown[] = [];
-    const failing: MirrorFiles = { list: async () => [], read: async () => undefined, write: async () => { throw new Error('EACCES'); }, remove: async () => undefined };
+    const failing: MirrorFiles = { list: async () => [], read: async () => undefined, write: async () => { throw new Error('EACCES'); }, remove: async () => undefined, setAside: async () => undefined };
     const local = new InMemoryMemento();
     const memento = new MirroredMemento(local, failing, isHistoryKey, time, (error) => errors.push(error));
     await memento.update('history.w.a', { v: 1, w: 'a', t: 1, d: {}, s: {} });
     assert.deepEqual((local.get('history.w.a') as { t: number }).t, 1);
     assert.equal(errors.length, 1);
+  });
+
+  it('sets a damaged record file aside (with the reason) once it is still unreadable at the next refresh', async function () {
+    const time = new FakeTime(0);
+    const folder = new FakeFolder(time);
+    const errors: unknown[] = [];
+    const memento = new MirroredMemento(new InMemoryMemento(), folder, isHistoryKey, time, (error) => errors.push(error));
+    folder.files.set('history.w.crashed.json', { mtime: 5, json: '' });
+    folder.files.set('history.w.busy.json', { mtime: 5, json: '{"v":1,' });
+    await memento.refresh();
+    assert.equal(folder.setAsideFiles.length, 0, 'the first failure may be a file being replaced');
+    assert.equal(errors.length, 2);
+    folder.files.set('history.w.busy.json', { mtime: 6, json: JSON.stringify({ v: 1, w: 'busy', t: 6, d: {}, s: {} }) });
+    await memento.refresh();
+    assert.deepEqual(folder.setAsideFiles.map((f) => f.name), ['history.w.crashed.json']);
+    assert.match(folder.setAsideFiles[0].reason, /JSON/);
+    assert.equal((memento.get('history.w.busy') as { t: number }).t, 6, 'replaced in the meantime: read, not set aside');
+    await memento.refresh();
+    assert.equal(folder.setAsideFiles.length, 1, 'set aside once, not skipped at every refresh');
   });
 
   it('passes a failing Memento write on to the store unchanged, for its retries', async function () {
