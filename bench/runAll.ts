@@ -9,12 +9,14 @@ import { exportFigures } from './export';
 import { historyFigures } from './history';
 import { hotPathFigures } from './hotPath';
 import { report, type Figure } from './report';
+import { terminalFigures } from './terminal';
 
 async function main(): Promise<void> {
   const figures: Figure[] = [
     ...bundleSizeFigures(repoRoot),
     ...accuracyFigures(),
     ...(await hotPathFigures()),
+    ...terminalFigures(),
     ...(await historyFigures()),
     ...(await exportFigures()),
     ...(await activationFigures()),

@@ -12,6 +12,7 @@ import { exportCsv } from './host/exportCommand';
 import { FateWatcher } from './host/fateWatcher';
 import { ReflectionReminder, Reflections } from './host/reflection';
 import { OwnershipStatusBar } from './host/statusBar';
+import { ShellIntegrationNotice } from './host/terminal/shellIntegrationNotice';
 import { WorkspaceHistory } from './host/workspaceHistory';
 
 /** The walkthrough in package.json (`contributes.walkthroughs`). */
@@ -42,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       void vscode.window.showInformationMessage(vscode.l10n.t('Reflection is turned off. Turn it on in the settings (Ownership Ratio › Reflection).'));
     }
   };
-  const statusBar = new OwnershipStatusBar(counts, calendar);
+  const shellIntegration = new ShellIntegrationNotice();
+  const statusBar = new OwnershipStatusBar(counts, calendar, undefined, shellIntegration);
   const fateWatcher = new FateWatcher({ clock: calendar, sink: counts, horizonMs: testHorizonMs(context) });
   fate = fateWatcher;
   counts.pendingFate = (from, to) => fateWatcher.pending(from, to);
@@ -51,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
     log,
     counts,
     dashboard,
+    shellIntegration,
     statusBar,
     fateWatcher,
     new ReflectionReminder({

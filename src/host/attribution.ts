@@ -11,6 +11,9 @@ import { EditorIntents } from './intents/editorIntents';
 import { PasteObserver } from './intents/pasteObserver';
 import { ToolCommandInterceptor } from './intents/toolCommands';
 import { settings } from './settings';
+import { TerminalFileWrites } from './terminal/fileWrites';
+import { TerminalCommands } from './terminal/terminalCommands';
+import { TerminalRuns } from '../core/terminal/terminalRuns';
 
 export interface AttributionOptions {
   readonly clock: Clock;
@@ -44,7 +47,17 @@ export function watchEdits(options: AttributionOptions): vscode.Disposable[] {
   const toolCommands = new ToolCommandInterceptor(intents, clock, log);
   toolCommands.setEnabled(always || settings.observeToolCommands());
   const editContext = new EditContext({ aiExtensions: settings.aiExtensions, toolExtensions: settings.toolExtensions });
+  const runs = new TerminalRuns(clock);
+  const fileWrites = new TerminalFileWrites({ runs, clock, log, onAttribution: options.onAttribution });
   return [
+    fileWrites,
+    new TerminalCommands({
+      runs,
+      agentSetting: settings.terminalAgents,
+      log,
+      onRunStarted: (run) => fileWrites.runStarted(run),
+      onRunEnded: (run) => fileWrites.runEnded(run),
+    }),
     editorIntents,
     acceptCommands,
     toolCommands,
@@ -58,6 +71,7 @@ export function watchEdits(options: AttributionOptions): vscode.Disposable[] {
       onAttribution: options.onAttribution,
       onReplace: options.onReplace,
       signals: editContext,
+      terminal: runs,
       uncountedFolders: options.uncountedFolders,
       onFact: options.onFact,
       onUncountedChange: (scheme) => {

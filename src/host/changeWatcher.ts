@@ -4,6 +4,7 @@ import { Attributor } from '../core/attribution/attributor';
 import { isCountedScheme } from '../core/attribution/classify';
 import { isChatEditingModel, isInsideAnyFolder, type FolderLike } from '../core/attribution/schemes';
 import type { IntentLog } from '../core/attribution/intents';
+import type { TerminalExplainer } from '../core/attribution/terminalVerdict';
 import type { Attribution, EditFact } from '../core/attribution/types';
 import type { Clock } from '../core/clock';
 import { Disposable } from './disposable';
@@ -27,6 +28,8 @@ export interface ChangeWatcherOptions {
   readonly onReplace: (previous: Attribution, next: Attribution) => void;
   /** What the host knows around an action (diff views, AI extensions). */
   readonly signals?: ActionSignals;
+  /** The terminal commands running (agent CLIs, git checkout): their rewrites of open files are theirs. */
+  readonly terminal?: TerminalExplainer;
   /** Folders whose documents never count: the editor's own user data (settings, keybindings, snippets). */
   readonly uncountedFolders?: readonly FolderLike[];
   /**
@@ -74,6 +77,7 @@ export class ChangeWatcher extends Disposable {
       exactSources: options.exactSources,
       sink: { record: options.onAttribution, replace: options.onReplace },
       signals: options.signals,
+      terminal: options.terminal,
     });
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.onDocumentChanged(event)));
     this.register(vscode.window.onDidChangeTextEditorSelection((event) => this.onSelectionChanged(event)));

@@ -20,6 +20,13 @@ export interface StatusBarSource {
   lastDays(days: number): Totals;
 }
 
+/** What the tooltip should add about what cannot be seen now. */
+export interface StatusBarNotices {
+  readonly onDidChange: vscode.Event<void>;
+  /** An open terminal has no shell integration: agent CLIs run there are not recognised. */
+  readonly missing: boolean;
+}
+
 export interface StatusBarState {
   readonly text: string;
   /** The tooltip's Markdown source. */
@@ -33,7 +40,7 @@ export class OwnershipStatusBar extends Disposable {
   private readonly updates: RateControl;
   private visible = false;
 
-  constructor(private readonly source: StatusBarSource, clock: Clock, scheduler: Scheduler = systemScheduler) {
+  constructor(private readonly source: StatusBarSource, clock: Clock, scheduler: Scheduler = systemScheduler, private readonly notices?: StatusBarNotices) {
     super();
     this.item = this.register(vscode.window.createStatusBarItem('ownershipRatio.status', vscode.StatusBarAlignment.Right, 100));
     this.item.name = vscode.l10n.t('Ownership Ratio');
@@ -41,6 +48,9 @@ export class OwnershipStatusBar extends Disposable {
     this.updates = new RateControl(() => this.render(), { intervalMs: LIVE_UPDATE_INTERVAL_MS, trailing: true }, () => clock.now(), scheduler);
     this.register({ dispose: () => this.updates.dispose() });
     this.register(source.onDidChange(() => this.updates.request()));
+    if (notices !== undefined) {
+      this.register(notices.onDidChange(() => this.updates.request()));
+    }
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('ownershipRatio.statusBar')) {
         this.render();
@@ -75,7 +85,7 @@ export class OwnershipStatusBar extends Disposable {
     this.item.backgroundColor = outsideTarget(percent) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // Nothing counted in the last month: most likely a first run, so the tooltip points at the walkthrough.
     const firstRun = countedChars(this.source.lastDays(FIRST_RUN_DAYS).chars) === 0;
-    this.item.tooltip = tooltip(totals, period, snapshot.session, firstRun);
+    this.item.tooltip = tooltip(totals, period, snapshot.session, firstRun, this.notices?.missing === true);
     this.item.show();
     this.visible = true;
   }
@@ -104,7 +114,7 @@ function accessibleLabel(percent: number | undefined, period: StatusBarPeriod): 
     : vscode.l10n.t('Ownership Ratio: {0} percent of the characters counted for {1} are yours', percent, periodLabel(period));
 }
 
-function tooltip(totals: Totals, period: StatusBarPeriod, session: Snapshot['session'], firstRun: boolean): vscode.MarkdownString {
+function tooltip(totals: Totals, period: StatusBarPeriod, session: Snapshot['session'], firstRun: boolean, noShellIntegration: boolean): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.isTrusted = { enabledCommands: ['ownershipRatio.openDashboard', 'ownershipRatio.gettingStarted'] };
   markdown.appendMarkdown(`**${vscode.l10n.t('Ownership Ratio — {0}', periodLabel(period))}**\n\n`);
@@ -122,6 +132,9 @@ function tooltip(totals: Totals, period: StatusBarPeriod, session: Snapshot['ses
   if (session.id !== '') {
     const minutes = Math.max(0, Math.round((Date.parse(session.end) - Date.parse(session.start)) / 60_000));
     markdown.appendMarkdown(`\n${vscode.l10n.t('Current session: {0} min', minutes)}\n`);
+  }
+  if (noShellIntegration) {
+    markdown.appendMarkdown(`\n$(terminal) ${vscode.l10n.t('A terminal without shell integration is open: AI agents run there are not recognised, and their changes to open files count as changed outside the editor.')}\n`);
   }
   markdown.appendMarkdown(`\n${vscode.l10n.t('Characters are Unicode code points; a line break counts as one.')}\n\n`);
   markdown.appendMarkdown(`[$(graph) ${vscode.l10n.t('Open dashboard')}](command:ownershipRatio.openDashboard)`);

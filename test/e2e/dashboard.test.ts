@@ -89,7 +89,8 @@ describe('Dashboard in the real workbench', function () {
     await workbench.waitFor(() => historyDays(), (value) => value === 30);
     await frame().locator('#language-chart-details summary').click();
     assert.equal(await frame().locator('#range-30').getAttribute('aria-pressed'), 'true');
-    assert.ok((await frame().locator('#language-table tbody tr').count()) > 0);
+    // The table is built on the details' toggle event, a task after the click.
+    assert.ok(await workbench.waitFor(() => frame().locator('#language-table tbody tr').count(), (rows) => rows > 0, 5_000) > 0);
     const text = await frame().locator('body').innerText();
     assert.doesNotMatch(text, /NaN/);
   });
@@ -269,6 +270,7 @@ describe('Dashboard in the real workbench', function () {
     const canvas = frame().locator('#language-chart');
     await canvas.waitFor();
     await frame().locator('#language-chart-details summary').click();
+    await frame().locator('#language-table tbody th').first().waitFor();
     const names = await frame().locator('#language-table tbody th').allInnerTexts();
     assert.ok(names.length >= 5, names.join(', '));
     const drawn = await workbench.waitFor(async () => ((await canvas.getAttribute('data-axis-labels')) ?? '').split('\n'), (labels) => labels.length === names.length);

@@ -286,6 +286,12 @@ export class FakeVscode {
   readonly onDidCreateFiles = this.emitter<{ files: readonly FakeUri[] }>();
   readonly onDidChangeTabs = this.emitter<unknown>();
   readonly onDidChangeExtensions = this.emitter<void>();
+  readonly onDidStartTerminalShellExecution = this.emitter<{ execution: unknown }>();
+  readonly onDidEndTerminalShellExecution = this.emitter<{ execution: unknown }>();
+  readonly onDidOpenTerminal = this.emitter<unknown>();
+  readonly onDidCloseTerminal = this.emitter<unknown>();
+  readonly onDidChangeTerminalShellIntegration = this.emitter<{ terminal: unknown }>();
+
   /** The file system watchers created so far, with an emitter per event kind (tests fire them). */
   readonly fileWatchers: Array<{ readonly change: FakeEmitter<unknown>; readonly create: FakeEmitter<unknown>; readonly remove: FakeEmitter<unknown> }> = [];
 
@@ -317,6 +323,12 @@ export class FakeVscode {
     onDidChangeTextEditorSelection: this.onDidChangeTextEditorSelection.event,
     onDidChangeWindowState: this.onDidChangeWindowState.event,
     activeTextEditor: undefined as unknown,
+    terminals: [] as unknown[],
+    onDidStartTerminalShellExecution: this.onDidStartTerminalShellExecution.event,
+    onDidEndTerminalShellExecution: this.onDidEndTerminalShellExecution.event,
+    onDidOpenTerminal: this.onDidOpenTerminal.event,
+    onDidCloseTerminal: this.onDidCloseTerminal.event,
+    onDidChangeTerminalShellIntegration: this.onDidChangeTerminalShellIntegration.event,
     createStatusBarItem: (id: string): FakeStatusBarItem => this.statusBarItem(id),
     createWebviewPanel: (viewType: string, title: string): FakeWebviewPanel => this.webviewPanel(viewType, title),
     registerWebviewPanelSerializer: (): FakeDisposable => this.track('serializer'),
@@ -335,6 +347,15 @@ export class FakeVscode {
     onDidCreateFiles: this.onDidCreateFiles.event,
     textDocuments: [] as unknown[],
     fs: this.fs,
+    /** The workspace folders (`getWorkspaceFolder` and `findFiles` search them). */
+    workspaceFolders: [] as Array<{ uri: FakeUri; name: string; index: number }>,
+    getWorkspaceFolder: (uri: FakeUri) => this.workspace.workspaceFolders.find((folder) => uri.scheme === folder.uri.scheme && uri.path.startsWith(`${folder.uri.path}/`)),
+    /** Every file of the memory file system inside a workspace folder (the fake ignores the globs). */
+    findFiles: async (_include: string, _exclude?: string, maxResults?: number) => {
+      const found = [...this.fs.files.keys()].map((key) => new FakeUri('file', key.slice('file://'.length)))
+        .filter((uri) => this.workspace.getWorkspaceFolder(uri) !== undefined);
+      return found.slice(0, maxResults ?? found.length);
+    },
     createFileSystemWatcher: () => {
       const resource = this.track('file system watcher');
       const watcher = { change: this.emitter<unknown>(), create: this.emitter<unknown>(), remove: this.emitter<unknown>() };

@@ -1,5 +1,6 @@
 import { ActionTracker, type ActionSignals } from './actions';
 import { classifyInto, type ClassifyContext, type OnVerdict } from './classify';
+import { terminalAttribution, type TerminalExplainer } from './terminalVerdict';
 import type { Attribution, ChangeFact, EditFact } from './types';
 import type { Verdict } from './verdict';
 
@@ -17,6 +18,8 @@ export interface AttributorOptions {
   readonly sink: AttributionSink;
   /** What the host knows about the editor around an action (diff views, AI extensions). */
   readonly signals?: ActionSignals;
+  /** The terminal commands running now (agent CLIs, git checkout): their file rewrites are theirs. */
+  readonly terminal?: TerminalExplainer;
 }
 
 function isUserAction(attribution: Attribution): boolean {
@@ -61,6 +64,11 @@ export class Attributor {
   private readonly onVerdict: OnVerdict = (attribution: Attribution, verdict: Verdict, change: ChangeFact): void => {
     const fact = this.fact;
     if (fact === undefined) {
+      return;
+    }
+    const fromTerminal = terminalAttribution(fact, attribution, verdict, this.options.terminal);
+    if (fromTerminal !== undefined) {
+      this.options.sink.record(fromTerminal);
       return;
     }
     if (verdict.anonymous === true || this.actions.takesWeakTyping(fact, attribution)) {

@@ -13,6 +13,11 @@ const IGNORED_FOLDERS: ReadonlySet<string> = new Set([
   '.gradle', '.idea', '.vscode-test', 'bower_components', '.terraform', '.dart_tool', '.angular',
 ]);
 
+/** A glob of the ignored folders, for a file search that should not even list them. */
+export function ignoredFoldersGlob(): string {
+  return `**/{${[...IGNORED_FOLDERS].join(',')}}/**`;
+}
+
 const LOCK_FILES: ReadonlySet<string> = new Set([
   'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb', 'cargo.lock',
   'poetry.lock', 'pipfile.lock', 'uv.lock', 'gemfile.lock', 'composer.lock', 'go.sum', 'flake.lock', 'packages.lock.json',

@@ -47,6 +47,8 @@ describe('Dashboard page on its own (Chromium)', function () {
     await page.locator('#daily-chart').waitFor();
     await page.waitForFunction(() => document.getElementById('app')?.dataset.chartPaintedAt !== undefined);
     await page.locator('#daily-chart-details summary').click();
+    // The table is built on the details' toggle event, a task after the click, not within it.
+    await page.waitForFunction(() => document.querySelectorAll('#daily-table tbody tr').length > 0);
     assert.equal(await page.locator('#daily-table tbody tr').count(), 60);
     const days = historyMessage(1825);
     await dashboard?.post(days);

@@ -19,6 +19,10 @@ import { OwnershipStatusBar } from '../../../src/host/statusBar';
 import { WorkspaceHistory } from '../../../src/host/workspaceHistory';
 import { fakeExtensionContext, FakeUri, installFakeVscode, MemoryMemento, type FakeVscode } from '../../support/fakeVscode';
 import { FakeTime } from '../history/fakes';
+import { TerminalRuns } from '../../../src/core/terminal/terminalRuns';
+import { TerminalFileWrites } from '../../../src/host/terminal/fileWrites';
+import { ShellIntegrationNotice } from '../../../src/host/terminal/shellIntegrationNotice';
+import { TerminalCommands } from '../../../src/host/terminal/terminalCommands';
 import { FakeCounts } from './sources';
 
 const HOST = join(__dirname, '..', '..', '..', '..', 'src', 'host');
@@ -82,6 +86,17 @@ const BUILDERS: Record<string, (vscode: FakeVscode, time: FakeTime) => Built | P
     return interceptor;
   },
   DiskChangeObserver: (_vscode, time) => new DiskChangeObserver(new IntentLog(), time),
+  ShellIntegrationNotice: (vscode, time) => {
+    const notice = new ShellIntegrationNotice(time);
+    vscode.onDidOpenTerminal.fire({ shellIntegration: undefined });
+    return notice;
+  },
+  TerminalCommands: (_vscode, time) => new TerminalCommands({ runs: new TerminalRuns(time), agentSetting: () => [] }),
+  TerminalFileWrites: (vscode, time) => {
+    const writes = new TerminalFileWrites({ runs: new TerminalRuns(time), clock: time, log: vscode.window.createOutputChannel() as never, onAttribution: () => undefined, scheduler: time });
+    writes.runEnded({ kind: 'agent', name: 'claude', start: time.now(), end: time.now() });
+    return writes;
+  },
   EditContext: () => new EditContext({ aiExtensions: () => [], toolExtensions: () => [] }),
   FateWatcher: (_vscode, time) => new FateWatcher({ clock: time, sink: { recordFate: () => undefined, noteLead: () => undefined, settleLeads: () => undefined } }),
   WorkspaceHistory: async (vscode, time) => {
