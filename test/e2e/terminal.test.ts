@@ -213,17 +213,12 @@ describe('a terminal without shell integration in the real workbench', function 
     const delta = diff(await workbench.waitFor(async () => (await workbench.snapshot()).today.chars, (chars) => diff(chars, before).external > 0, 20_000), before);
     assert.deepEqual([delta.aiChat, delta.external > 0], [0, true], JSON.stringify(delta));
     // The notice comes once the terminal has had its time to start shell integration.
-    await workbench.statusBarItem().hover();
     const hover = workbench.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'without shell integration' }).first();
-    await workbench.waitFor(async () => {
-      if (await hover.isVisible()) {
-        return true;
-      }
+    const shown = await workbench.waitFor(async () => {
       await workbench.page.mouse.move(0, 0);
-      await delay(500);
       await workbench.statusBarItem().hover();
-      return hover.isVisible();
-    }, (shown) => shown, 20_000);
-    assert.ok(await hover.isVisible(), 'the tooltip tells why terminal agents are not seen');
+      return hover.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    }, (visible) => visible, 30_000);
+    assert.ok(shown, 'the tooltip tells why terminal agents are not seen');
   });
 });
