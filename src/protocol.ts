@@ -49,6 +49,10 @@ const dayPointSchema = v.object({
   rolling: share,
   minutes: num,
   sessions: num,
+  /** AI characters by what became of them, only on days where it was measured. */
+  fate: v.optional(v.object({ kept: num, reworked: num, removed: num })),
+  /** Files by who led, only on days where it was measured. */
+  lead: v.optional(v.object({ you: num, ai: num, mixed: num })),
 });
 
 /** `name`: the language's display name (TypeScript JSX for typescriptreact), the id when it has none. */

@@ -87,6 +87,7 @@ function bucketPoints(days: readonly DayPoint[], unit: 'week' | 'month', pasteCo
     bucket.paste += day.paste;
     bucket.minutes += day.minutes;
     bucket.sessions += day.sessions;
+    addOutcome(bucket, day);
   });
   const splits = buckets.map((bucket) => ownAndAi(bucket, pasteCountsAs));
   buckets.forEach((bucket, index) => {
@@ -95,6 +96,30 @@ function bucketPoints(days: readonly DayPoint[], unit: 'week' | 'month', pasteCo
     bucket.rolling = share(window.reduce((sum, split) => sum + split.own, 0), window.reduce((sum, split) => sum + split.ai, 0));
   });
   return buckets;
+}
+
+/** Sums a day's fate and lead into a bucket, keeping them absent where none was measured. */
+function addOutcome(bucket: { fate?: DayPoint['fate']; lead?: DayPoint['lead'] }, day: DayPoint): void {
+  if (day.fate !== undefined) {
+    const fate = bucket.fate ?? { kept: 0, reworked: 0, removed: 0 };
+    bucket.fate = { kept: fate.kept + day.fate.kept, reworked: fate.reworked + day.fate.reworked, removed: fate.removed + day.fate.removed };
+  }
+  if (day.lead !== undefined) {
+    const lead = bucket.lead ?? { you: 0, ai: 0, mixed: 0 };
+    bucket.lead = { you: lead.you + day.lead.you, ai: lead.ai + day.lead.ai, mixed: lead.mixed + day.lead.mixed };
+  }
+}
+
+/** A day's fate and lead for the chart, only where measured. */
+function outcomePoint(day: DaySummary | undefined): Pick<DayPoint, 'fate' | 'lead'> {
+  const out: { fate?: DayPoint['fate']; lead?: DayPoint['lead'] } = {};
+  if (day?.aiFate !== undefined) {
+    out.fate = { kept: day.aiFate.kept, reworked: day.aiFate.reworked, removed: day.aiFate.removed };
+  }
+  if (day?.lead !== undefined) {
+    out.lead = { ...day.lead };
+  }
+  return out;
 }
 
 /** Every day from `from` to `today`, gaps filled with zeros, each with the ratio of the 7 days ending with it. */
@@ -121,6 +146,7 @@ function dailyPoints(summaries: readonly DaySummary[], from: DayKey, today: DayK
       days.push({
         date, typed: day?.chars.typed ?? 0, aiInline: day?.chars.aiInline ?? 0, aiChat: day?.chars.aiChat ?? 0, paste: day?.chars.paste ?? 0,
         ratio: share(own, ai), rolling: share(windowOwn, windowAi), minutes: day?.activeMinutes ?? 0, sessions: day?.sessions ?? 0,
+        ...outcomePoint(day),
       });
     }
   }

@@ -4,7 +4,7 @@ import { categoryLabel } from './statusBar';
 
 /** Every text the dashboard shows, localised here so the webview stays free of l10n plumbing. */
 export function dashboardStrings(): Record<string, string> {
-  const strings: Record<string, string> = { ...pageStrings(), ...glanceStrings(), ...reflectionStrings(), ...insightStrings() };
+  const strings: Record<string, string> = { ...pageStrings(), ...glanceStrings(), ...fateStrings(), ...reflectionStrings(), ...insightStrings() };
   for (const category of CATEGORIES) {
     strings[`category.${category}`] = categoryLabel(category);
   }
@@ -79,6 +79,25 @@ function glanceStrings(): Record<string, string> {
     trendNone: vscode.l10n.t('nothing counted {0} to compare with'),
     reflectOpen: vscode.l10n.t('Reflect on today'),
     reflectBack: vscode.l10n.t('Back to the dashboard'),
+  };
+}
+
+/** What became of AI text, and who led. */
+function fateStrings(): Record<string, string> {
+  return {
+    fate: vscode.l10n.t('What became of AI text'),
+    'fate.none': vscode.l10n.t('Nothing measured in this period yet. Ten minutes after AI-assisted text is inserted, this shows how much of it you kept, reworked or removed.'),
+    'fate.summary': vscode.l10n.t('Of {3} AI-assisted characters: {0} kept, {1} reworked by you, {2} removed.'),
+    'fate.note': vscode.l10n.t('Measured ten minutes after each insert (or when its file closes), in files open in the editor. Who led: per file and session, whoever wrote two thirds of the first half, or 90% of all of it.'),
+    'fate.kept': vscode.l10n.t('Kept'),
+    'fate.reworked': vscode.l10n.t('Reworked by you'),
+    'fate.removed': vscode.l10n.t('Removed'),
+    'fate.axis': vscode.l10n.t('Share of AI-assisted characters'),
+    'fate.label': vscode.l10n.t('AI-assisted characters per day by what became of them: kept, reworked by you, removed. The table below has every figure.'),
+    'lead.summary': vscode.l10n.t('Files you led: {0}; files AI led: {1}; mixed: {2}.'),
+    'lead.you': vscode.l10n.t('You led'),
+    'lead.ai': vscode.l10n.t('AI led'),
+    'lead.mixed': vscode.l10n.t('Mixed'),
   };
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CATEGORIES, type Category } from '../core/categories';
 import { systemScheduler, type Clock, type Scheduler } from '../core/clock';
+import { fatePercents } from '../core/fate/outcome';
 import type { Snapshot } from '../core/history/snapshot';
 import { aiChars, countedChars } from '../core/ratio';
 import type { Totals } from '../core/tally';
@@ -85,7 +86,7 @@ export class OwnershipStatusBar extends Disposable {
     this.item.backgroundColor = outsideTarget(percent) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // Nothing counted in the last month: most likely a first run, so the tooltip points at the walkthrough.
     const firstRun = countedChars(this.source.lastDays(FIRST_RUN_DAYS).chars) === 0;
-    this.item.tooltip = tooltip(totals, period, snapshot.session, firstRun, this.notices?.missing === true);
+    this.item.tooltip = tooltip(totals, period, snapshot, firstRun, this.notices?.missing === true);
     this.item.show();
     this.visible = true;
   }
@@ -114,7 +115,7 @@ function accessibleLabel(percent: number | undefined, period: StatusBarPeriod): 
     : vscode.l10n.t('Ownership Ratio: {0} percent of the characters counted for {1} are yours', percent, periodLabel(period));
 }
 
-function tooltip(totals: Totals, period: StatusBarPeriod, session: Snapshot['session'], firstRun: boolean, noShellIntegration: boolean): vscode.MarkdownString {
+function tooltip(totals: Totals, period: StatusBarPeriod, { session, today }: Snapshot, firstRun: boolean, noShellIntegration: boolean): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.isTrusted = { enabledCommands: ['ownershipRatio.openDashboard', 'ownershipRatio.gettingStarted'] };
   markdown.appendMarkdown(`**${vscode.l10n.t('Ownership Ratio — {0}', periodLabel(period))}**\n\n`);
@@ -128,6 +129,10 @@ function tooltip(totals: Totals, period: StatusBarPeriod, session: Snapshot['ses
   }
   if (totals.chars.aiChat > 0) {
     markdown.appendMarkdown(`\n${aiChatByLine(totals)}\n`);
+  }
+  const fate = fatePercents(today.aiFate);
+  if (fate !== undefined) {
+    markdown.appendMarkdown(`\n${vscode.l10n.t('AI text today: {0} % kept, {1} % reworked by you, {2} % removed', ...fate)}\n`);
   }
   if (session.id !== '') {
     const minutes = Math.max(0, Math.round((Date.parse(session.end) - Date.parse(session.start)) / 60_000));

@@ -34,7 +34,7 @@ export function withCharts(id: string, draw: (charts: ChartsModule, texts: Chart
   }
 }
 
-export function removeChart(id: 'daily' | 'languages' | 'sessions'): void {
+export function removeChart(id: 'daily' | 'languages' | 'sessions' | 'fate'): void {
   waiting.delete(id);
   loaded()?.remove(id);
 }

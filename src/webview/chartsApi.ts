@@ -14,7 +14,8 @@ export interface ChartsModule {
   drawDaily(canvas: HTMLCanvasElement, history: HistoryPayload, texts: ChartTexts, onChooseDay: (date: string) => void): void;
   drawLanguages(canvas: HTMLCanvasElement, languages: HistoryPayload['languages'], texts: ChartTexts): void;
   drawSessions(canvas: HTMLCanvasElement, sessions: readonly SessionPoint[], texts: ChartTexts): void;
-  remove(id: 'daily' | 'languages' | 'sessions'): void;
+  drawFate(canvas: HTMLCanvasElement, history: HistoryPayload, texts: ChartTexts): void;
+  remove(id: 'daily' | 'languages' | 'sessions' | 'fate'): void;
 }
 
 /** The global under which the charts bundle leaves its `ChartsModule`. */

@@ -43,3 +43,27 @@ export class SpanOutcome {
     return this.fate !== undefined || this.lead !== undefined;
   }
 }
+
+/**
+ * Kept, reworked and removed as whole percentages of the settled AI characters that add up to
+ * 100 (largest remainders), or undefined when none is settled.
+ */
+export function fatePercents(fate: Readonly<FateCounts> | undefined): [number, number, number] | undefined {
+  const parts = fate === undefined ? [] : [fate.kept, fate.reworked, fate.removed];
+  const total = parts.reduce((sum, n) => sum + n, 0);
+  if (total <= 0) {
+    return undefined;
+  }
+  const exact = parts.map((n) => (n * 100) / total);
+  const percents = exact.map(Math.floor);
+  let left = 100 - percents.reduce((sum, n) => sum + n, 0);
+  const byRemainder = [0, 1, 2].sort((a, b) => exact[b] - percents[b] - (exact[a] - percents[a]) || a - b);
+  for (const i of byRemainder) {
+    if (left <= 0) {
+      break;
+    }
+    percents[i]++;
+    left--;
+  }
+  return [percents[0], percents[1], percents[2]];
+}

@@ -4,10 +4,11 @@
  */
 import { CHARTS_GLOBAL, CHARTS_READY_EVENT, type ChartsModule } from '../chartsApi';
 import { drawDaily } from './daily';
+import { drawFate } from './fate';
 import { drawLanguages } from './languages';
 import { remove } from './registry';
 import { drawSessions } from './sessions';
 
-const charts: ChartsModule = { drawDaily, drawLanguages, drawSessions, remove };
+const charts: ChartsModule = { drawDaily, drawLanguages, drawSessions, drawFate, remove };
 (window as unknown as Record<string, ChartsModule>)[CHARTS_GLOBAL] = charts;
 window.dispatchEvent(new Event(CHARTS_READY_EVENT));

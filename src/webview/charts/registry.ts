@@ -5,7 +5,7 @@ import { palette, type Palette } from '../theme';
 // Bars, lines, their scales and tooltips; the legends are the page's own (HTML, readable by screen readers).
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
 
-export type ChartId = 'daily' | 'languages' | 'sessions';
+export type ChartId = 'daily' | 'languages' | 'sessions' | 'fate';
 const charts = new Map<ChartId, Chart>();
 
 /** Draws chart `id` anew on `canvas` with the theme's colours (the previous one under that id is destroyed). */

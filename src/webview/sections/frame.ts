@@ -17,6 +17,7 @@ export const sections = {
   glance: section('today'),
   history: section('history'),
   languages: section('languages'),
+  fate: section('fate'),
   sessions: section('sessions'),
   insights: section('insights'),
   reflection: section('reflection'),
@@ -43,7 +44,7 @@ export function renderFrame(): void {
   }
   const parts: HTMLElement[] = place === 'reflection'
     ? [header, sections.reflection]
-    : [header, sections.glance, sections.history, sections.languages, sections.sessions, ...(received.reflectionEnabled ? [sections.insights] : [])];
+    : [header, sections.glance, sections.history, sections.languages, sections.fate, sections.sessions, ...(received.reflectionEnabled ? [sections.insights] : [])];
   app.replaceChildren(...parts);
   app.dataset.place = place;
 }

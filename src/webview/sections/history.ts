@@ -8,6 +8,7 @@ import { app, post } from '../host';
 import { saveView, view } from '../state';
 import { palette } from '../theme';
 import { sections } from './frame';
+import { renderFate } from './fate';
 import { renderLanguages } from './languages';
 import { chooseDay } from './sessions';
 
@@ -45,6 +46,7 @@ export function renderHistory(history: HistoryPayload): void {
     sections.history.replaceChildren(...parts);
     removeChart('daily');
     renderLanguages(history);
+    renderFate(history);
     return;
   }
   const summary = element('p', history.ratio === null ? t('noValue') : t('periodShare', Math.round(history.ratio * 100)), 'muted');
@@ -62,6 +64,7 @@ export function renderHistory(history: HistoryPayload): void {
   renderLegend(parts[parts.length - 2], history.unit);
   withCharts('daily', (charts, texts) => charts.drawDaily(canvas, history, texts, chooseDay));
   renderLanguages(history);
+  renderFate(history);
 }
 
 /** The chart's legend in the page, in the chart's colours; the table behind the chart carries the same for screen readers. */

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { Totals } from '../../../src/core/tally';
 import { OwnershipStatusBar } from '../../../src/host/statusBar';
 import { installFakeVscode, type FakeStatusBarItem, type FakeVscode, type MarkdownString } from '../../support/fakeVscode';
 import { FakeTime } from '../history/fakes';
@@ -54,6 +55,24 @@ describe('Host: the status bar item', function () {
     const tooltip = (item().tooltip as MarkdownString).value;
     assert.match(tooltip, /\nAI chat and agents: 120 in chat, 40 by extensions, 1,300 by terminal agents\n/);
     assert.doesNotMatch(tooltip, /not split/);
+  });
+
+  it('says in one line what became of today\'s AI text, only once some is settled', async function () {
+    counts.set({ typed: 300, aiInline: 100 });
+    await time.advance(250);
+    assert.doesNotMatch((item().tooltip as MarkdownString).value, /AI text today/);
+    counts.today = { ...totals({ typed: 300, aiInline: 100 }), aiFate: { kept: 0, reworked: 0, removed: 0, pending: 100 } } as Totals;
+    counts.changes.fire();
+    await time.advance(250);
+    assert.doesNotMatch((item().tooltip as MarkdownString).value, /AI text today/, 'nothing settled yet');
+    counts.today = { ...totals({ typed: 300, aiInline: 100 }), aiFate: { kept: 62, reworked: 25, removed: 13, pending: 0 } } as Totals;
+    counts.changes.fire();
+    await time.advance(250);
+    assert.match((item().tooltip as MarkdownString).value, /\nAI text today: 62 % kept, 25 % reworked by you, 13 % removed\n/);
+    counts.today = { ...totals({ typed: 300, aiInline: 3 }), aiFate: { kept: 1, reworked: 1, removed: 1, pending: 0 } } as Totals;
+    counts.changes.fire();
+    await time.advance(250);
+    assert.match((item().tooltip as MarkdownString).value, /AI text today: 34 % kept, 33 % reworked by you, 33 % removed/, 'whole percentages adding up to 100');
   });
 
   it('says what was counted before the split is not split, and makes none up', async function () {

@@ -84,6 +84,21 @@ describe('Dashboard data', function () {
     assert.equal(buildHistory(reader([day(TODAY, { typed: 1 })]), '90', TODAY, 'excluded').unit, 'day');
   });
 
+  it('carries what became of AI text and who led, only on days where they were measured, summed in weeks', function () {
+    const measured = { ...day(addDays(TODAY, -1), { typed: 50, aiInline: 40 }), aiFate: { kept: 30, reworked: 6, removed: 4, pending: 0 }, lead: { you: 1, ai: 0, mixed: 1 } };
+    const history = buildHistory(reader([day(addDays(TODAY, -2), { typed: 20, aiInline: 10 }), measured]), '7', TODAY, 'excluded');
+    const byDate = new Map(history.days.map((point) => [point.date, point]));
+    assert.equal(byDate.get(addDays(TODAY, -2))?.fate, undefined, 'a day from before has none, not zeros');
+    assert.deepEqual(byDate.get(addDays(TODAY, -1))?.fate, { kept: 30, reworked: 6, removed: 4 });
+    assert.deepEqual(byDate.get(addDays(TODAY, -1))?.lead, { you: 1, ai: 0, mixed: 1 });
+    const other = { ...day(addDays(TODAY, -3), { typed: 5, aiChat: 5 }), aiFate: { kept: 1, reworked: 1, removed: 1, pending: 0 } };
+    const weeks = buildHistory(reader([day(addDays(TODAY, -364), { typed: 7 }), other, measured]), '365', TODAY, 'excluded');
+    assert.equal(weeks.unit, 'week');
+    assert.deepEqual(weeks.days[weeks.days.length - 2].fate, { kept: 31, reworked: 7, removed: 5 }, "the week before today's, which stands alone");
+    assert.equal(weeks.days[weeks.days.length - 1].fate, undefined);
+    assert.equal(weeks.days[0].fate, undefined);
+  });
+
   it('names each language by its display name, the id when it has none', function () {
     const history = buildHistory(reader([day(TODAY, { typed: 10 }, { typescriptreact: { typed: 6 }, zig: { typed: 4 } })]), '7', TODAY, 'excluded', (id) => (id === 'typescriptreact' ? 'TypeScript JSX' : id));
     assert.deepEqual(history.languages.map((point) => [point.language, point.name]), [['typescriptreact', 'TypeScript JSX'], ['zig', 'zig']]);
