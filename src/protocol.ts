@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { CATEGORIES, type Category } from './core/categories';
+import { AI_CHAT_SOURCES } from './core/terminal/aiChatBy';
 import { ANSWER_KEYS, RATING_KEYS } from './core/reflection/model';
 import { answerSchema, answersEditSchema, dayKeySchema, ratingSchema, ratingsEditSchema } from './core/reflection/schema';
 import { RANGES } from './ranges';
@@ -27,6 +28,8 @@ const glancePeriodSchema = v.object({
   share,
   /** The share of the period just before (yesterday, the 7 or 30 days before); null when it counted nothing. */
   previous: share,
+  /** The period's aiChat characters by source; `notSplit`: the part counted before the split existed. */
+  aiChatBy: v.object({ ...keyed(AI_CHAT_SOURCES, num).entries, notSplit: num }),
 });
 
 /** The header: today's characters per category, and the share yours today, over 7 and over 30 days. */

@@ -77,6 +77,8 @@ function glanceStrings(): Record<string, string> {
     trendDown: vscode.l10n.t('↓ {0} points from {1}'),
     trendSame: vscode.l10n.t('the same as {0}'),
     trendNone: vscode.l10n.t('nothing counted {0} to compare with'),
+    aiChatBy: vscode.l10n.t('AI chat and agents: {0} in chat, {1} by extensions, {2} by terminal agents'),
+    aiChatByNotSplit: vscode.l10n.t('AI chat and agents: {0} in chat, {1} by extensions, {2} by terminal agents; {3} counted earlier, not split'),
     reflectOpen: vscode.l10n.t('Reflect on today'),
     reflectBack: vscode.l10n.t('Back to the dashboard'),
   };

@@ -123,6 +123,8 @@ describe('Dashboard in the real workbench', function () {
       const cell = frame().locator(`#today-table tr[data-category="${category}"] td.number`);
       assert.equal(await cell.innerText(), snapshot.today.chars[category].toLocaleString('en'), category);
     }
+    // Where today's AI chat work came from: a line only when there is some.
+    assert.equal(await frame().locator('#ai-chat-by').count(), snapshot.today.chars.aiChat > 0 ? 1 : 0);
   });
 
   it('saves a reflection as it is filled in, shows markup as literal text, and keeps it across a reload', async function () {

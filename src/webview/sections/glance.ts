@@ -1,7 +1,8 @@
 /**
  * At a glance: the share yours today, over the last 7 and the last 30 days, each with its trend
- * against the period before; today's characters as one stacked bar with its legend, and the
- * figures as a table behind "Show as a table".
+ * against the period before; today's characters as one stacked bar with its legend, where today's
+ * AI chat and agent work came from, and the figures (the source split of each period too) as a
+ * table behind "Show as a table".
  */
 import { CATEGORIES } from '../../core/categories';
 import { aiChars, countedChars } from '../../core/ratio';
@@ -28,6 +29,12 @@ export function renderGlance(glance: Glance): void {
     parts.push(element('p', t('noEditsYet'), 'empty'));
   } else {
     parts.push(categoryBar(glance));
+  }
+  const todayPeriod = glance.periods.find((period) => period.period === 'today');
+  if (todayPeriod !== undefined && aiChatOf(todayPeriod) > 0) {
+    const line = element('p', aiChatByText(todayPeriod), 'ai-chat-by');
+    line.id = 'ai-chat-by';
+    parts.push(line);
   }
   const ai = aiChars(glance.chars);
   parts.push(element('p', ai > 0 ? `${t('estimatedShare', count(glance.estimatedAiChars), count(ai))} ${t('unitNote')}` : t('unitNote'), 'muted'));
@@ -58,6 +65,19 @@ function trend(period: GlancePeriod): string {
   }
   const points = Math.round(period.share * 100) - Math.round(period.previous * 100);
   return points === 0 ? t('trendSame', before) : t(points > 0 ? 'trendUp' : 'trendDown', Math.abs(points), before);
+}
+
+function aiChatOf(period: GlancePeriod): number {
+  const by = period.aiChatBy;
+  return by.chat + by.extension + by.terminal + by.notSplit;
+}
+
+/** "AI chat and agents: 120 in chat, 40 by extensions, 300 by terminal agents", and what was counted before the split. */
+function aiChatByText(period: GlancePeriod): string {
+  const by = period.aiChatBy;
+  return by.notSplit > 0
+    ? t('aiChatByNotSplit', count(by.chat), count(by.extension), count(by.terminal), count(by.notSplit))
+    : t('aiChatBy', count(by.chat), count(by.extension), count(by.terminal));
 }
 
 function categoryBar(glance: Glance): HTMLElement {
@@ -108,6 +128,13 @@ function breakdownTable(glance: Glance): HTMLTableElement {
     const name = element('th', `${t(`glance.${period.period}`)} · ${t('share')}`);
     name.scope = 'row';
     row.append(name, element('td', `${percent(period.share)} (${trend(period)})`, 'number'));
+  }
+  for (const period of glance.periods.filter((p) => aiChatOf(p) > 0)) {
+    const row = body.insertRow();
+    row.dataset.aiChatBy = period.period;
+    const name = element('th', `${t(`glance.${period.period}`)} · ${t('category.aiChat')}`);
+    name.scope = 'row';
+    row.append(name, element('td', aiChatByText(period)));
   }
   return node;
 }

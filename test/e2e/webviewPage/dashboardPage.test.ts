@@ -76,6 +76,25 @@ describe('Dashboard page on its own (Chromium)', function () {
     assert.equal(await page.locator('.category-bar .segment').count(), 2, 'typed and AI inline in the bar');
   });
 
+  it('says where today\'s AI chat and agent work came from, only when there is some', async function () {
+    const strings = { aiChatBy: 'AI chat and agents: {0} in chat, {1} by extensions, {2} by terminal agents', aiChatByNotSplit: '{0}, {1}, {2}; {3} not split' };
+    const glance = glanceMessage(300, 100) as Extract<ToWebviewMessage, { type: 'glance' }>;
+    const [today, week, month] = glance.glance.periods;
+    const { page } = await open([{ type: 'init', locale: 'en', strings, reflection: true }, glance]);
+    await page.locator('.figure[data-period="today"] .ratio-value').waitFor();
+    assert.equal(await page.locator('#ai-chat-by').count(), 0, 'no AI chat work today: no line');
+    await dashboard?.post({ ...glance, glance: { ...glance.glance, periods: [
+      { ...today, aiChatBy: { chat: 120, extension: 40, terminal: 1300, notSplit: 0 } },
+      week,
+      { ...month, aiChatBy: { chat: 120, extension: 40, terminal: 1300, notSplit: 800 } },
+    ] } });
+    await page.locator('#ai-chat-by').waitFor();
+    assert.equal(await page.locator('#ai-chat-by').innerText(), 'AI chat and agents: 120 in chat, 40 by extensions, 1,300 by terminal agents');
+    await page.locator('#today-breakdown-details summary').click();
+    assert.equal(await page.locator('#today-table tr[data-ai-chat-by]').count(), 2, 'a row for each period with AI chat work');
+    assert.match(await page.locator('#today-table tr[data-ai-chat-by="30"] td').innerText(), /^120, 40, 1,300; 800 not split$/);
+  });
+
   it('writes the insights as sentences, each with its caveat', async function () {
     const { page } = await open([initMessage(), glanceMessage(), insightsMessage()]);
     await page.locator('#insights-sentences li').first().waitFor();

@@ -17,9 +17,9 @@ export function glanceMessage(typed = 300, aiInline = 100): ToWebviewMessage {
     glance: {
       date: TODAY, chars, estimatedAiChars: 0,
       periods: [
-        { period: 'today', own: typed, ai: aiInline, share, previous: 0.5 },
-        { period: '7', own: typed * 5, ai: aiInline * 6, share: 5 / 11, previous: 5 / 11 },
-        { period: '30', own: 0, ai: 0, share: null, previous: null },
+        { period: 'today', own: typed, ai: aiInline, share, previous: 0.5, aiChatBy: { chat: 0, extension: 0, terminal: 0, notSplit: 0 } },
+        { period: '7', own: typed * 5, ai: aiInline * 6, share: 5 / 11, previous: 5 / 11, aiChatBy: { chat: 0, extension: 0, terminal: 0, notSplit: 0 } },
+        { period: '30', own: 0, ai: 0, share: null, previous: null, aiChatBy: { chat: 0, extension: 0, terminal: 0, notSplit: 0 } },
       ],
     },
   };
