@@ -19,10 +19,15 @@ export async function runHostTests(): Promise<SuiteResult> {
   const runDir = await makeRunDir('host');
   const reportFile = join(runDir, 'host-report.json');
   // The report path (and where the profile keeps its data, for the privacy test) reach the in-host
-  // suite through the extension host's environment.
+  // suite through the extension host's environment, as does the short horizon of the fate test.
   // The fake agent and tool extensions: in-host tests run their commands to edit like real ones.
   const helperExtensions = ['fake-agent', 'fake-tool'].map((name) => join(repoRoot, 'test', 'fixtures', 'extensions', name));
-  const server = await startCodeServer({ name: 'host', runDir, helperExtensions, env: { OWNERSHIP_TEST_REPORT: reportFile, OWNERSHIP_TEST_USER_DATA: join(runDir, 'user-data') } });
+  const server = await startCodeServer({ name: 'host', runDir, helperExtensions, env: {
+    OWNERSHIP_TEST_REPORT: reportFile,
+    OWNERSHIP_TEST_USER_DATA: join(runDir, 'user-data'),
+    // What became of AI text is settled a few seconds after an insert instead of ten minutes.
+    OWNERSHIP_TEST_FATE_HORIZON_MS: '6000',
+  } });
   let keep = false;
   let timeout: NodeJS.Timeout | undefined;
   const browser = await launchBrowser();
