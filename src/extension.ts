@@ -12,6 +12,7 @@ import { exportCsv } from './host/exportCommand';
 import { FateWatcher } from './host/fateWatcher';
 import { ReflectionReminder, Reflections } from './host/reflection';
 import { OwnershipStatusBar } from './host/statusBar';
+import { StorageAlert } from './host/storageAlert';
 import { ShellIntegrationNotice } from './host/terminal/shellIntegrationNotice';
 import { WorkspaceHistory } from './host/workspaceHistory';
 
@@ -31,9 +32,10 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
   // Nothing of ours is synced by Settings Sync: history and reflections stay on this machine.
   context.globalState.setKeysForSync([]);
   const intents = new IntentLog();
-  const counts = new WorkspaceHistory(context, calendar, log);
+  const alert = new StorageAlert(log); // one warning a session for any file of ours not written
+  const counts = new WorkspaceHistory(context, calendar, log, alert);
   history = counts;
-  const reflections = new Reflections(context, calendar, log);
+  const reflections = new Reflections(context, calendar, log, alert);
   void reflections.writeBackup();
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, calendar, source: counts, reflections, log });
   const reflect = (): void => {

@@ -10,6 +10,7 @@ import { Disposable } from './disposable';
 import { settings, updateSetting } from './settings';
 import type { ReflectionExportSource } from './exportCommand';
 import { quarantineFolder } from './quarantineFolder';
+import { StorageAlert } from './storageAlert';
 
 /** The timer never sleeps longer than this, so sleep, clock and zone changes are noticed. */
 const MAX_TIMER_MS = 30 * 60_000;
@@ -23,7 +24,7 @@ export class Reflections {
   private readonly backupUri: vscode.Uri;
   private backingUp: Promise<void> = Promise.resolve();
 
-  constructor(context: vscode.ExtensionContext, calendar: Calendar, private readonly log: vscode.LogOutputChannel) {
+  constructor(context: vscode.ExtensionContext, calendar: Calendar, private readonly log: vscode.LogOutputChannel, private readonly alert = new StorageAlert(log)) {
     this.backupUri = vscode.Uri.joinPath(context.globalStorageUri, REFLECTIONS_BACKUP_FILE);
     this.store = new ReflectionStore(context.globalState, calendar, {
       quarantine: quarantineFolder(context.globalStorageUri),
@@ -45,7 +46,7 @@ export class Reflections {
       try {
         await writeFileAtomic(this.backupUri, jsonBytes(value));
       } catch (error) {
-        this.log.warn(`Could not write the reflections backup: ${String(error)}`);
+        this.alert.failed(`Could not write the reflections backup: ${String(error)}`);
       }
     });
     return this.backingUp;

@@ -18,6 +18,7 @@ import type { FateSink } from './fateWatcher';
 import { mirrorFolder } from './mirrorFolder';
 import { quarantineFolder } from './quarantineFolder';
 import { settings, updateSetting } from './settings';
+import { StorageAlert } from './storageAlert';
 
 /** How often the backup snapshot in the extension's storage folder is refreshed while counting. */
 const BACKUP_INTERVAL_MS = 10 * 60_000;
@@ -52,7 +53,12 @@ export class WorkspaceHistory extends Disposable implements FateSink {
   /** The backup file is there but could not be read or set aside: never replace it. */
   private keepBackupFile = false;
 
-  constructor(context: vscode.ExtensionContext, private readonly calendar: Calendar, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly calendar: Calendar,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly alert = new StorageAlert(log),
+  ) {
     super();
     // Without a folder open there is no workspace storage; the global one still keeps the backup.
     this.storageFolder = context.storageUri ?? context.globalStorageUri;
@@ -62,7 +68,14 @@ export class WorkspaceHistory extends Disposable implements FateSink {
       mirrorFolder(vscode.Uri.joinPath(this.storageFolder, WINDOWS_FOLDER), quarantine, calendar),
       (key) => key.startsWith(HISTORY_KEY_PREFIX) || key === MAINTENANCE_KEY,
       calendar,
-      (error) => log.warn(`Could not share this window's counts with other windows: ${String(error)}`),
+      (error, writing) => {
+        const detail = `Could not ${writing === true ? 'share this window\'s counts with' : 'read the counts of'} other windows: ${String(error)}`;
+        if (writing === true) {
+          this.alert.failed(detail);
+        } else {
+          log.warn(detail);
+        }
+      },
     );
     this.store = new HistoryStore({
       memento: this.memento,
@@ -198,7 +211,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
     try {
       await writeFileAtomic(this.backupUri, jsonBytes(backup));
     } catch (error) {
-      this.log.warn(`Could not write the history backup: ${String(error)}`);
+      this.alert.failed(`Could not write the history backup: ${String(error)}`);
     }
   }
 

@@ -419,9 +419,12 @@ export class FakeVscode {
     return resource;
   }
 
-  private message(message: string): Promise<undefined> {
+  /** The buttons the user will press on the next messages, in order (none: dismissed). */
+  readonly answers: (string | undefined)[] = [];
+
+  private message(message: string): Promise<string | undefined> {
     this.messages.push(message);
-    return Promise.resolve(undefined);
+    return Promise.resolve(this.answers.shift());
   }
 
   private statusBarItem(id: string): FakeStatusBarItem {

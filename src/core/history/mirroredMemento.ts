@@ -42,7 +42,8 @@ export class MirroredMemento implements MementoLike {
     private readonly files: MirrorFiles,
     private readonly isMirrored: (key: string) => boolean,
     private readonly clock: Clock,
-    private readonly onMirrorError: (error: unknown) => void = () => undefined,
+    /** `writing`: a write or deletion failed (the other windows miss this one's counts), not a read. */
+    private readonly onMirrorError: (error: unknown, writing?: boolean) => void = () => undefined,
   ) {}
 
   get(key: string): unknown {
@@ -79,7 +80,7 @@ export class MirroredMemento implements MementoLike {
         await this.files.write(`${key}${RECORD_SUFFIX}`, value);
       }
     } catch (error) {
-      this.onMirrorError(error);
+      this.onMirrorError(error, true);
     }
   }
 

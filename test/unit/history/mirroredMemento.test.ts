@@ -119,10 +119,15 @@ describe('MirroredMemento: two windows on one folder', function () {
     const errors: unknown[] = [];
     const failing: MirrorFiles = { list: async () => [], read: async () => undefined, write: async () => { throw new Error('EACCES'); }, remove: async () => undefined, setAside: async () => undefined };
     const local = new InMemoryMemento();
-    const memento = new MirroredMemento(local, failing, isHistoryKey, time, (error) => errors.push(error));
+    const writes: (boolean | undefined)[] = [];
+    const memento = new MirroredMemento(local, failing, isHistoryKey, time, (error, writing) => {
+      errors.push(error);
+      writes.push(writing);
+    });
     await memento.update('history.w.a', { v: 1, w: 'a', t: 1, d: {}, s: {} });
     assert.deepEqual((local.get('history.w.a') as { t: number }).t, 1);
     assert.equal(errors.length, 1);
+    assert.deepEqual(writes, [true], 'reported as a failed write (the user is told), not a read');
   });
 
   it('sets a damaged record file aside (with the reason) once it is still unreadable at the next refresh', async function () {
