@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     ...bundleSizeFigures(repoRoot),
     ...accuracyFigures(),
     ...(await hotPathFigures()),
-    ...terminalFigures(),
+    ...(await terminalFigures()),
     ...(await historyFigures()),
     ...(await exportFigures()),
     ...(await activationFigures()),
