@@ -74,9 +74,9 @@ export function watchEdits(options: AttributionOptions): vscode.Disposable[] {
       terminal: runs,
       uncountedFolders: options.uncountedFolders,
       onFact: options.onFact,
-      onUncountedChange: (scheme) => {
+      onUncountedChange: (scheme, path) => {
         options.onUncountedChange?.(scheme);
-        editorIntents.noteChatActivity(scheme, 'changed');
+        editorIntents.noteChatActivity(scheme, 'changed', path);
       },
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -36,7 +36,7 @@ export interface ChangeWatcherOptions {
    * Changes to documents that are not counted (output, chat input…), by scheme; a chat-editing
    * model's change only when it is not the mirror of an edit to a counted document.
    */
-  readonly onUncountedChange?: (scheme: string) => void;
+  readonly onUncountedChange?: (scheme: string, path: string) => void;
   /** Sees each fact, paired with its selection change, just before it is classified (the corpus recorder). */
   readonly onFact?: (fact: EditFact) => void;
 }
@@ -66,8 +66,8 @@ export class ChangeWatcher extends Disposable {
   /** Whether each document counts (by scheme and folder), decided once per document, not per keystroke. */
   private readonly counted = new WeakMap<vscode.TextDocument, boolean>();
   private readonly attributor: Attributor;
-  /** A chat-editing model's change that may still turn out to be a mirror; its scheme. */
-  private modelChange: { at: number; scheme: string } | undefined;
+  /** A chat-editing model's change that may still turn out to be a mirror; its scheme and path (the path of the document it holds). */
+  private modelChange: { at: number; scheme: string; path: string } | undefined;
   private modelTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ChangeWatcherOptions) {
@@ -102,7 +102,7 @@ export class ChangeWatcher extends Disposable {
       return;
     }
     if (!counts) {
-      this.onUncountedChange(event.document.uri.scheme);
+      this.onUncountedChange(event.document.uri);
       return;
     }
     this.settleModelChange(true);
@@ -115,13 +115,14 @@ export class ChangeWatcher extends Disposable {
     this.armPairingTimer();
   }
 
-  private onUncountedChange(scheme: string): void {
+  private onUncountedChange(uri: vscode.Uri): void {
+    const scheme = uri.scheme;
     if (!isChatEditingModel(scheme)) {
-      this.options.onUncountedChange?.(scheme);
+      this.options.onUncountedChange?.(scheme, uri.path);
       return;
     }
     this.settleModelChange(false);
-    this.modelChange = { at: this.options.clock.now(), scheme };
+    this.modelChange = { at: this.options.clock.now(), scheme, path: uri.path };
     if (this.modelTimer === undefined && !this.isDisposed) {
       this.modelTimer = setTimeout(() => {
         this.modelTimer = undefined;
@@ -139,7 +140,7 @@ export class ChangeWatcher extends Disposable {
     this.modelChange = undefined;
     const mirror = countedChangeNow && this.options.clock.now() - change.at <= CHAT_MIRROR_MS;
     if (!mirror) {
-      this.options.onUncountedChange?.(change.scheme);
+      this.options.onUncountedChange?.(change.scheme, change.path);
     }
   }
 

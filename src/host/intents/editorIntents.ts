@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ANY_DOCUMENT, type IntentLog } from '../../core/attribution/intents';
+import { isCountedScheme } from '../../core/attribution/classify';
 import { CHAT_INPUT_SCHEME, isChatActivity, isChatEditingModel } from '../../core/attribution/schemes';
 import type { IntentKind } from '../../core/attribution/types';
 import type { Clock } from '../../core/clock';
@@ -30,19 +31,29 @@ export class EditorIntents extends Disposable {
    * changed by the chat (not a mirror of the user's edit), an AI diff view, or typing in the chat
    * input (a request on its way).
    */
-  noteChatActivity(scheme: string, how: 'opened' | 'changed'): void {
+  noteChatActivity(scheme: string, how: 'opened' | 'changed', path?: string): void {
     if (how === 'changed' && scheme === CHAT_INPUT_SCHEME) {
       this.record('chatRequest', ANY_DOCUMENT);
     } else if (isChatActivity(scheme, how)) {
-      this.record('chatEditingActive', ANY_DOCUMENT);
+      this.record('chatEditingActive', isChatEditingModel(scheme) && path !== undefined ? this.documentAt(path) : ANY_DOCUMENT);
     }
+  }
+
+  /**
+   * The open document a chat-editing model holds (the model's path is the document's): the chat's
+   * activity marks that document only, so a tool's edit elsewhere meanwhile stays a tool's. Every
+   * document when none is open by that path.
+   */
+  private documentAt(path: string): string {
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.path === path && isCountedScheme(candidate.uri.scheme));
+    return document === undefined ? ANY_DOCUMENT : document.uri.toString();
   }
 
   private opened(document: vscode.TextDocument): void {
     if (isChatEditingModel(document.uri.scheme)) {
       this.chatModels.add(document);
     }
-    this.noteChatActivity(document.uri.scheme, 'opened');
+    this.noteChatActivity(document.uri.scheme, 'opened', document.uri.path);
   }
 
   private closed(document: vscode.TextDocument): void {

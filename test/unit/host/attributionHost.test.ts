@@ -42,7 +42,7 @@ describe('host: what is watched around edits', () => {
     function watcher(uncounted: string[], counted: Attribution[] = [], intents = new SeenIntents()) {
       return new ChangeWatcher({
         clock, intents, exactSources: () => false, onAttribution: (a) => counted.push(a), onReplace: () => undefined,
-        onUncountedChange: (scheme) => uncounted.push(scheme),
+        onUncountedChange: (scheme: string) => uncounted.push(scheme),
       });
     }
 
@@ -129,6 +129,33 @@ describe('host: what is watched around edits', () => {
       assert.deepEqual(intents.kinds(), ['fileCreated', 'chatRequest', 'chatEditingActive', 'chatEditingEnded']);
       assert.equal(intents.seen[0].documentKey, 'file:///w/new.ts');
       observed.dispose();
+    });
+  });
+
+  describe('EditorIntents and the documents a chat session edits', () => {
+    it('a chat model\'s activity marks the open document it holds, not every document', () => {
+      const intents = new SeenIntents();
+      const observed = new EditorIntents(intents, clock);
+      vscode.workspace.textDocuments.push(document('/w/held.ts', 'x'), document('/w/other.ts', 'y'));
+      vscode.onDidOpenTextDocument.fire(document('/w/held.ts', 'x', 'chat-editing-text-model'));
+      observed.noteChatActivity('chat-editing-text-model', 'changed', '/w/held.ts');
+      observed.noteChatActivity('chat-editing-text-model', 'changed', '/w/not-open.ts');
+      assert.deepEqual(intents.seen.map((each) => [each.kind, each.documentKey]), [
+        ['chatEditingActive', 'file:///w/held.ts'], ['chatEditingActive', 'file:///w/held.ts'], ['chatEditingActive', ANY_DOCUMENT],
+      ]);
+      observed.dispose();
+    });
+
+    it('the change watcher passes the model\'s path on with its change', async () => {
+      const uncounted: Array<[string, string]> = [];
+      const built = new ChangeWatcher({
+        clock, intents: new SeenIntents(), exactSources: () => false, onAttribution: () => undefined, onReplace: () => undefined,
+        onUncountedChange: (scheme, path) => uncounted.push([scheme, path]),
+      });
+      vscode.onDidChangeTextDocument.fire(change(document('/w/held.ts', 'x', 'chat-editing-text-model'), 'x'));
+      await wait(CHAT_MIRROR_MS * 3);
+      assert.deepEqual(uncounted, [['chat-editing-text-model', '/w/held.ts']]);
+      built.dispose();
     });
   });
 
