@@ -203,7 +203,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
   }
 
   private async writeBackup(): Promise<void> {
-    const backup = this.store.exportBackup();
+    const backup = this.store.exportBackup(true);
     // An empty backup would later claim that history existed: write one only once there is some.
     if (backup === undefined || Object.keys(backup.d).length === 0 || this.keepBackupFile) {
       return;

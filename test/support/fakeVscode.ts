@@ -59,6 +59,9 @@ export class FakeUri {
   static file(path: string): FakeUri {
     return new FakeUri('file', path);
   }
+  with(change: { readonly path?: string }): FakeUri {
+    return new FakeUri(this.scheme, change.path ?? this.path);
+  }
   /** The path on the disk (the same as `path` for the POSIX paths the tests use). */
   get fsPath(): string {
     return this.path;

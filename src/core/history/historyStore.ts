@@ -231,13 +231,12 @@ export class HistoryStore {
   }
 
   /**
-   * The merged history of all windows as one JSON value for the host's backup file. Undefined
-   * while `blocked` (the file on disk may be the only good copy: never overwrite it then) or
-   * before load.
+   * The merged history of all windows as one JSON value (a backup). Undefined before load and while
+   * `blocked`; `forFile` (the backup file in the storage folder): also unless we write (`rewritesFiles`).
    */
-  exportBackup(): BackupV1 | undefined {
+  exportBackup(forFile = false): BackupV1 | undefined {
     const mode = this.modes.current;
-    if (mode !== 'ready' && mode !== 'readOnly' && !this.modes.ending) {
+    if ((mode !== 'ready' && mode !== 'readOnly' && !this.modes.ending) || (forFile && !this.modes.rewritesFiles)) {
       return undefined;
     }
     return buildBackup(this.mergedHistory(), this.deps.calendar.now(), this.options, this.languagesFrom(this.plan().day));

@@ -21,6 +21,8 @@ const MOVES: Readonly<Record<StoreMode, readonly StoreMode[]>> = {
 
 export class StoreModeMachine {
   private mode: StoreMode = 'new';
+  /** The mode before `disposing`. */
+  private endedFrom: StoreMode | undefined;
 
   get current(): StoreMode {
     return this.mode;
@@ -30,6 +32,9 @@ export class StoreModeMachine {
   to(next: StoreMode): void {
     if (next !== this.mode && !MOVES[this.mode].includes(next)) {
       throw new Error(`history store: no move from ${this.mode} to ${next}`);
+    }
+    if (next === 'disposing') {
+      this.endedFrom = this.mode;
     }
     this.mode = next;
   }
@@ -52,6 +57,14 @@ export class StoreModeMachine {
   /** Other windows' records are read and merged. */
   get reads(): boolean {
     return this.mode === 'ready' || this.mode === 'readOnly';
+  }
+
+  /**
+   * Our own files (the backup) may be rewritten: while `ready`, or ending from it. Never in
+   * `readOnly` (a newer version's history: the file may be the copy recovery needs) or `blocked`.
+   */
+  get rewritesFiles(): boolean {
+    return this.mode === 'ready' || (this.ending && this.endedFrom === 'ready');
   }
 
   get ending(): boolean {

@@ -352,6 +352,29 @@ describe('HistoryStore', () => {
       assert.equal(store.snapshot().today.chars.typed, 5, 'still counts in memory and reads v1 keys');
     });
 
+    it('read-only or blocked, the backup file is never rewritten, also not when the window closes', async () => {
+      const readOnly = new SpyMemento();
+      readOnly.seed('history.w.next', { v: 2 });
+      const a = makeStore({ memento: readOnly });
+      await a.store.load();
+      a.store.record(attr(T0, 'typed', 1));
+      assert.equal(a.store.exportBackup(true), undefined);
+      assert.ok(a.store.exportBackup() !== undefined, 'Back Up History… still exports what can be read');
+      await a.store.dispose();
+      assert.equal(a.store.exportBackup(true), undefined, 'ended from read-only');
+      const b = makeStore();
+      await b.store.load({ dataExpected: true });
+      b.store.record(attr(T0, 'typed', 1));
+      await b.store.dispose();
+      assert.equal(b.store.exportBackup(true), undefined, 'ended from blocked: the good backup on disk stays');
+      const c = makeStore();
+      await c.store.load();
+      c.store.record(attr(T0, 'typed', 1));
+      assert.ok(c.store.exportBackup(true) !== undefined);
+      await c.store.dispose();
+      assert.ok(c.store.exportBackup(true) !== undefined, 'ended from ready: the last backup is written');
+    });
+
     it('history expected (the backup marker) but missing → blocked, nothing written, restore from backup offered', async () => {
       const time = new FakeTime(T0);
       const source = makeStore({ time, windowId: 'winA' });
