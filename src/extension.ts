@@ -3,7 +3,7 @@ import { IntentLog } from './core/attribution/intents';
 import { systemCalendar, type Calendar } from './core/calendar';
 import { countedChars } from './core/ratio';
 import type { OwnershipRatioApi } from './host/api';
-import { watchEdits } from './host/attribution';
+import { watchEdits, type AttributionOptions } from './host/attribution';
 import { backupHistory, restoreHistory } from './host/backupCommands';
 import { deleteAllData } from './host/deleteAllData';
 import { Dashboard } from './host/dashboard';
@@ -70,12 +70,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       clock: calendar,
       intents,
       log,
-      onAttribution: (attribution) => {
-        counts.record(attribution);
-        fateWatcher.observe(attribution);
-      },
-      onReplace: (previous, next) => counts.replace(previous, next),
-      onFact: (fact) => fateWatcher.noteFact(fact),
+      ...countAndFollow(counts, fateWatcher),
       // The editor's user data folder (…/User, holding globalStorage/<this extension>).
       uncountedFolders: [vscode.Uri.joinPath(context.globalStorageUri, '..', '..')],
     }),
@@ -84,6 +79,21 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
 
   log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms`);
   return { getSnapshot: () => counts.getSnapshot(), onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+}
+
+/** Each attribution is counted, then its change followed for what becomes of AI text. */
+function countAndFollow(counts: WorkspaceHistory, fate: FateWatcher): Pick<AttributionOptions, 'onAttribution' | 'onReplace' | 'onFact'> {
+  return {
+    onAttribution: (attribution) => {
+      counts.record(attribution);
+      fate.observe(attribution);
+    },
+    onReplace: (previous, next) => {
+      counts.replace(previous, next);
+      fate.reclassify(previous, next);
+    },
+    onFact: (fact) => fate.noteFact(fact),
+  };
 }
 
 /**

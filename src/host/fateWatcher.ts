@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Attribution, EditFact } from '../core/attribution/types';
+import { isAiCategory } from '../core/categories';
 import type { Clock } from '../core/clock';
 import { FATE_HORIZON_MS, FateTracker, type FateSettlement, type OffsetChange } from '../core/fate/fateTracker';
 import { Disposable } from './disposable';
@@ -19,6 +20,15 @@ export interface FateWatcherOptions {
   readonly sink: FateSink;
   /** How long an AI insert is followed (the core's default: ten minutes). */
   readonly horizonMs?: number;
+}
+
+function isAi(attribution: Attribution): boolean {
+  return isAiCategory(attribution.category);
+}
+
+/** A piece of an anonymous action: its category is the action's decision so far (AI chat or a tool's). */
+function isActionPiece(attribution: Attribution): boolean {
+  return (attribution.category === 'tool' || attribution.category === 'aiChat') && attribution.evidence.some((token) => token.startsWith('action:'));
 }
 
 /** How often horizons and ended sessions are looked at without edits. */
@@ -43,6 +53,8 @@ export class FateWatcher extends Disposable {
   private fact: EditFact | undefined;
   private index = 0;
   private readonly crlf = new Set<string>();
+  /** The document of each piece of an anonymous action, for when the action is decided otherwise. */
+  private readonly actionDocuments = new WeakMap<Attribution, string>();
   private readonly change: ScratchChange = { rangeOffset: 0, rangeLength: 0, text: '', range: { start: { line: 0 }, end: { line: 0 } } };
 
   constructor(private readonly options: FateWatcherOptions) {
@@ -82,7 +94,27 @@ export class FateWatcher extends Disposable {
     scratch.text = change.text;
     scratch.range.start.line = change.start.line;
     scratch.range.end.line = change.end.line;
-    this.tracker.observe(fact.documentKey, scratch as OffsetChange, attribution, this.crlf.has(fact.documentKey));
+    const action = isActionPiece(attribution);
+    if (action) {
+      this.actionDocuments.set(attribution, fact.documentKey);
+    }
+    this.tracker.observe(fact.documentKey, scratch as OffsetChange, attribution, this.crlf.has(fact.documentKey), action);
+  }
+
+  /**
+   * An action was decided otherwise (an agent's first pieces a tool's, then an AI's): the text of
+   * its pieces is followed from the start, and becomes AI text (or stops being it) here.
+   */
+  reclassify(previous: Attribution, next: Attribution): void {
+    this.tracker.reclassify(previous, next);
+    const key = this.actionDocuments.get(previous);
+    if (key !== undefined) {
+      this.actionDocuments.set(next, key);
+      if (isAi(next) && !isAi(previous)) {
+        // The file's AI characters for who led (a tool's counted for neither side).
+        this.options.sink.noteLead(key, next);
+      }
+    }
   }
 
   /** AI characters inserted in [from, to] (epoch ms) whose horizon has not passed yet. */

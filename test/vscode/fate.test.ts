@@ -38,12 +38,13 @@ describe('What became of AI text (in the extension host)', function () {
     await vscode.workspace.getConfiguration('ownershipRatio').update('detection.aiExtensions', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  it('an agent’s insert partly retyped and partly deleted: kept, reworked and removed after the horizon', async function () {
+  it('an agent’s streamed insert partly retyped and partly deleted: kept, reworked and removed after the horizon', async function () {
     const ownership = await api();
     // Earlier tests' AI text settles first, so that this insert is measured on its own.
     const before = fateOf(await eventually(() => ownership.getSnapshot(), (s) => fateOf(s).pending === 0, 20_000));
     const editor = await fileEditor('fate.ts', 'const keep = 0;\n');
-    await vscode.commands.executeCommand('fakeAgent.editorStream', { line: 1, text: TEXT, chunkSize: 10_000 });
+    // Streamed in pieces: the first ones are a tool's until the stream shows, then all of it is AI text.
+    await vscode.commands.executeCommand('fakeAgent.editorStream', { line: 1, text: TEXT });
     await eventually(() => fateOf(ownership.getSnapshot()).pending, (pending) => pending >= TEXT.length, 5_000);
 
     // Select "width" (its first use) and type "wid" over it: 3 reworked, 2 deleted by you.

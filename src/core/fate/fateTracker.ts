@@ -1,4 +1,5 @@
 import type { Attribution } from '../attribution/types';
+import { isAiCategory } from '../categories';
 import { MINUTE_MS } from '../sessions/localDay';
 import { DocumentRanges, MAX_COHORTS } from './documentRanges';
 
@@ -57,6 +58,15 @@ class Cohort {
   deletedByYou = 0;
   removed = 0;
   live = false;
+  /**
+   * The inserts of an anonymous action (an extension's edits, decided on all their evidence): its
+   * first pieces may be decided a tool's and later an AI's, or the other way round.
+   */
+  action = false;
+  /** An action's cohort while its action is not decided AI: followed, but not AI text (not counted). */
+  provisional = false;
+  /** Bumped when the slot is reused, so that a piece's cohort is known to be still its own. */
+  generation = 0;
 }
 
 /**
@@ -84,6 +94,8 @@ export class FateTracker {
   /** Line breaks per replaced unit of the change being applied, in a CRLF document (else 0). */
   private sinkCrlfRate = 0;
   private readonly toFate = (cohort: number, units: number): void => this.replaced(cohort, units);
+  /** Each action piece's cohort (and its generation), for when the action is decided otherwise. */
+  private readonly actionPieces = new WeakMap<Attribution, { readonly slot: number; readonly generation: number }>();
 
   constructor(private readonly options: FateTrackerOptions) {
     this.horizonMs = options.horizonMs ?? FATE_HORIZON_MS;
@@ -92,13 +104,14 @@ export class FateTracker {
 
   /**
    * One classified content change, in the order the editor applied them. `crlf`: the document's
-   * line breaks are CRLF.
+   * line breaks are CRLF. `action`: a piece of an anonymous action (see `reclassify`): its text is
+   * followed even while the action is decided a tool's.
    */
-  observe(documentKey: string, change: OffsetChange, attribution: Attribution, crlf = false): void {
+  observe(documentKey: string, change: OffsetChange, attribution: Attribution, crlf = false, action = false): void {
     if (attribution.at >= this.nextDue) {
       this.settleDue(attribution.at);
     }
-    const ai = attribution.category === 'aiInline' || attribution.category === 'aiChat';
+    const ai = isAi(attribution) || action;
     let ranges = this.documents.get(documentKey);
     if (ranges === undefined && !ai) {
       return;
@@ -123,8 +136,11 @@ export class FateTracker {
       ranges = new DocumentRanges();
       this.documents.set(documentKey, ranges);
     }
-    const cohort = this.cohortFor(attribution.at);
+    const cohort = this.cohortFor(attribution.at, action, action && !isAi(attribution));
     this.cohorts[cohort].chars += attribution.chars;
+    if (action) {
+      this.actionPieces.set(attribution, { slot: cohort, generation: this.cohorts[cohort].generation });
+    }
     if (ranges.count + 2 > this.maxRanges) {
       ranges.removeCohort(this.oldestIn(ranges), this.toKept);
     }
@@ -165,6 +181,21 @@ export class FateTracker {
     this.sinkBudget -= over;
     c.reworked += over;
     c.deletedByYou += chars - over;
+  }
+
+  /**
+   * An action was decided otherwise (`previous` was observed as one of its pieces): its cohort's
+   * text becomes AI text, with what happened to it so far, or stops being AI text. O(1).
+   */
+  reclassify(previous: Attribution, next: Attribution): void {
+    const piece = this.actionPieces.get(previous);
+    this.actionPieces.delete(previous);
+    const c = piece === undefined ? undefined : this.cohorts[piece.slot];
+    if (piece === undefined || c === undefined || !c.live || c.generation !== piece.generation) {
+      return;
+    }
+    c.provisional = !isAi(next);
+    this.actionPieces.set(next, piece);
   }
 
   /** The document closed: its AI text counts as it is now. */
@@ -211,7 +242,7 @@ export class FateTracker {
     let sum = 0;
     for (const slot of this.order) {
       const c = this.cohorts[slot];
-      if (c.firstAt >= from && c.firstAt <= to) {
+      if (!c.provisional && c.firstAt >= from && c.firstAt <= to) {
         sum += c.chars;
       }
     }
@@ -229,13 +260,16 @@ export class FateTracker {
     return { documents: this.documents.size, ranges, bytes };
   }
 
-  private cohortFor(at: number): number {
+  /** The cohort of this minute's inserts (an action's pieces have cohorts of their own). */
+  private cohortFor(at: number, action: boolean, provisional: boolean): number {
     const minute = Math.floor(at / MINUTE_MS);
-    const last = this.order.length > 0 ? this.order[this.order.length - 1] : -1;
-    if (last >= 0 && this.cohorts[last].minute === minute) {
-      const c = this.cohorts[last];
-      c.lastAt = Math.max(c.lastAt, at);
-      return last;
+    // The two newest: one of plain inserts and one of an action may share the minute.
+    for (let i = this.order.length - 1; i >= Math.max(0, this.order.length - 2); i--) {
+      const c = this.cohorts[this.order[i]];
+      if (c.minute === minute && c.action === action) {
+        c.lastAt = Math.max(c.lastAt, at);
+        return this.order[i];
+      }
     }
     if (this.order.length >= MAX_COHORTS) {
       this.settle(this.order[0]);
@@ -246,7 +280,8 @@ export class FateTracker {
       this.cohorts.push(new Cohort());
     }
     const c = this.cohorts[slot];
-    Object.assign(c, { minute, firstAt: at, lastAt: at, chars: 0, reworked: 0, deletedByYou: 0, removed: 0, live: true });
+    Object.assign(c, { minute, firstAt: at, lastAt: at, chars: 0, reworked: 0, deletedByYou: 0, removed: 0, live: true, action, provisional });
+    c.generation++;
     this.order.push(slot);
     this.updateNextDue();
     return slot;
@@ -275,12 +310,18 @@ export class FateTracker {
     const c = this.cohorts[slot];
     c.live = false;
     this.order.splice(this.order.indexOf(slot), 1);
-    this.options.onSettled(toSettlement(c));
+    if (!c.provisional) {
+      this.options.onSettled(toSettlement(c));
+    }
   }
 
   private updateNextDue(): void {
     this.nextDue = this.order.length > 0 ? this.cohorts[this.order[0]].lastAt + this.horizonMs : Number.POSITIVE_INFINITY;
   }
+}
+
+function isAi(attribution: Attribution): boolean {
+  return isAiCategory(attribution.category);
 }
 
 /**

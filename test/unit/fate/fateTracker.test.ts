@@ -220,6 +220,42 @@ describe('FateTracker (what became of AI-inserted text)', function () {
     }), { numRuns: 300 });
   });
 
+  it('follows an action’s pieces from the first: decided a tool’s, they count only once the action is decided AI', function () {
+    const doc = new Doc();
+    const piece = (at: number, offset: number, text: string, category: Category): Attribution => {
+      const a: Attribution = { at, category, confidence: 'estimated', chars: text.length, deleted: 0, languageId: 'typescript', evidence: ['action:oneShot'] };
+      doc.text = doc.text.slice(0, offset) + text + doc.text.slice(offset);
+      doc.tracker.observe(DOC, { rangeOffset: offset, rangeLength: 0, text }, a, false, true);
+      return a;
+    };
+    const first = piece(T0, 0, 'const a = 1;\n', 'tool');
+    assert.equal(doc.tracker.pending(0, Number.MAX_SAFE_INTEGER), 0, 'a tool’s text is not AI text');
+    doc.edit('typed', 6, 1, 'b'); // you rework it while it is still a tool's
+    const second = piece(T0 + 100, 13, 'const c = 2;\n', 'aiChat');
+    // The action is decided AI: its first piece moves, with what happened to it.
+    doc.tracker.reclassify(first, { ...first, category: 'aiChat' });
+    assert.equal(doc.tracker.pending(0, Number.MAX_SAFE_INTEGER), 26);
+    doc.tracker.settleAll();
+    assert.deepEqual(doc.total(), { at: 0, kept: 25, reworked: 1, removed: 0 });
+    // And back: an action decided a tool's after all is not counted.
+    const other = new Doc();
+    const a: Attribution = { at: T0, category: 'aiChat', confidence: 'estimated', chars: 3, deleted: 0, languageId: 'typescript', evidence: ['action:streamed'] };
+    other.tracker.observe(DOC, { rangeOffset: 0, rangeLength: 0, text: 'abc' }, a, false, true);
+    other.tracker.reclassify(a, { ...a, category: 'tool' });
+    other.tracker.settleAll();
+    assert.deepEqual(other.settled, []);
+    assert.equal(second.category, 'aiChat');
+  });
+
+  it('keeps an action’s cohort apart from plain AI inserts of the same minute', function () {
+    const doc = new Doc();
+    doc.edit('aiInline', 0, 0, 'inline');
+    const a: Attribution = { at: T0, category: 'tool', confidence: 'estimated', chars: 4, deleted: 0, languageId: 'typescript', evidence: ['action:oneShot'] };
+    doc.tracker.observe(DOC, { rangeOffset: 6, rangeLength: 0, text: 'tool' }, a, false, true);
+    doc.tracker.settleAll();
+    assert.deepEqual(doc.total(), { at: 0, kept: 6, reworked: 0, removed: 0 }, 'the tool’s text is not counted, the accepted suggestion is');
+  });
+
   it('clear forgets ranges and pending inserts without settling them', function () {
     const doc = new Doc();
     doc.edit('aiInline', 0, 0, 'abc');

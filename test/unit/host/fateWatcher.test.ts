@@ -72,6 +72,19 @@ describe('host: FateWatcher (what became of AI text, from the change watcher’s
     assert.deepEqual(settled, [{ at: T0, kept: 3, reworked: 0, removed: 0 }]);
   });
 
+  it('follows an agent’s first pieces, decided a tool’s, and counts them once its action is decided AI', function () {
+    const change: ChangeFact = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 }, rangeLength: 0, rangeOffset: 0, text: 'abcd' };
+    watcher.noteFact({ at: T0, documentKey: KEY, changes: [change] } as unknown as EditFact);
+    const first: Attribution = { at: T0, category: 'tool', confidence: 'estimated', chars: 4, deleted: 0, languageId: 'typescript', evidence: ['action:oneShot'] };
+    watcher.observe(first);
+    assert.equal(watcher.pending(0, Number.MAX_SAFE_INTEGER), 0);
+    watcher.reclassify(first, { ...first, category: 'aiChat', evidence: ['action:streamed'] });
+    assert.equal(watcher.pending(0, Number.MAX_SAFE_INTEGER), 4);
+    assert.deepEqual(leads, [`${KEY}:tool:4`, `${KEY}:aiChat:4`], 'its characters now count for the AI in who led');
+    watcher.settleAll();
+    assert.deepEqual(settled, [{ at: T0, kept: 4, reworked: 0, removed: 0 }]);
+  });
+
   it('counts a closed document as it was, and measures CRLF documents in characters', function () {
     vscode.onDidChangeTextDocument.fire({ document: { uri: FakeUri.file('/a.ts'), eol: vscode.EndOfLine.CRLF } });
     const text = 'one\r\ntwo\r\n';
