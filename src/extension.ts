@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
   const statusBar = new OwnershipStatusBar(counts, calendar, undefined, shellIntegration);
   const fateWatcher = new FateWatcher({ clock: calendar, sink: counts, horizonMs: testHorizonMs(context) });
   fate = fateWatcher;
-  counts.pendingFate = (from, to) => fateWatcher.pending(from, to);
+  counts.followed = fateWatcher;
 
   context.subscriptions.push(
     log,

@@ -47,8 +47,8 @@ export class WorkspaceHistory extends Disposable implements FateSink {
   private backupTimer: NodeJS.Timeout | undefined;
   private readonly loaded: Promise<void>;
   private readonly idleSave: RateControl;
-  /** AI characters whose fate is still pending (the fate watcher's), for the snapshot. */
-  pendingFate: PendingFate | undefined;
+  /** The AI text followed in this window: what is pending shows in the snapshot; Delete All Data forgets it. */
+  followed: { readonly pending: PendingFate; clear(): void } | undefined;
   private readonly quarantine: QuarantineSink;
   /** The backup file is there but could not be read or set aside: never replace it. */
   private keepBackupFile = false;
@@ -136,6 +136,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
   /** Forgets every count of this workspace (the caller removes the files) and tells the views. */
   async deleteAll(): Promise<void> {
     await this.store.deleteAll();
+    this.followed?.clear();
     this.changed.fire();
   }
 
@@ -153,7 +154,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
   }
 
   getSnapshot(): Snapshot {
-    return this.store.snapshot(this.pendingFate);
+    return this.store.snapshot(this.followed === undefined ? undefined : (from, to) => this.followed?.pending(from, to) ?? 0);
   }
 
   /** Totals of the last `days` days including today, volume-weighted over all windows. */

@@ -2,8 +2,10 @@ import * as assert from 'node:assert/strict';
 import type { Attribution, ChangeFact, EditFact } from '../../../src/core/attribution/types';
 import type { Category } from '../../../src/core/categories';
 import type { FateSettlement } from '../../../src/core/fate/fateTracker';
+import { calendarOf } from '../../../src/core/calendar';
 import { FateWatcher } from '../../../src/host/fateWatcher';
-import { FakeUri, installFakeVscode, type FakeVscode } from '../../support/fakeVscode';
+import { WorkspaceHistory } from '../../../src/host/workspaceHistory';
+import { FakeUri, fakeExtensionContext, installFakeVscode, type FakeVscode } from '../../support/fakeVscode';
 import { FakeTime } from '../history/fakes';
 
 const T0 = Date.UTC(2026, 11, 2, 9);
@@ -83,6 +85,19 @@ describe('host: FateWatcher (what became of AI text, from the change watcher’s
     assert.deepEqual(leads, [`${KEY}:tool:4`, `${KEY}:aiChat:4`], 'its characters now count for the AI in who led');
     watcher.settleAll();
     assert.deepEqual(settled, [{ at: T0, kept: 4, reworked: 0, removed: 0 }]);
+  });
+
+  it('the workspace history shows what is pending in its snapshot, and Delete All Data forgets it uncounted', async function () {
+    const history = new WorkspaceHistory(fakeExtensionContext() as never, calendarOf(time, () => 0), vscode.window.createOutputChannel() as never);
+    await history.whenLoaded();
+    history.followed = watcher;
+    event(watcher, T0, 'aiInline', 0, 0, 'abcdef');
+    assert.equal(history.getSnapshot().today.aiFate?.pending, 6);
+    await history.deleteAll();
+    assert.equal(history.getSnapshot().today.aiFate, undefined);
+    watcher.settleAll();
+    assert.deepEqual(settled, [], 'nothing of the deleted data comes back');
+    history.dispose();
   });
 
   it('counts a closed document as it was, and measures CRLF documents in characters', function () {
