@@ -19,6 +19,19 @@ export interface ActionSignals {
   aiExtensionActive(): boolean;
 }
 
+/** What ends a command's window: the user's own action after it, or its own last edit. */
+export interface CommandEnds {
+  readonly userActedAt: number;
+  readonly commandEditedAt: number;
+}
+
+const NO_ENDS: CommandEnds = Object.freeze({ userActedAt: Number.NEGATIVE_INFINITY, commandEditedAt: Number.NEGATIVE_INFINITY });
+
+/** The editor's own label (exact sources) says which kind of extension edit this is. */
+function labelledByEditor(base: Verdict): boolean {
+  return base.evidence.includes('exact:extensionEditorEdit') || base.evidence.includes('exact:workspaceEdit');
+}
+
 /** The documents one action wrote to; actions touch few, so a short list beats a set. */
 const MAX_ACTION_DOCUMENTS = 8;
 
@@ -68,9 +81,10 @@ export class ActionTracker {
     }
   }
 
-  add(fact: EditFact, change: ChangeFact, attribution: Attribution, base: Verdict): void {
+  /** `ends`: the user's last own action and a command's last edit, which end a command's window. */
+  add(fact: EditFact, change: ChangeFact, attribution: Attribution, base: Verdict, ends: CommandEnds = NO_ENDS): void {
     const action = this.actionFor(fact);
-    this.note(action, fact, change, attribution);
+    this.note(action, fact, change, attribution, ends, labelledByEditor(base));
     const decision = decideAction(action.evidence);
     const previous = action.decision;
     action.decision = decision;
@@ -108,7 +122,7 @@ export class ActionTracker {
     return started;
   }
 
-  private note(action: OpenAction, fact: EditFact, change: ChangeFact, attribution: Attribution): void {
+  private note(action: OpenAction, fact: EditFact, change: ChangeFact, attribution: Attribution, ends: CommandEnds, labelled: boolean): void {
     const evidence = action.evidence;
     const text = insertedText(change);
     if (action.lastFact !== fact) {
@@ -121,7 +135,7 @@ export class ActionTracker {
       if (fact.changes.length === 1 && text.length > 0) {
         evidence.singleInsertEvents++;
       }
-      this.noteContext(action, fact);
+      this.noteContext(action, fact, ends, labelled);
     }
     evidence.insertedChars += attribution.chars;
     if (text.length > 0) {
@@ -131,15 +145,17 @@ export class ActionTracker {
   }
 
   /** Once per event: the windows and views around it. */
-  private noteContext(action: OpenAction, fact: EditFact): void {
+  private noteContext(action: OpenAction, fact: EditFact, ends: CommandEnds, labelled: boolean): void {
     const evidence = action.evidence;
     const key = fact.documentKey;
     if (!action.documents.includes(key) && action.documents.length < MAX_ACTION_DOCUMENTS) {
       action.documents.push(key);
     }
     evidence.inActiveEditor ||= fact.inActiveEditor;
-    evidence.toolCommand ||= toolCommandAt(this.intents, fact.at, Number.NEGATIVE_INFINITY) !== undefined;
-    evidence.chatEditing ||= isChatEditingAt(this.intents, key, fact.at) || isChatRequestAt(this.intents, key, fact.at);
+    // A command waiting for the user (rename, quick fix) explains nothing once the user typed or accepted since.
+    evidence.toolCommand ||= toolCommandAt(this.intents, fact.at, ends.userActedAt, ends.commandEditedAt) !== undefined;
+    // The editor labels its chat's own edits: an edit it labels as another extension's is not the chat's.
+    evidence.chatEditing ||= !labelled && (isChatEditingAt(this.intents, key, fact.at) || isChatRequestAt(this.intents, key, fact.at));
     evidence.createdFile ||= wasCreatedAt(this.intents, key, fact.at);
     evidence.diffView ||= this.signals?.aiDiffViewOpen() ?? false;
   }

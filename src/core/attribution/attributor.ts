@@ -22,6 +22,13 @@ export interface AttributorOptions {
   readonly terminal?: TerminalExplainer;
 }
 
+/** Evidence that a command the user ran made the edit (its window, or the editor's own label of it). */
+const COMMAND_EVIDENCE: ReadonlySet<string> = new Set(['intent:toolCommand', 'exact:rename', 'exact:codeAction', 'exact:format']);
+
+function isCommandEdit(verdict: Verdict): boolean {
+  return verdict.evidence.some((token) => COMMAND_EVIDENCE.has(token));
+}
+
 function isUserAction(attribution: Attribution): boolean {
   switch (attribution.category) {
     case 'typed':
@@ -45,6 +52,8 @@ export class Attributor {
   private readonly actions: ActionTracker;
   /** The user's last own action (keystroke, paste, accept, undo): no command window outlives it. */
   private userActedAt = Number.NEGATIVE_INFINITY;
+  /** The last edit a command the user ran explained (a command waiting for the user ends soon after). */
+  private commandEditedAt = Number.NEGATIVE_INFINITY;
   private fact: EditFact | undefined;
 
   constructor(private readonly options: AttributorOptions) {
@@ -54,7 +63,9 @@ export class Attributor {
   attribute(fact: EditFact): void {
     this.fact = fact;
     try {
-      classifyInto(fact, { intents: this.options.intents, exactSources: this.options.exactSources(), userActedAt: this.userActedAt }, this.onVerdict);
+      classifyInto(fact, {
+        intents: this.options.intents, exactSources: this.options.exactSources(), userActedAt: this.userActedAt, commandEditedAt: this.commandEditedAt,
+      }, this.onVerdict);
     } finally {
       this.fact = undefined;
       this.actions.endEvent(fact);
@@ -72,8 +83,11 @@ export class Attributor {
       return;
     }
     if (verdict.anonymous === true || this.actions.takesWeakTyping(fact, attribution)) {
-      this.actions.add(fact, change, attribution, verdict);
+      this.actions.add(fact, change, attribution, verdict, { userActedAt: this.userActedAt, commandEditedAt: this.commandEditedAt });
       return;
+    }
+    if (isCommandEdit(verdict)) {
+      this.commandEditedAt = attribution.at;
     }
     if (isUserAction(attribution)) {
       this.userActedAt = attribution.at;

@@ -16,6 +16,8 @@ export interface ClassifyContext {
   readonly exactSources: boolean;
   /** The user's last own action: a command's window does not outlast it. */
   readonly userActedAt?: number;
+  /** The last edit a command the user ran explained: a command waiting for the user ends soon after it. */
+  readonly commandEditedAt?: number;
 }
 
 /** Receives each change's attribution with the verdict behind it (a long-lived function: no allocation per event). */
@@ -102,7 +104,7 @@ export function classifyInto(fact: EditFact, context: ClassifyContext, onVerdict
     }
     return;
   }
-  const signal = stableEventSignal(fact, context.intents, context.userActedAt);
+  const signal = stableEventSignal(fact, context.intents, context.userActedAt, context.commandEditedAt);
   for (const change of changes) {
     const decided = stableVerdict(fact, change, signal);
     onVerdict(attribute(fact, change, decided), decided, change);

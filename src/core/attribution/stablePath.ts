@@ -127,7 +127,7 @@ function isMultiCursorTyping(fact: EditFact): boolean {
  * Matches the event's intents (consuming the one-shot ones) and its overall shape. `userActedAt` is
  * the time of the user's last keystroke: a command's window never outlasts it.
  */
-export function stableEventSignal(fact: EditFact, intents: IntentLog, userActedAt = Number.NEGATIVE_INFINITY): EventSignal {
+export function stableEventSignal(fact: EditFact, intents: IntentLog, userActedAt = Number.NEGATIVE_INFINITY, commandEditedAt = Number.NEGATIVE_INFINITY): EventSignal {
   if (fact.reason === 'undo' || fact.reason === 'redo') {
     return fact.reason;
   }
@@ -152,7 +152,7 @@ export function stableEventSignal(fact: EditFact, intents: IntentLog, userActedA
     return 'restore';
   }
   // A command the user ran edits as a tool, even while a chat session is open beside it.
-  if (toolCommandAt(intents, at, userActedAt) !== undefined) {
+  if (toolCommandAt(intents, at, userActedAt, commandEditedAt) !== undefined) {
     return 'toolCommand';
   }
   if (isChatEditingAt(intents, key, at)) {

@@ -22,11 +22,15 @@ function ends(later: Intent | undefined, start: Intent): boolean {
 /**
  * The editor command the user ran (format, rename, quick fix…) whose edits these are, if one is
  * running at `at`: from its start until shortly after it returned, and never past a keystroke of
- * the user's (`userActedAt`).
+ * the user's (`userActedAt`). A command that waits for the user (rename, quick fix) has no return to
+ * wait for: it ends shortly after its own edits (`commandEditedAt`, the last edit it explained).
  */
-export function toolCommandAt(intents: IntentLog, at: number, userActedAt: number): Intent | undefined {
+export function toolCommandAt(intents: IntentLog, at: number, userActedAt: number, commandEditedAt = Number.NEGATIVE_INFINITY): Intent | undefined {
   const started = intents.peek(TOOL_COMMAND_KINDS, ANY_DOCUMENT, at, TOOL_COMMAND_MAX_MS);
   if (started === undefined || started.at < userActedAt) {
+    return undefined;
+  }
+  if (commandEditedAt >= started.at && at - commandEditedAt > TOOL_COMMAND_TAIL_MS) {
     return undefined;
   }
   const done = intents.peek(TOOL_COMMAND_DONE_KINDS, ANY_DOCUMENT, at, TOOL_COMMAND_MAX_MS);

@@ -147,6 +147,36 @@ describe('actions: one decision for a run of anonymous edits', () => {
     assert.deepEqual(counted.map((a) => a.category), CHUNKS.map(() => 'tool'));
   });
 
+  for (const exactSources of [false, true]) {
+    const path = exactSources ? 'exact' : 'stable';
+    it(`a rename waiting for the user explains its own edits, not an agent's stream a moment later (${path} path)`, () => {
+      const { attributor, counted, intents } = harness({ exactSources });
+      intents.record({ kind: 'toolCommand', documentKey: ANY_DOCUMENT, at: T0 - 900, detail: 'editor.action.rename' });
+      const renamed = fact({ at: T0, changes: [insertAt(1, 4, 'ab'), insertAt(5, 4, 'ab')], cursors: [pos(1, 4)], ...(exactSources ? { detailedReason: reason('rename') } : {}) });
+      attributor.attribute(renamed);
+      const stream = { detailedReason: exactSources ? reason('unknown', { name: 'MainThreadTextEditor' }) : undefined };
+      CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + 1_500 + i * 40, chunk, stream)));
+      assert.deepEqual(counted.map((a) => a.category), ['tool', 'tool', ...CHUNKS.map(() => 'aiChat')]);
+    });
+
+    it(`a command waiting for the user explains nothing after the user typed (${path} path)`, () => {
+      const { attributor, counted, intents } = harness({ exactSources });
+      intents.record({ kind: 'toolCommand', documentKey: ANY_DOCUMENT, at: T0 - 900, detail: 'editor.action.quickFix' });
+      attributor.attribute(fact({ at: T0 - 500, changes: [insertAt(3, 8, 'x')], cursors: [pos(3, 8)], selectionKind: 'keyboard', ...(exactSources ? { detailedReason: reason('cursor', { kind: 'type' }) } : {}) }));
+      const stream = { detailedReason: exactSources ? reason('unknown', { name: 'MainThreadTextEditor' }) : undefined };
+      CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk, stream)));
+      assert.deepEqual(counted.slice(1).map((a) => a.category), CHUNKS.map(() => 'aiChat'));
+    });
+  }
+
+  it('on the exact path, a chat session open on the document does not make an extension\'s labelled edit the chat\'s', () => {
+    const { attributor, counted, intents } = harness({ exactSources: true });
+    intents.record({ kind: 'chatEditingActive', documentKey: DOC, at: T0 - 1_000 });
+    const header = '/*\n * Copyright 2026 Example Corp.\n * Licensed under the MIT License.\n */\n';
+    attributor.attribute(agentInsert(T0, header, { detailedReason: reason('unknown', { name: 'MainThreadTextEditor' }) }));
+    assert.deepEqual([counted[0].category, counted[0].evidence.includes('action:chatEditing')], ['tool', false]);
+  });
+
   it('an edit in another document of the focused editor starts a new action (a tool on the file just opened)', () => {
     const { attributor, counted } = harness();
     CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk)));
