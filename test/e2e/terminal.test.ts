@@ -29,14 +29,17 @@ for (const exactSources of [false, true]) {
       const expected = agentPlan().inserted;
       await session.workbench.openFile('open-a.ts');
       await session.workbench.openFile('open-b.ts');
-      const before = await session.chars();
+      const start = (await session.workbench.snapshot()).today;
+      const before = start.chars;
       await session.openTerminal();
       await session.runAgent();
       const first = diffChars(await session.workbench.waitFor(() => session.chars(), (chars) => diffChars(chars, before).aiChat >= 0.97 * expected, 30_000), before);
       // Everything the sweep after the run might add is in by now.
       await delay(5_000);
-      const final = diffChars(await session.chars(), before);
+      const end = (await session.workbench.snapshot()).today;
+      const final = diffChars(end.chars, before);
       assert.ok(final.aiChat >= 0.97 * expected && final.aiChat <= 1.02 * expected, `aiChat +${final.aiChat} of ${expected} written (first seen +${first.aiChat})`);
+      assert.equal(end.aiChatBy.terminal - start.aiChatBy.terminal, final.aiChat, 'all of it by a terminal agent, in the snapshot\'s aiChatBy');
       assert.deepEqual([final.typed, final.paste, final.aiInline, final.external], [0, 0, 0, 0], JSON.stringify(final));
       const recent = (await session.workbench.snapshot()).recent.filter((each) => each.evidence.includes('terminal:claude'));
       assert.ok(recent.some((each) => each.evidence.includes('file:unopened')), 'an unopened file\'s write is in the recent attributions');
