@@ -46,11 +46,16 @@ export interface ActionEvidence {
   createdFile: boolean;
   /** An extension known to write with AI is installed and enabled. */
   aiExtensionActive: boolean;
+  /**
+   * The editor labels an edit a `workspace.applyEdit` of generated-looking code (how Cline, Roo and
+   * Continue apply their answers); tools' workspace edits arrive as code actions, renames or fixes.
+   */
+  aiLikeWorkspaceEdit: boolean;
 }
 
 export type ActionReason =
   | 'toolCommand' | 'chatEditing' | 'diffView' | 'createdFile' | 'streamed' | 'noAiExtension' | 'background'
-  | 'largeOneShot' | 'oneShot';
+  | 'workspaceEdit' | 'largeOneShot' | 'oneShot';
 
 export interface ActionDecision {
   readonly category: Extract<Category, 'aiChat' | 'tool'>;
@@ -61,7 +66,7 @@ export function emptyEvidence(at: number): ActionEvidence {
   return {
     events: 0, singleInsertEvents: 0, firstAt: at, lastAt: at, longestGapMs: 0, insertedChars: 0, contentLines: 0,
     aiLike: false, inActiveEditor: false, toolCommand: false, chatEditing: false, diffView: false, createdFile: false,
-    aiExtensionActive: false,
+    aiExtensionActive: false, aiLikeWorkspaceEdit: false,
   };
 }
 
@@ -77,6 +82,7 @@ const DECISIONS: Readonly<Record<ActionReason, ActionDecision>> = {
   streamed: decision('aiChat', 'streamed'),
   noAiExtension: decision('tool', 'noAiExtension'),
   background: decision('aiChat', 'background'),
+  workspaceEdit: decision('aiChat', 'workspaceEdit'),
   largeOneShot: decision('aiChat', 'largeOneShot'),
   oneShot: decision('tool', 'oneShot'),
 };
@@ -111,6 +117,9 @@ export function decideAction(evidence: ActionEvidence): ActionDecision {
   if (!evidence.inActiveEditor) {
     // Nobody types into a document no editor shows: an agent's write, unless it is a rename-like touch-up.
     return evidence.aiLike ? DECISIONS.background : BACKGROUND_TOOL;
+  }
+  if (evidence.aiLikeWorkspaceEdit) {
+    return DECISIONS.workspaceEdit;
   }
   if (evidence.aiLike && evidence.insertedChars >= LARGE_ONE_SHOT_CHARS && evidence.contentLines >= LARGE_ONE_SHOT_LINES) {
     return DECISIONS.largeOneShot;

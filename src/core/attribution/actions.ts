@@ -84,7 +84,7 @@ export class ActionTracker {
   /** `ends`: the user's last own action and a command's last edit, which end a command's window. */
   add(fact: EditFact, change: ChangeFact, attribution: Attribution, base: Verdict, ends: CommandEnds = NO_ENDS): void {
     const action = this.actionFor(fact);
-    this.note(action, fact, change, attribution, ends, labelledByEditor(base));
+    this.note(action, fact, change, attribution, base, ends, labelledByEditor(base));
     const decision = decideAction(action.evidence);
     const previous = action.decision;
     action.decision = decision;
@@ -122,7 +122,7 @@ export class ActionTracker {
     return started;
   }
 
-  private note(action: OpenAction, fact: EditFact, change: ChangeFact, attribution: Attribution, ends: CommandEnds, labelled: boolean): void {
+  private note(action: OpenAction, fact: EditFact, change: ChangeFact, attribution: Attribution, base: Verdict, ends: CommandEnds, labelled: boolean): void {
     const evidence = action.evidence;
     const text = insertedText(change);
     if (action.lastFact !== fact) {
@@ -138,6 +138,7 @@ export class ActionTracker {
       this.noteContext(action, fact, ends, labelled);
     }
     evidence.insertedChars += attribution.chars;
+    evidence.aiLikeWorkspaceEdit ||= labelled && base.evidence.includes('exact:workspaceEdit') && base.evidence.includes('shape:aiLike');
     if (text.length > 0) {
       evidence.contentLines += countContentLines(text);
       evidence.aiLike ||= isAiLike(text);

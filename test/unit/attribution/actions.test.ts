@@ -220,6 +220,18 @@ describe('decideAction', () => {
     assert.deepEqual(decideAction(base({ inActiveEditor: false, aiLike: false })), { category: 'tool', reason: 'background' });
     assert.equal(decideAction(base({ aiLike: true, insertedChars: LARGE_ONE_SHOT_CHARS, contentLines: 4 })).reason, 'largeOneShot');
     assert.equal(decideAction(base({ aiLike: true, insertedChars: LARGE_ONE_SHOT_CHARS - 1, contentLines: 4 })).reason, 'oneShot');
+    assert.deepEqual(decideAction(base({ aiLikeWorkspaceEdit: true, insertedChars: 80 })), { category: 'aiChat', reason: 'workspaceEdit' });
+    assert.equal(decideAction(base({ aiLikeWorkspaceEdit: true, aiExtensionActive: false })).reason, 'noAiExtension');
+  });
+
+  it('on the exact path, one workspace edit of generated-looking code in the editor is AI; the same through TextEditor.edit is a tool\'s', () => {
+    const code = 'export function half(x: number): number {\n  return x / 2;\n}\n';
+    const viaWorkspaceEdit = harness({ exactSources: true });
+    viaWorkspaceEdit.attributor.attribute(agentInsert(T0, code, { detailedReason: reason('unknown') }));
+    assert.deepEqual([viaWorkspaceEdit.counted[0].category, viaWorkspaceEdit.counted[0].evidence.includes('action:workspaceEdit')], ['aiChat', true]);
+    const viaEditorEdit = harness({ exactSources: true });
+    viaEditorEdit.attributor.attribute(agentInsert(T0, code, { detailedReason: reason('unknown', { name: 'MainThreadTextEditor' }) }));
+    assert.equal(viaEditorEdit.counted[0].category, 'tool');
   });
 });
 
