@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { constants as fsConstants, promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -17,6 +17,7 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): 
   if (target.scheme === 'file') {
     const temporary = `${target.fsPath}${suffix}`;
     const folder = dirname(target.fsPath);
+    await refuseReadOnly(target.fsPath);
     await fsp.mkdir(folder, { recursive: true });
     try {
       const handle = await fsp.open(temporary, 'w');
@@ -35,6 +36,10 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): 
     return;
   }
   const temporary = target.with({ path: `${target.path}${suffix}` });
+  const existing = await vscode.workspace.fs.stat(target).then((stat) => stat, () => undefined);
+  if (existing !== undefined && ((existing.permissions ?? 0) & vscode.FilePermission.Readonly) !== 0) {
+    throw new ReadOnlyFileError();
+  }
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   try {
     await vscode.workspace.fs.writeFile(temporary, content);
@@ -42,6 +47,30 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): 
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     throw error;
+  }
+}
+
+/** The target exists and may not be written: it is never replaced (a rename would do it anyway on Linux and macOS). */
+export class ReadOnlyFileError extends Error {
+  constructor() {
+    super(vscode.l10n.t('the file is read-only'));
+    this.name = 'ReadOnlyFileError';
+  }
+}
+
+/**
+ * Throws `ReadOnlyFileError` when `path` exists and is read-only: no write permission for its
+ * owner (`chmod -w`; the read-only attribute on Windows), or none for this process (checked apart,
+ * as a process with every right passes that test).
+ */
+async function refuseReadOnly(path: string): Promise<void> {
+  const stat = await fsp.stat(path).catch(() => undefined);
+  if (stat === undefined || !stat.isFile()) {
+    return;
+  }
+  const writable = (stat.mode & 0o200) !== 0 && (await fsp.access(path, fsConstants.W_OK).then(() => true, () => false));
+  if (!writable) {
+    throw new ReadOnlyFileError();
   }
 }
 

@@ -313,6 +313,7 @@ export class FakeVscode {
   readonly TextEditorSelectionChangeKind = { Keyboard: 1, Mouse: 2, Command: 3 };
   readonly FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 };
   readonly FileSystemError = FileSystemError;
+  readonly FilePermission = { Readonly: 1 };
   readonly DocumentDropOrPasteEditKind = { Empty: { append: (...parts: string[]) => ({ value: parts.join('.') }) } };
   readonly fs = new MemoryFileSystem();
   readonly env = { language: 'en' };

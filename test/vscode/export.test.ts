@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
@@ -111,6 +111,17 @@ describe('CSV export, backup and restore, delete all data (in the extension host
     const written = await vscode.commands.executeCommand<vscode.Uri[] | undefined>('ownershipRatio.exportCsv', { kind: 'all', target: vscode.Uri.file(blocker) });
     assert.deepEqual(written, []);
     assert.equal(await readFile(blocker, 'utf8'), 'old content');
+  });
+
+  it('a read-only file at the target is never replaced; nothing is written and the file stays read-only', async function () {
+    const target = join(folder, 'read-only.csv');
+    await writeFile(target, 'mine, read-only');
+    await chmod(target, 0o444);
+    const written = await vscode.commands.executeCommand<vscode.Uri[] | undefined>('ownershipRatio.exportCsv', { kind: 'daily', target: vscode.Uri.file(target) });
+    assert.deepEqual(written, []);
+    assert.equal(await readFile(target, 'utf8'), 'mine, read-only');
+    assert.equal((await stat(target)).mode & 0o777, 0o444);
+    assert.deepEqual((await readdir(folder)).filter((name) => name.endsWith('.tmp')), []);
   });
 
   it('restoring a damaged file changes nothing', async function () {

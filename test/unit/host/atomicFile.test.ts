@@ -58,6 +58,15 @@ describe('Host: crash-safe file writes', function () {
     assert.deepEqual(readdirSync(folder), ['a.json'], 'no temporary file left');
   });
 
+  it('never replaces a read-only file (a rename would, on Linux and macOS): a clear error, the file as it was', async function () {
+    const { chmodSync } = await import('node:fs');
+    writeFileSync(join(folder, 'locked.csv'), 'old');
+    chmodSync(join(folder, 'locked.csv'), 0o444);
+    await assert.rejects(write('locked.csv', 'new'), { name: 'ReadOnlyFileError', message: 'the file is read-only' });
+    assert.equal(readFileSync(join(folder, 'locked.csv'), 'utf8'), 'old');
+    assert.deepEqual(readdirSync(folder), ['locked.csv']);
+  });
+
   it('a write that fails before the rename leaves the old file as it was, and no temporary file', async function () {
     writeFileSync(join(folder, 'a.json'), 'old');
     failSync = true;
