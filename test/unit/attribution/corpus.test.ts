@@ -2,7 +2,36 @@ import * as assert from 'node:assert/strict';
 import { groupFigures } from '../../../bench/accuracy';
 import { passes } from '../../../bench/report';
 import { changesOf, readGroup } from '../../corpus/corpus';
-import { scoreSession } from '../../corpus/score';
+import { accuracy, ratioError, scoreSession, type Path } from '../../corpus/score';
+
+/**
+ * What each tuned-on generated session scored when the classifier was last tuned, less a hundredth:
+ * [lowest character-weighted accuracy, highest ownership-ratio error] per path. A change that makes
+ * any of them worse fails here; raise the floors when a change makes them better.
+ */
+const TRAIN_FLOORS: Readonly<Record<string, Readonly<Record<Path, readonly [number, number]>>>> = {
+  'train-1101': { stable: [0.98, 0.02], exact: [0.99, 0.01] },
+  'train-1102': { stable: [0.85, 0.03], exact: [0.99, 0.01] },
+  'train-1103': { stable: [0.98, 0.02], exact: [0.99, 0.01] },
+  'train-1104': { stable: [0.99, 0.01], exact: [0.99, 0.01] },
+  'train-1105': { stable: [0.98, 0.02], exact: [0.99, 0.01] },
+  'train-1106': { stable: [0.99, 0.01], exact: [0.99, 0.01] },
+  'train-1107': { stable: [0.92, 0.07], exact: [0.92, 0.07] },
+  'train-1108': { stable: [0.98, 0.02], exact: [0.99, 0.01] },
+  'train-1109': { stable: [0.90, 0.07], exact: [0.99, 0.01] },
+  'train-1110': { stable: [0.93, 0.06], exact: [0.99, 0.01] },
+  'train-1111': { stable: [0.90, 0.07], exact: [0.99, 0.01] },
+  'train-1112': { stable: [0.98, 0.02], exact: [0.99, 0.01] },
+  'train-1113': { stable: [0.92, 0.04], exact: [0.99, 0.01] },
+  'train-1114': { stable: [0.98, 0.02], exact: [0.99, 0.01] },
+  'train-1115': { stable: [0.89, 0.10], exact: [0.99, 0.01] },
+  'train-1116': { stable: [0.98, 0.02], exact: [0.99, 0.01] },
+  'train-1117': { stable: [0.98, 0.02], exact: [0.99, 0.01] },
+  'train-1118': { stable: [0.91, 0.03], exact: [0.91, 0.03] },
+  'train-1119': { stable: [0.78, 0.03], exact: [0.89, 0.02] },
+  'train-1120': { stable: [0.98, 0.02], exact: [0.99, 0.01] },
+
+};
 
 /*
  * The recorded corpus (test/fixtures/corpus, `npm run corpus:record`) replayed through the classifier:
@@ -35,6 +64,23 @@ describe('the recorded corpus (VS Code 1.139)', () => {
   it('meets every accuracy budget on the stable and the exact path (scripted sessions)', () => {
     const failing = groupFigures('scripted', scripted, { print: false }).filter((figure) => !passes(figure));
     assert.deepEqual(failing.map((figure) => `${figure.name}: ${figure.value}`), []);
+  });
+
+  it('no tuned-on generated session scores worse than its floor, on either path', () => {
+    const worse: string[] = [];
+    for (const session of train) {
+      const floors = TRAIN_FLOORS[session.header.name];
+      assert.ok(floors, `${session.header.name} has floors`);
+      const scored = scoreSession(session);
+      for (const path of ['stable', 'exact'] as const) {
+        const [minAccuracy, maxError] = floors[path];
+        const [got, error] = [accuracy(scored, path), ratioError(scored, path)];
+        if (got < minAccuracy || error > maxError) {
+          worse.push(`${session.header.name} ${path}: accuracy ${got.toFixed(3)} (floor ${minAccuracy}), ratio error ${error.toFixed(3)} (ceiling ${maxError})`);
+        }
+      }
+    }
+    assert.deepEqual(worse, []);
   });
 
   it('labels the generated sessions\' anonymous extension edits with what the plan declared', () => {
