@@ -37,10 +37,6 @@ export function drawDaily(canvas: HTMLCanvasElement, history: HistoryPayload, te
       ],
     },
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
       plugins: {
         tooltip: { callbacks: { title: (items) => (items[0] ? labelOf(history, points[items[0].dataIndex].date, texts, true) : ''), label: tooltipLabel } },
       },

@@ -25,10 +25,6 @@ export function drawFate(canvas: HTMLCanvasElement, history: HistoryPayload, tex
         datasets: PARTS.map((part) => ({ label: t(`fate.${part}`), data: points.map((point) => shareOf(point, part)), ...fill(color[part], colors), stack: 'fate' })),
       },
       options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        interaction: { mode: 'index', intersect: false },
         plugins: {
           tooltip: {
             callbacks: {

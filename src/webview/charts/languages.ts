@@ -18,11 +18,7 @@ export function drawLanguages(canvas: HTMLCanvasElement, languages: HistoryPaylo
       ],
     },
     options: {
-      animation: false,
       indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
       plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${t('charactersCount', Number(item.raw).toLocaleString())}` } } },
       scales: {
         x: { stacked: true, beginAtZero: true, title: { display: true, text: t('characters') }, ticks: { precision: 0 } },

@@ -15,6 +15,12 @@ export function draw(id: ChartId, canvas: HTMLCanvasElement, config: (colors: Pa
   Chart.defaults.color = colors.text;
   Chart.defaults.borderColor = colors.grid;
   Chart.defaults.font.family = colors.font;
+  // What every chart here shares: drawn at once, sized by its wrapper, a tooltip for the whole column.
+  Chart.defaults.animation = false;
+  Chart.defaults.responsive = true;
+  Chart.defaults.maintainAspectRatio = false;
+  Chart.defaults.interaction.mode = 'index';
+  Chart.defaults.interaction.intersect = false;
   const chart = new Chart(canvas, config(colors));
   charts.set(id, chart);
   markPainted();

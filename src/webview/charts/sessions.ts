@@ -15,10 +15,6 @@ export function drawSessions(canvas: HTMLCanvasElement, sessions: readonly Sessi
       ],
     },
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
       plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${t('charactersCount', Number(item.raw).toLocaleString())}` } } },
       scales: { x: { stacked: true, grid: { display: false } }, y: { stacked: true, beginAtZero: true, title: { display: true, text: t('characters') }, ticks: { precision: 0 } } },
     },
