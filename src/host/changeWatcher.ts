@@ -69,6 +69,8 @@ export class ChangeWatcher extends Disposable {
   /** A chat-editing model's change that may still turn out to be a mirror; its scheme and path (the path of the document it holds). */
   private modelChange: { at: number; scheme: string; path: string } | undefined;
   private modelTimer: NodeJS.Timeout | undefined;
+  /** The last counted change (reused, no allocation per keystroke): a chat model changing right after it mirrors it. */
+  private readonly lastCounted = { at: Number.NEGATIVE_INFINITY, path: '' };
 
   constructor(private readonly options: ChangeWatcherOptions) {
     super();
@@ -106,6 +108,8 @@ export class ChangeWatcher extends Disposable {
       return;
     }
     this.settleModelChange(true);
+    this.lastCounted.at = this.options.clock.now();
+    this.lastCounted.path = event.document.uri.path;
     this.flushPending();
     this.pending = {
       document: event.document,
@@ -122,7 +126,12 @@ export class ChangeWatcher extends Disposable {
       return;
     }
     this.settleModelChange(false);
-    this.modelChange = { at: this.options.clock.now(), scheme, path: uri.path };
+    const now = this.options.clock.now();
+    // The mirror of an extension's TextEditor.edit can reach the chat's model just after the document.
+    if (now - this.lastCounted.at <= CHAT_MIRROR_MS && this.lastCounted.path === uri.path) {
+      return;
+    }
+    this.modelChange = { at: now, scheme, path: uri.path };
     if (this.modelTimer === undefined && !this.isDisposed) {
       this.modelTimer = setTimeout(() => {
         this.modelTimer = undefined;

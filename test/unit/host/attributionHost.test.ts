@@ -56,6 +56,17 @@ describe('host: what is watched around edits', () => {
       built.dispose();
     });
 
+    it('a chat model change right after the same document\'s edit is a mirror too; another document\'s model is not', async () => {
+      const uncounted: string[] = [];
+      const built = watcher(uncounted);
+      vscode.onDidChangeTextDocument.fire(change(document('/a.ts', 'x'), 'x'));
+      vscode.onDidChangeTextDocument.fire(change(document('/a.ts', 'x', 'chat-editing-text-model'), 'x'));
+      vscode.onDidChangeTextDocument.fire(change(document('/b.ts', 'x', 'chat-editing-text-model'), 'x'));
+      await wait(CHAT_MIRROR_MS * 3);
+      assert.deepEqual(uncounted, ['chat-editing-text-model']);
+      built.dispose();
+    });
+
     it('a chat model change with no document edit right after it is the chat\'s own', async () => {
       const uncounted: string[] = [];
       const built = watcher(uncounted);
