@@ -39,6 +39,7 @@ export const SETTINGS = {
   'reflection.reminderTime': { type: 'string', default: '17:30', pattern: '^([01]?[0-9]|2[0-3]):[0-5][0-9]$' },
   'export.delimiter': { type: 'string', enum: ['comma', 'semicolon'], default: 'comma' },
   'export.bom': { type: 'boolean', default: true },
+  'export.decimalSeparator': { type: 'string', enum: ['point', 'comma'], default: 'point' },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -102,7 +102,7 @@ export async function exportCsv(
   }
   await history.whenLoaded();
   history.store.refresh();
-  const options: CsvOptions = { delimiter: settings.exportDelimiter(), bom: settings.exportBom() };
+  const options: CsvOptions = { delimiter: settings.exportDelimiter(), decimal: settings.exportDecimal(), bom: settings.exportBom() };
   const store = history.store;
   const make: Record<Exclude<ExportKind, 'all'>, () => Promise<AsyncIterable<string>>> = {
     daily: () => Promise.resolve(dailyCsv(store, options)),

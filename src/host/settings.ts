@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PasteCountsAs } from '../core/categories';
-import type { CsvDelimiter } from '../core/export/csv';
+import type { CsvDecimal, CsvDelimiter } from '../core/export/csv';
 import { readSetting, SETTINGS_SECTION, type SettingKey, type SettingValue } from '../core/settings';
 
 export type StatusBarPeriod = SettingValue<'statusBar.period'>;
@@ -33,6 +33,7 @@ export const settings = {
   reflectionReminderTime: (): string => setting('reflection.reminderTime'),
   exportDelimiter: (): CsvDelimiter => (setting('export.delimiter') === 'semicolon' ? ';' : ','),
   exportBom: (): boolean => setting('export.bom'),
+  exportDecimal: (): CsvDecimal => (setting('export.decimalSeparator') === 'comma' ? ',' : '.'),
   /** The user's own target band for the share of own work, in percent; undefined when unset. */
   targetBand(): { readonly min: number; readonly max: number } | undefined {
     const min = setting('statusBar.targetMinPercent');

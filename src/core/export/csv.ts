@@ -14,8 +14,8 @@ import { AI_CHAT_SOURCES, aiChatNotSplit } from '../terminal/aiChatBy';
  *   safety when a file is opened with the other delimiter, `,` `;` and tab, or with white space at
  *   either end) are quoted, with inner quotes doubled. The header row is always present: an empty history gives a header-only file.
  * - New columns are added at the end, so every column keeps its position.
- * - Numbers are written as plain JavaScript numbers with a `.` decimal point (never localised,
- *   never prefixed); an unknown value (no ratio on a day without own or AI characters) is an empty
+ * - Numbers are written as plain JavaScript numbers with a `.` decimal point, or a `,` when asked
+ *   (`decimal`, for spreadsheets in comma-decimal locales), never otherwise localised or prefixed; an unknown value (no ratio on a day without own or AI characters) is an empty
  *   cell. Ratios and shares are fractions 0–1 rounded to 4 decimals.
  * - Dates are `YYYY-MM-DD` (local day); instants are ISO 8601 with the local offset.
  * - Text cells that a spreadsheet would run as a formula (first character `=` `+` `-` `@`, tab,
@@ -30,11 +30,14 @@ import { AI_CHAT_SOURCES, aiChatNotSplit } from '../terminal/aiChatBy';
  */
 
 export type CsvDelimiter = ',' | ';';
+export type CsvDecimal = '.' | ',';
 export type CsvCell = string | number | null | undefined;
 
 export interface CsvOptions {
   /** Default `,`. */
   readonly delimiter?: CsvDelimiter;
+  /** The decimal mark of numbers; default `.` (`,` for spreadsheets in comma-decimal locales). */
+  readonly decimal?: CsvDecimal;
   /** Prepend U+FEFF to the first chunk. Default true. */
   readonly bom?: boolean;
   /** Time budget of one synchronous slice before pausing for the event loop. Default 20 ms. */
@@ -114,12 +117,12 @@ function castText(value: string): CastText {
   return { value: text.charCodeAt(0) === 0x0a ? `'${text}` : text, quoted: true };
 }
 
-/** Finite numbers as JavaScript writes them (`-3`, `0.25`); anything else an empty cell. */
-function castNumber(value: number): string | null {
-  return Number.isFinite(value) ? String(value) : null;
+/** Finite numbers as JavaScript writes them (`-3`, `0.25`, or `0,25` with a decimal comma); anything else an empty cell. */
+function castNumber(decimal: CsvDecimal): (value: number) => string | null {
+  return (value) => (Number.isFinite(value) ? (decimal === '.' ? String(value) : String(value).replace('.', decimal)) : null);
 }
 
-function stringifyOptions(delimiter: CsvDelimiter): StringifyOptions {
+function stringifyOptions(delimiter: CsvDelimiter, decimal: CsvDecimal): StringifyOptions {
   return {
     delimiter,
     record_delimiter: 'windows',
@@ -127,20 +130,22 @@ function stringifyOptions(delimiter: CsvDelimiter): StringifyOptions {
     quote_record_delimiter: true,
     quoted_match: ALSO_QUOTED,
     escape_formulas: true,
-    cast: { string: castText, number: castNumber },
+    cast: { string: castText, number: castNumber(decimal) },
   };
 }
 
-const OPTIONS: Readonly<Record<CsvDelimiter, StringifyOptions>> = { ',': stringifyOptions(','), ';': stringifyOptions(';') };
+const OPTIONS: Readonly<Record<`${CsvDelimiter}${CsvDecimal}`, StringifyOptions>> = {
+  ',.': stringifyOptions(',', '.'), ';.': stringifyOptions(';', '.'), ',,': stringifyOptions(',', ','), ';,': stringifyOptions(';', ','),
+};
 
 /** Records as CSV text, each ending with CRLF (none: the empty string). */
-export function formatRows(rows: readonly (readonly CsvCell[])[], delimiter: CsvDelimiter = ','): string {
-  return stringify(rows as unknown[], OPTIONS[delimiter]);
+export function formatRows(rows: readonly (readonly CsvCell[])[], delimiter: CsvDelimiter = ',', decimal: CsvDecimal = '.'): string {
+  return stringify(rows as unknown[], OPTIONS[`${delimiter}${decimal}`]);
 }
 
 /** One record as CSV text, ending with CRLF. */
-export function formatRow(cells: readonly CsvCell[], delimiter: CsvDelimiter = ','): string {
-  return formatRows([cells], delimiter);
+export function formatRow(cells: readonly CsvCell[], delimiter: CsvDelimiter = ',', decimal: CsvDecimal = '.'): string {
+  return formatRows([cells], delimiter, decimal);
 }
 
 // ---------------------------------------------------------------- rows
@@ -254,6 +259,7 @@ const BATCH_ROWS = 64;
  */
 export async function* csvChunks(header: readonly string[], rows: Iterable<readonly CsvCell[]>, options: CsvOptions = {}): AsyncGenerator<string> {
   const delimiter = options.delimiter ?? ',';
+  const decimal = options.decimal ?? '.';
   const sliceMs = options.sliceMs ?? 20;
   const pause = options.pause ?? macrotask;
   let chunk = ((options.bom ?? true) ? CSV_BOM : '') + formatRow(header, delimiter);
@@ -264,7 +270,7 @@ export async function* csvChunks(header: readonly string[], rows: Iterable<reado
   for (const row of rows) {
     batch.push(row);
     if (batch.length === BATCH_ROWS) {
-      chunk += formatRows(batch, delimiter);
+      chunk += formatRows(batch, delimiter, decimal);
       batch = [];
       if (now() - sliceStart >= sliceMs) {
         yield chunk;
@@ -274,7 +280,7 @@ export async function* csvChunks(header: readonly string[], rows: Iterable<reado
       }
     }
   }
-  yield chunk + formatRows(batch, delimiter);
+  yield chunk + formatRows(batch, delimiter, decimal);
 }
 
 /** Days of the history in windows of `windowDays`, ascending (each window is one `days()` call). */

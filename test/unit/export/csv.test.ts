@@ -352,3 +352,19 @@ describe('CSV export', () => {
     });
   });
 });
+
+describe('CSV numbers with a decimal comma (export.decimalSeparator)', function () {
+  it('writes fractions with a comma when asked (quoted, as every cell holding a comma), integers and empty cells as they are', function () {
+    assert.equal(formatRow([0.6667, 12, null, 'a.b'], ';', ','), '"0,6667";12;;a.b\r\n');
+    assert.equal(formatRow([0.6667, 12], ',', ','), '"0,6667",12\r\n');
+    assert.equal(formatRow([0.6667, 12], ';'), '0.6667;12\r\n', 'a point by default');
+  });
+
+  it('reaches every row of an export through the options', async function () {
+    const chunks: string[] = [];
+    for await (const chunk of csvChunks(['ratio'], [[0.25]], { delimiter: ';', decimal: ',', bom: false })) {
+      chunks.push(chunk);
+    }
+    assert.equal(chunks.join(''), 'ratio\r\n"0,25"\r\n');
+  });
+});
