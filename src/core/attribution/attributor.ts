@@ -22,13 +22,6 @@ export interface AttributorOptions {
   readonly terminal?: TerminalExplainer;
 }
 
-/** Evidence that a command the user ran made the edit (its window, or the editor's own label of it). */
-const COMMAND_EVIDENCE: ReadonlySet<string> = new Set(['intent:toolCommand', 'exact:rename', 'exact:codeAction', 'exact:format']);
-
-function isCommandEdit(verdict: Verdict): boolean {
-  return verdict.evidence.some((token) => COMMAND_EVIDENCE.has(token));
-}
-
 function isUserAction(attribution: Attribution): boolean {
   switch (attribution.category) {
     case 'typed':
@@ -86,7 +79,7 @@ export class Attributor {
       this.actions.add(fact, change, attribution, verdict, { userActedAt: this.userActedAt, commandEditedAt: this.commandEditedAt });
       return;
     }
-    if (isCommandEdit(verdict)) {
+    if (verdict.byCommand === true) {
       this.commandEditedAt = attribution.at;
     }
     if (isUserAction(attribution)) {

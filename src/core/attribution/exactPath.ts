@@ -1,7 +1,7 @@
 import { isAiLike } from './shape';
 import type { IntentLog } from './intents';
 import type { DetailedReason, EditFact } from './types';
-import { anonymousVerdict, safeToken, verdict, withEvidence, type Verdict } from './verdict';
+import { anonymousVerdict, commandVerdict, safeToken, verdict, withEvidence, type Verdict } from './verdict';
 import { isSavingAt } from './windows';
 
 /*
@@ -24,15 +24,15 @@ const INLINE_CHAT = verdict('aiChat', 'exact', 'exact:inlineChat');
 const CHAT_UNDO = verdict('undoRedo', 'exact', 'exact:chatUndo');
 const SUGGEST = verdict('tool', 'exact', 'exact:suggest');
 const SNIPPET = verdict('tool', 'exact', 'exact:snippet');
-const CODE_ACTION = verdict('tool', 'exact', 'exact:codeAction');
-const RENAME = verdict('tool', 'exact', 'exact:rename');
+const CODE_ACTION = commandVerdict('tool', 'exact', 'exact:codeAction');
+const RENAME = commandVerdict('tool', 'exact', 'exact:rename');
 const EOL_CHANGE = verdict('tool', 'exact', 'exact:eolChange');
 const UNDO_REDO = verdict('undoRedo', 'exact', 'exact:applyEdits');
 /** `applyEdits` without an Undo/Redo reason: measured only for undo/redo, but not proven here. */
 const UNDO_REDO_GUESS = verdict('undoRedo', 'estimated', 'exact:applyEdits');
 const RELOAD = verdict('external', 'exact', 'exact:reloadFromDisk');
 const SET_VALUE = verdict('external', 'estimated', 'exact:setValue');
-const FORMAT = verdict('tool', 'exact', 'exact:format');
+const FORMAT = commandVerdict('tool', 'exact', 'exact:format');
 const AUTO_IMPORT = verdict('tool', 'exact', 'exact:suggestAdditionalEdits');
 const EDIT_SESSION_UNDO = verdict('undoRedo', 'exact', 'exact:editSessionUndoRedo');
 const UPDATE_MODEL = verdict('external', 'estimated', 'exact:updateModel');

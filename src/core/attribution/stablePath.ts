@@ -5,7 +5,7 @@ import {
   type TypedShape,
 } from './shape';
 import type { ChangeFact, EditFact } from './types';
-import { anonymousVerdict, verdict, type Verdict } from './verdict';
+import { anonymousVerdict, commandVerdict, verdict, type Verdict } from './verdict';
 import { isChatEditingAt, isSavingAt, takeAccept, takeExternalChange, toolCommandAt } from './windows';
 
 /*
@@ -26,7 +26,7 @@ const EXTERNAL = verdict('external', 'estimated', 'intent:fileChanged', 'notDirt
 const RESTORE = verdict('undoRedo', 'estimated', 'shape:replacesDocument', 'notDirty');
 const CHAT_EDITING = verdict('aiChat', 'estimated', 'intent:chatEditing');
 const SAVE = verdict('tool', 'estimated', 'intent:save');
-const TOOL_COMMAND = verdict('tool', 'estimated', 'intent:toolCommand');
+const TOOL_COMMAND = commandVerdict('tool', 'estimated', 'intent:toolCommand');
 const MULTI_CURSOR_EXACT = verdict('typed', 'exact', 'shape:multiCursor', 'sel:keyboard');
 const MULTI_CURSOR_ESTIMATED = verdict('typed', 'estimated', 'shape:multiCursor');
 const MULTI_CHANGE = anonymousVerdict('tool', 'estimated', 'shape:multiChange');

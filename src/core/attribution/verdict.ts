@@ -14,6 +14,11 @@ export interface Verdict {
    * belongs to decides its category, on all the evidence of the action.
    */
   readonly anonymous?: boolean;
+  /**
+   * A command the user ran made the edit (its window, or the editor's label of a rename, code action
+   * or format): a command that waits for the user ends shortly after such an edit.
+   */
+  readonly byCommand?: boolean;
 }
 
 /** Builds a frozen verdict; meant for module-level constants, not for the hot path. */
@@ -24,6 +29,11 @@ export function verdict(category: Category, confidence: Confidence, ...evidence:
 /** A frozen verdict for an edit nobody's intent explains, decided by its action. */
 export function anonymousVerdict(category: Category, confidence: Confidence, ...evidence: string[]): Verdict {
   return Object.freeze({ category, confidence, evidence: Object.freeze(evidence), anonymous: true });
+}
+
+/** A frozen verdict for an edit made by a command the user ran. */
+export function commandVerdict(category: Category, confidence: Confidence, ...evidence: string[]): Verdict {
+  return Object.freeze({ category, confidence, evidence: Object.freeze(evidence), byCommand: true });
 }
 
 /** Tokens built from runtime data (extension ids, command ids) must look like identifiers. */
@@ -40,5 +50,5 @@ export function withEvidence(base: Verdict, ...extra: (string | undefined)[]): V
   if (tokens.length === 0) {
     return base;
   }
-  return (base.anonymous === true ? anonymousVerdict : verdict)(base.category, base.confidence, ...base.evidence, ...tokens);
+  return Object.freeze({ ...base, evidence: Object.freeze([...base.evidence, ...tokens]) });
 }
