@@ -18,6 +18,12 @@ const SELECTION_PAIRING_MS = 100;
  * the chat's own edits reach its model hundreds of milliseconds before the document.
  */
 export const CHAT_MIRROR_MS = 50;
+/**
+ * The mirror of another extension's edit reaches the chat's model after the document, 50 ms and
+ * more later on a busy machine. Nothing of the chat's own comes in that order (its model changes
+ * first), so this side can wait longer.
+ */
+export const CHAT_MIRROR_AFTER_MS = 250;
 
 export interface ChangeWatcherOptions {
   readonly clock: Clock;
@@ -128,7 +134,7 @@ export class ChangeWatcher extends Disposable {
     this.settleModelChange(false);
     const now = this.options.clock.now();
     // The mirror of an extension's TextEditor.edit can reach the chat's model just after the document.
-    if (now - this.lastCounted.at <= CHAT_MIRROR_MS && this.lastCounted.path === uri.path) {
+    if (now - this.lastCounted.at <= CHAT_MIRROR_AFTER_MS && this.lastCounted.path === uri.path) {
       return;
     }
     this.modelChange = { at: now, scheme, path: uri.path };

@@ -57,10 +57,17 @@ export interface IntentRecord {
  * with its selection change, with `detailedReason` (the ground-truth label) always read. `t` is when
  * the host classified it, which may be later than `fact.at` (the pairing wait).
  */
+/** What the host's edit context answered when the change was classified (recordings made since it was recorded). */
+export interface RecordedSignals {
+  readonly diffView: boolean;
+  readonly aiExtension: boolean;
+}
+
 export interface ChangeRecord {
   readonly type: 'change';
   readonly t: number;
   readonly fact: EditFact;
+  readonly signals?: RecordedSignals;
 }
 
 export interface SelectionRecord {

@@ -10,6 +10,8 @@ import { IntentLog } from '../../src/core/attribution/intents';
 import type { Intent, Pos } from '../../src/core/attribution/types';
 import { systemClock } from '../../src/core/clock';
 import { watchEdits } from '../../src/host/attribution';
+import { EditContext } from '../../src/host/editContext';
+import { settings } from '../../src/host/settings';
 import { toSelectionKind } from '../../src/host/editFacts';
 import { CORPUS_WORKSPACE_URI, type EventRecord } from './corpus';
 
@@ -84,11 +86,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Corpus Recorder', { log: true });
   const clock = systemClock;
   const intents = new RecordingIntentLog(writer);
+  // A second edit context beside the product's (same class, same events), so that each change is
+  // recorded with what the classifier was told about diff views and AI extensions.
+  const editContext = new EditContext({ aiExtensions: settings.aiExtensions, toolExtensions: settings.toolExtensions });
   // Composed by the product's own function, so the corpus holds what the product sees.
   context.subscriptions.push(
     runQueuedCommand(file),
     writer,
     log,
+    editContext,
     ...watchEdits({
       clock,
       intents,
@@ -104,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): void {
           cursors: fact.cursors.map(plain),
           ...(fact.cursorsAfter ? { cursorsAfter: fact.cursorsAfter.map(plain) } : {}),
         },
+        signals: { diffView: editContext.aiDiffViewOpen(), aiExtension: editContext.aiExtensionActive() },
       }),
       onUncountedChange: (scheme) => writer.write({ type: 'uncounted', t: clock.now(), scheme }),
       observeCommandsAlways: true,

@@ -6,6 +6,7 @@
  * except for the edits that source leaves anonymous, whose truth the session declares (the
  * generator's plan says what each fake extension is; scripted sessions in HUMAN_LABELS).
  */
+import type { ActionSignals } from '../../src/core/attribution/actions';
 import { Attributor } from '../../src/core/attribution/attributor';
 import { exactVerdict } from '../../src/core/attribution/exactPath';
 import { IntentLog } from '../../src/core/attribution/intents';
@@ -13,7 +14,7 @@ import type { Attribution, ChangeFact, EditFact } from '../../src/core/attributi
 import { CATEGORIES, emptyCounts, type Category, type CategoryCounts } from '../../src/core/categories';
 import { ownershipRatio } from '../../src/core/ratio';
 import { countCodePoints } from '../../src/core/text';
-import type { CorpusSession, StepRecord } from './corpus';
+import type { CorpusSession, RecordedSignals, StepRecord } from './corpus';
 
 /**
  * Scripted sessions' events whose edit source does not say who made the edit. `unknown` without a
@@ -101,10 +102,11 @@ class ReplayedPath {
   private readonly positions = new Map<Attribution, number>();
   readonly attributor: Attributor;
 
-  constructor(readonly intents: IntentLog, exactSources: boolean) {
+  constructor(readonly intents: IntentLog, exactSources: boolean, signals: ActionSignals) {
     this.attributor = new Attributor({
       intents,
       exactSources: () => exactSources,
+      signals,
       sink: {
         record: (attribution) => {
           this.positions.set(attribution, this.attributions.length);
@@ -122,12 +124,29 @@ class ReplayedPath {
   }
 }
 
+/**
+ * What the host's edit context said at each recorded change; recordings made before it was recorded
+ * answer as the classifier does without an edit context (no diff view, an AI extension installed).
+ */
+class ReplayedSignals implements ActionSignals {
+  current: RecordedSignals | undefined;
+
+  aiDiffViewOpen(): boolean {
+    return this.current?.diffView ?? false;
+  }
+
+  aiExtensionActive(): boolean {
+    return this.current?.aiExtension ?? true;
+  }
+}
+
 /** Replays one session in the order the host saw it: intents as they came, facts as the host classified them. */
 export function scoreSession(session: CorpusSession): Scored[] {
   const name = session.header.name;
   const truthIntents = new IntentLog();
-  const stable = new ReplayedPath(new IntentLog(), false);
-  const exact = new ReplayedPath(new IntentLog(), true);
+  const signals = new ReplayedSignals();
+  const stable = new ReplayedPath(new IntentLog(), false, signals);
+  const exact = new ReplayedPath(new IntentLog(), true, signals);
   const pending: Array<Omit<Scored, 'stable' | 'exact'>> = [];
   const steps = session.events.filter((record): record is StepRecord => record.type === 'step');
   for (const record of session.events) {
@@ -141,6 +160,7 @@ export function scoreSession(session: CorpusSession): Scored[] {
       if (truth === undefined) {
         throw new Error(`${name}: no truth for ${JSON.stringify(fact.detailedReason)}`);
       }
+      signals.current = record.signals;
       stable.attributor.attribute({ ...fact, detailedReason: undefined });
       exact.attributor.attribute(fact);
       const ideCommand = isIdeCommand(fact);

@@ -118,6 +118,12 @@ export class IntentLog {
     return index < 0 ? undefined : this.entries[index];
   }
 
+  /** Like `peek`, for an intent of any document: did this happen anywhere since? */
+  peekAnyDocument(kinds: readonly IntentKind[], now: number, windowMs: number): Intent | undefined {
+    const index = this.find(kinds, undefined, now, windowMs);
+    return index < 0 ? undefined : this.entries[index];
+  }
+
   clear(): void {
     this.entries.fill(undefined);
     this.consumed.fill(0);
@@ -126,7 +132,8 @@ export class IntentLog {
     this.newestAt = Number.NEGATIVE_INFINITY;
   }
 
-  private find(kinds: readonly IntentKind[], documentKey: string, now: number, windowMs: number): number {
+  /** `documentKey` undefined: an intent of any document matches. */
+  private find(kinds: readonly IntentKind[], documentKey: string | undefined, now: number, windowMs: number): number {
     if (typeof now !== 'number' || !Number.isFinite(now)) {
       return -1;
     }
@@ -146,7 +153,7 @@ export class IntentLog {
       if (age < -INTENT_CLOCK_SLACK_MS || age > windowMs) {
         continue;
       }
-      if ((intent.documentKey === documentKey || intent.documentKey === ANY_DOCUMENT) && kinds.includes(intent.kind)) {
+      if ((documentKey === undefined || intent.documentKey === documentKey || intent.documentKey === ANY_DOCUMENT) && kinds.includes(intent.kind)) {
         return index;
       }
     }

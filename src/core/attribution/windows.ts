@@ -46,9 +46,14 @@ export function isChatEditingAt(intents: IntentLog, documentKey: string, at: num
   return active !== undefined && !ends(intents.peek(CHAT_EDITING_ENDED_KINDS, documentKey, at, CHAT_EDITING_WINDOW_MS), active);
 }
 
-/** The user sent a chat request a moment ago (its edits may follow while the model answers). */
+/**
+ * The user sent a chat request a moment ago and its edits may still follow while the model answers.
+ * Once the chat's editing session shows activity (in any document), its edits are known by that
+ * activity instead: the request window ends, so a tool's edit seconds later is not the chat's.
+ */
 export function isChatRequestAt(intents: IntentLog, documentKey: string, at: number): boolean {
-  return intents.peek(CHAT_REQUEST_KINDS, documentKey, at, CHAT_REQUEST_WINDOW_MS) !== undefined;
+  const request = intents.peek(CHAT_REQUEST_KINDS, documentKey, at, CHAT_REQUEST_WINDOW_MS);
+  return request !== undefined && !ends(intents.peekAnyDocument(CHAT_EDITING_KINDS, at, CHAT_REQUEST_WINDOW_MS), request);
 }
 
 /** Format-on-save and trim edits run between the will-save event and the document being saved. */

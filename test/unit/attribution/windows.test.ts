@@ -48,6 +48,14 @@ describe('windows end when their cause ends', () => {
     assert.equal(isChatRequestAt(intents, DOC, T0 + CHAT_REQUEST_WINDOW_MS + 1), false);
   });
 
+  it('a chat request\'s window ends once the chat\'s editing session shows activity in any document', () => {
+    const intents = log(['chatRequest', T0, ANY_DOCUMENT], ['chatEditingActive', T0 + 800, OTHER_DOC]);
+    assert.equal(isChatRequestAt(intents, DOC, T0 + 500), true, 'before the session shows activity');
+    assert.equal(isChatRequestAt(intents, DOC, T0 + 5_000), false, 'its edits are known by the session now');
+    intents.record(intent('chatRequest', T0 + 6_000, ANY_DOCUMENT));
+    assert.equal(isChatRequestAt(intents, DOC, T0 + 7_000), true, 'a new request');
+  });
+
   it('the save window ends when the document is saved', () => {
     const intents = log(['save', T0]);
     assert.equal(isSavingAt(intents, DOC, T0 + 100), true);

@@ -58,6 +58,17 @@ describe('scoring recorded sessions', () => {
     assert.equal(ratioError(figures.scored, 'exact'), 0);
   });
 
+  it('replays what the host\'s edit context said at each change (an AI diff view open), as the product saw it', () => {
+    const short = 'const limit = 3;';
+    const recorded = (signals?: { diffView: boolean; aiExtension: boolean }): EventRecord[] => [
+      step(0, T0, 'agent', 'aiChat'),
+      { type: 'change', t: T0 + 100, fact: anonymousInsert(T0 + 100, short), ...(signals ? { signals } : {}) },
+    ];
+    assert.equal(scoreSession(session(recorded({ diffView: true, aiExtension: true })))[0].stable, 'aiChat');
+    assert.equal(scoreSession(session(recorded()))[0].stable, 'tool', 'an older recording: no diff view known');
+    assert.equal(scoreSession(session(recorded({ diffView: false, aiExtension: false })))[0].stable, 'tool');
+  });
+
   it('counts the characters of IDE commands (format, rename, quick fix) the path called AI', () => {
     const rename = fact({ at: T0 + 10, detailedReason: reason('rename'), changes: [insertAt(1, 4, 'By')] });
     const scored = scoreSession(session([step(0, T0, 'rename'), change(rename)]));

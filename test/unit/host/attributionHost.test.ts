@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ANY_DOCUMENT, IntentLog } from '../../../src/core/attribution/intents';
 import type { Attribution, Intent } from '../../../src/core/attribution/types';
-import { CHAT_MIRROR_MS, ChangeWatcher } from '../../../src/host/changeWatcher';
+import { CHAT_MIRROR_AFTER_MS, CHAT_MIRROR_MS, ChangeWatcher } from '../../../src/host/changeWatcher';
 import { EditContext } from '../../../src/host/editContext';
 import { DiskChangeObserver } from '../../../src/host/intents/diskChangeObserver';
 import { EditorIntents } from '../../../src/host/intents/editorIntents';
@@ -64,6 +64,25 @@ describe('host: what is watched around edits', () => {
       vscode.onDidChangeTextDocument.fire(change(document('/b.ts', 'x', 'chat-editing-text-model'), 'x'));
       await wait(CHAT_MIRROR_MS * 3);
       assert.deepEqual(uncounted, ['chat-editing-text-model']);
+      built.dispose();
+    });
+
+    it('a chat model change up to a quarter second after the same document\'s edit is a mirror (a busy machine); later it is the chat\'s', async () => {
+      const uncounted: string[] = [];
+      let now = 1_000;
+      const built = new ChangeWatcher({
+        clock: { now: () => now }, intents: new SeenIntents(), exactSources: () => false, onAttribution: () => undefined, onReplace: () => undefined,
+        onUncountedChange: (scheme: string) => uncounted.push(scheme),
+      });
+      vscode.onDidChangeTextDocument.fire(change(document('/a.ts', 'x'), 'x'));
+      now += CHAT_MIRROR_AFTER_MS - 10;
+      vscode.onDidChangeTextDocument.fire(change(document('/a.ts', 'x', 'chat-editing-text-model'), 'x'));
+      await wait(CHAT_MIRROR_MS * 3);
+      assert.deepEqual(uncounted, [], 'a late mirror');
+      now += 30;
+      vscode.onDidChangeTextDocument.fire(change(document('/a.ts', 'x', 'chat-editing-text-model'), 'x'));
+      await wait(CHAT_MIRROR_MS * 3);
+      assert.deepEqual(uncounted, ['chat-editing-text-model'], 'the chat\'s own');
       built.dispose();
     });
 
