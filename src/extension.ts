@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { IntentLog } from './core/attribution/intents';
 import { systemCalendar, type Calendar } from './core/calendar';
 import { countedChars } from './core/ratio';
+import { Authorship } from './core/trace/authorship';
 import type { OwnershipRatioApi } from './host/api';
 import { watchEdits, type AttributionOptions } from './host/attribution';
 import { backupHistory, restoreHistory } from './host/backupCommands';
@@ -14,6 +15,7 @@ import { ReflectionReminder, Reflections } from './host/reflection';
 import { OwnershipStatusBar } from './host/statusBar';
 import { StorageAlert } from './host/storageAlert';
 import { ShellIntegrationNotice } from './host/terminal/shellIntegrationNotice';
+import { exportAgentTrace } from './host/traceExport';
 import { WorkspaceHistory } from './host/workspaceHistory';
 
 /** The walkthrough in package.json (`contributes.walkthroughs`). */
@@ -47,7 +49,8 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
   };
   const shellIntegration = new ShellIntegrationNotice();
   const statusBar = new OwnershipStatusBar(counts, calendar, undefined, shellIntegration);
-  const fateWatcher = new FateWatcher({ clock: calendar, sink: counts, horizonMs: testHorizonMs(context) });
+  const authorship = new Authorship(); // who wrote which lines of each open document, for the Agent Trace export
+  const fateWatcher = new FateWatcher({ clock: calendar, sink: counts, horizonMs: testHorizonMs(context), authorship });
   fate = fateWatcher;
   counts.followed = fateWatcher;
 
@@ -75,6 +78,9 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       uncountedFolders: [vscode.Uri.joinPath(context.globalStorageUri, '..', '..')],
     }),
     ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect }),
+    vscode.commands.registerCommand('ownershipRatio.exportAgentTrace', (args?: unknown) => exportAgentTrace({
+      authorship, clock: calendar, toolVersion: String((context.extension.packageJSON as { version?: unknown }).version ?? ''),
+    }, args)),
   );
 
   log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms`);

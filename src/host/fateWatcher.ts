@@ -20,6 +20,16 @@ export interface FateWatcherOptions {
   readonly sink: FateSink;
   /** How long an AI insert is followed (the core's default: ten minutes). */
   readonly horizonMs?: number;
+  /** Also follows each classified change, kept while its document is open (who wrote which lines). */
+  readonly authorship?: ChangeFollower;
+}
+
+/** Another follower of the classified changes, fed in the same order as the fate tracker. */
+export interface ChangeFollower {
+  observe(documentKey: string, change: OffsetChange, attribution: Attribution, action: boolean): void;
+  reclassify(previous: Attribution, next: Attribution): void;
+  closeDocument(documentKey: string): void;
+  clear(): void;
 }
 
 function isAi(attribution: Attribution): boolean {
@@ -65,6 +75,7 @@ export class FateWatcher extends Disposable {
     this.register(vscode.workspace.onDidCloseTextDocument((document) => {
       const key = document.uri.toString();
       this.tracker.closeDocument(key);
+      this.options.authorship?.closeDocument(key);
       this.crlf.delete(key);
     }));
     const timer = setInterval(() => this.tick(), Math.max(100, Math.min(TICK_MS, horizonMs / 2)));
@@ -99,6 +110,7 @@ export class FateWatcher extends Disposable {
       this.actionDocuments.set(attribution, fact.documentKey);
     }
     this.tracker.observe(fact.documentKey, scratch as OffsetChange, attribution, this.crlf.has(fact.documentKey), action);
+    this.options.authorship?.observe(fact.documentKey, scratch as OffsetChange, attribution, action);
   }
 
   /**
@@ -107,6 +119,7 @@ export class FateWatcher extends Disposable {
    */
   reclassify(previous: Attribution, next: Attribution): void {
     this.tracker.reclassify(previous, next);
+    this.options.authorship?.reclassify(previous, next);
     const key = this.actionDocuments.get(previous);
     if (key !== undefined) {
       this.actionDocuments.set(next, key);
@@ -131,6 +144,7 @@ export class FateWatcher extends Disposable {
   /** Delete All Data: forgets every range without counting it. */
   clear(): void {
     this.tracker.clear();
+    this.options.authorship?.clear();
   }
 
   private tick(): void {

@@ -340,7 +340,25 @@ export class FakeVscode {
     showInformationMessage: (message: string) => this.message(message),
     showWarningMessage: (message: string) => this.message(message),
     showErrorMessage: (message: string) => this.message(message),
+    /** Answered by the next of `quickPicks` (none: dismissed); the items and options are kept in `shownPicks`. */
+    showQuickPick: async <T>(items: readonly T[] | Thenable<readonly T[]>, options?: unknown): Promise<T | undefined> => {
+      const list = await items;
+      this.shownPicks.push({ items: list, options });
+      return (this.quickPicks.shift()?.(list) as T | undefined) ?? undefined;
+    },
+    /** Answered by the next of `saveDialogs` (none: cancelled); the options are kept in `shownSaveDialogs`. */
+    showSaveDialog: async (options?: unknown): Promise<FakeUri | undefined> => {
+      this.shownSaveDialogs.push(options);
+      return this.saveDialogs.shift();
+    },
   };
+
+  /** What the next quick picks choose from their items (undefined: dismissed). */
+  readonly quickPicks: Array<(items: readonly unknown[]) => unknown> = [];
+  readonly shownPicks: Array<{ items: readonly unknown[]; options: unknown }> = [];
+  /** The files the next save dialogs return (undefined: cancelled). */
+  readonly saveDialogs: Array<FakeUri | undefined> = [];
+  readonly shownSaveDialogs: unknown[] = [];
 
   readonly workspace = {
     onDidChangeTextDocument: this.onDidChangeTextDocument.event,
@@ -351,6 +369,7 @@ export class FakeVscode {
     onDidCreateFiles: this.onDidCreateFiles.event,
     textDocuments: [] as unknown[],
     fs: this.fs,
+    asRelativePath: (uri: FakeUri) => this.workspace.workspaceFolders.reduce((path, folder) => (path.startsWith(`${folder.uri.path}/`) ? path.slice(folder.uri.path.length + 1) : path), uri.path),
     /** The workspace folders (`getWorkspaceFolder` and `findFiles` search them). */
     workspaceFolders: [] as Array<{ uri: FakeUri; name: string; index: number }>,
     getWorkspaceFolder: (uri: FakeUri) => this.workspace.workspaceFolders.find((folder) => uri.scheme === folder.uri.scheme && uri.path.startsWith(`${folder.uri.path}/`)),
