@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { Attribution } from '../../../src/core/attribution/types';
 import type { Category } from '../../../src/core/categories';
 import { Authorship } from '../../../src/core/trace/authorship';
@@ -145,5 +146,31 @@ describe('rangesByContributor: the changed lines as runs', function () {
 
   it('a file with nothing known: every changed line is unknown', function () {
     assert.deepEqual(rangesByContributor([], [3, 4, 7]).unknown, [{ start_line: 3, end_line: 4 }, { start_line: 7, end_line: 7 }]);
+  });
+});
+
+describe('Authorship against a model of every character (property)', function () {
+  it('its spans are exactly the typed and AI characters, wherever later edits put them', function () {
+    const categories: Category[] = ['typed', 'aiInline', 'aiChat', 'paste', 'tool'];
+    const edit = fc.record({ at: fc.nat(), removed: fc.nat({ max: 6 }), text: fc.constantFrom('', 'a', 'bc', 'd\n', 'e\r\nf', '  '), category: fc.constantFrom(...categories) });
+    fc.assert(fc.property(fc.array(edit, { maxLength: 60 }), (edits) => {
+      const authorship = new Authorship();
+      let model: Array<'human' | 'ai' | undefined> = [];
+      for (const { at, removed, text, category } of edits) {
+        const offset = model.length === 0 ? 0 : at % (model.length + 1);
+        const length = Math.min(removed, model.length - offset);
+        const author = category === 'typed' ? 'human' : category === 'aiInline' || category === 'aiChat' ? 'ai' : undefined;
+        model = [...model.slice(0, offset), ...Array.from(text, () => author), ...model.slice(offset + length)];
+        authorship.observe(KEY, { rangeOffset: offset, rangeLength: length, text },
+          { at: T0, category, confidence: 'exact', chars: text.length, deleted: length, languageId: 'ts', evidence: [] });
+      }
+      const fromSpans: Array<'human' | 'ai' | undefined> = new Array(model.length).fill(undefined);
+      for (const span of authorship.spans(KEY)) {
+        for (let i = span.start; i < span.end; i++) {
+          fromSpans[i] = span.author;
+        }
+      }
+      assert.deepEqual(fromSpans, model);
+    }), { numRuns: 500 });
   });
 });
