@@ -143,6 +143,24 @@ export class DocumentRanges {
     }
   }
 
+  /**
+   * A pure insert of `units` at `offset` inside a range of `cohort`, or right at its end: that
+   * range grows and the later ones shift, without a split. False (nothing changed) when no such
+   * range is there or it would grow too long. Typing on after your own text costs a binary search.
+   */
+  extend(offset: number, units: number, cohort: number): boolean {
+    const i = this.firstEndingAfter(offset);
+    const j = i < this.count && this.start(i) < offset && this.cohorts[i] === cohort
+      ? i
+      : i > 0 && this.end(i - 1) === offset && this.cohorts[i - 1] === cohort ? i - 1 : -1;
+    if (j < 0 || this.lens[j] + units > MAX_RANGE_UNITS) {
+      return false;
+    }
+    this.lens[j] += units;
+    this.shiftFrom(j + 1, units);
+    return true;
+  }
+
   /** Removes every range of `cohort` (or of every cohort when -1), reporting their lengths. */
   removeCohort(cohort: number, sink: OverlapSink): void {
     this.materialize();

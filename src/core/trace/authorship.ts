@@ -69,6 +69,11 @@ export class Authorship {
     // An accepted suggestion that repeats what it replaced: the repeated start stays whose it was.
     const repeated = Math.max(0, Math.min(change.text.length, change.rangeLength - attribution.deleted));
     const units = change.text.length - repeated;
+    if (tracked !== undefined && cohort >= 0 && change.rangeLength === 0 && units > 0 && tracked.ranges.extend(change.rangeOffset, units, cohort)) {
+      // Typing on where you (or the same action) wrote just before: the range grows, nothing splits.
+      this.noteAction(tracked, cohort, ai);
+      return;
+    }
     if (tracked !== undefined) {
       tracked.ranges.apply(change.rangeOffset + repeated, change.rangeLength - repeated, units, this.ignore);
     }
@@ -82,11 +87,16 @@ export class Authorship {
       tracked = { ranges: new DocumentRanges(), actionAi: new Uint8Array(MAX_COHORTS) };
       this.documents.set(documentKey, tracked);
     }
-    if (cohort >= FIRST_ACTION_SLOT) {
-      tracked.actionAi[cohort] = ai ? 1 : 0;
-    }
+    this.noteAction(tracked, cohort, ai);
     if (tracked.ranges.count < this.maxRanges) {
       tracked.ranges.add(change.rangeOffset + repeated, units, cohort);
+    }
+  }
+
+  /** An action piece carries its action's decision so far. */
+  private noteAction(tracked: Tracked, cohort: number, ai: boolean): void {
+    if (cohort >= FIRST_ACTION_SLOT) {
+      tracked.actionAi[cohort] = ai ? 1 : 0;
     }
   }
 
