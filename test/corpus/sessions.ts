@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { delay, type Workbench } from '../e2e/workbench';
+import { AI_EXTENSIONS } from '../../src/core/attribution/extensionLists';
 import { goTo, keepChatEdits, newLineAtEnd, paste, press, suggestAndPick, type, waitForCount } from './actions';
 
 export interface RecordingSession {
@@ -37,10 +38,15 @@ export const CORPUS_FILES: Readonly<Record<string, string>> = {
   'nes.js': 'let count = 0;\nfunction bump() {\n  count += 1;\n}\n',
 };
 
-/** Settings a developer has (auto-closing pairs, trim on save); our extension's own interceptor off. */
+/**
+ * Settings a developer has (auto-closing pairs, trim on save); our extension's own interceptor off.
+ * The fake agent and chat extensions stand in for installed AI extensions, so they are on the AI
+ * list beside the known ones: without them the recording would say no AI extension is installed.
+ */
 export const CORPUS_SETTINGS: Record<string, unknown> = {
   'ownershipRatio.detection.interceptAcceptCommands': false,
   'ownershipRatio.detection.observeToolCommands': false,
+  'ownershipRatio.detection.aiExtensions': [...AI_EXTENSIONS, 'ownership-tests.fake-agent', 'ownership-tests.fake-chat'],
   'editor.autoClosingBrackets': 'languageDefined',
   'editor.autoClosingQuotes': 'languageDefined',
   'editor.autoClosingOvertype': 'auto',

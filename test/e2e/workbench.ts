@@ -138,6 +138,9 @@ export class Workbench {
       const input = this.page.locator('.quick-input-widget .quick-input-box input');
       await input.waitFor({ state: 'visible' });
       await input.fill(name);
+      // The list re-sorts while recent files and fuzzy matches arrive (work-crlf.ts also matches
+      // "work.ts"): let it settle before clicking, longer on a retry.
+      await delay(attempt === 1 ? 250 : 1_000);
       // Click the matching row: Enter could pick a row of the list from before the filter applied.
       await this.page.locator('.quick-input-list .monaco-list-row').filter({
         has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
