@@ -2,14 +2,14 @@ import type { DayKey } from '../sessions/localDay';
 import { decodeHistory, encodeHistory, type EncodeLimits } from './codec';
 import { planBackupMerge } from './mergeBackup';
 import { BACKUP_KIND, type HistoryData } from './model';
-import { parseBackup, type BackupV1 } from './schema';
+import { SCHEMA_VERSION, parseBackup, type StoredBackup } from './schema';
 import type { StoreMode } from './storeMode';
 import type { RestoreResult } from './storeTypes';
 
 /** The merged history of all windows as one JSON value (the backup file's content). */
-export function buildBackup(merged: HistoryData, t: number, limits: EncodeLimits, languagesFrom: DayKey | undefined): BackupV1 {
+export function buildBackup(merged: HistoryData, t: number, limits: EncodeLimits, languagesFrom: DayKey | undefined): StoredBackup {
   const { d, s } = encodeHistory(merged, limits, languagesFrom);
-  return { v: 1, k: BACKUP_KIND, t, d, s };
+  return { v: SCHEMA_VERSION, k: BACKUP_KIND, t, d, s };
 }
 
 /** What restoring a backup would do, decided before anything changes. */

@@ -2,7 +2,7 @@ import { CATEGORIES, emptyCounts, type CategoryCounts } from '../categories';
 import type { DayKey } from '../sessions/localDay';
 import { AI_CHAT_SOURCES, type AiChatBy } from '../terminal/aiChatBy';
 import { OTHER_LANGUAGE, SessionAgg, SpanAgg, addCounts, type HistoryData } from './model';
-import type { CountsV1, DayRecV1, SessionRecV1, SpanRecV1 } from './schema';
+import type { StoredCounts, DayRec, SessionRec, SpanRec } from './schema';
 
 /**
  * Between the in-memory model and the stored JSON (plain numbers, strings, arrays, objects only).
@@ -18,7 +18,7 @@ export interface EncodeLimits {
 
 export const DEFAULT_ENCODE_LIMITS: EncodeLimits = { languagesPerDay: 4, languagesPerSession: 2 };
 
-export function encodeCounts(counts: Readonly<CategoryCounts>): CountsV1 {
+export function encodeCounts(counts: Readonly<CategoryCounts>): StoredCounts {
   let last = CATEGORIES.length - 1;
   while (last >= 0 && counts[CATEGORIES[last]] === 0) {
     last--;
@@ -83,8 +83,8 @@ function encodeAiChatBy(by: Readonly<AiChatBy>, aiChat: number): number[] | unde
   return last < 0 ? undefined : values.slice(0, last + 1);
 }
 
-function encodeSpanRecV1(span: SpanAgg, languageLimit: number): SpanRecV1 {
-  const out: SpanRecV1 = { c: encodeCounts(span.chars) };
+function encodeSpanRecV1(span: SpanAgg, languageLimit: number): SpanRec {
+  const out: SpanRec = { c: encodeCounts(span.chars) };
   if (span.estimatedAiChars > 0) {
     out.e = span.estimatedAiChars;
   }
@@ -106,7 +106,7 @@ function encodeSpanRecV1(span: SpanAgg, languageLimit: number): SpanRecV1 {
   encodeOutcome(span, out);
   if (languageLimit > 0) {
     const languages = boundLanguages(span.languages, languageLimit);
-    const l: Record<string, CountsV1> = {};
+    const l: Record<string, StoredCounts> = {};
     let any = false;
     for (const [id, counts] of languages) {
       if (id !== OTHER_LANGUAGE) {
@@ -121,7 +121,7 @@ function encodeSpanRecV1(span: SpanAgg, languageLimit: number): SpanRecV1 {
   return out;
 }
 
-function decodeSpanRecV1(target: SpanAgg, rec: Readonly<SpanRecV1>): void {
+function decodeSpanRecV1(target: SpanAgg, rec: Readonly<SpanRec>): void {
   addCounts(target.chars, decodeCounts(rec.c));
   target.estimatedAiChars = rec.e ?? 0;
   target.deletedChars = rec.x ?? 0;
@@ -155,7 +155,7 @@ function decodeSpanRecV1(target: SpanAgg, rec: Readonly<SpanRecV1>): void {
 }
 
 /** The fate of AI text (`o`: kept, reworked, removed) and who led (`ld`: you, ai, mixed), only where measured. */
-function encodeOutcome(span: SpanAgg, out: SpanRecV1): void {
+function encodeOutcome(span: SpanAgg, out: SpanRec): void {
   const { fate, lead } = span.outcome;
   if (fate !== undefined) {
     out.o = [fate.kept, fate.reworked, fate.removed];
@@ -165,7 +165,7 @@ function encodeOutcome(span: SpanAgg, out: SpanRecV1): void {
   }
 }
 
-function decodeOutcome(target: SpanAgg, rec: Readonly<SpanRecV1>): void {
+function decodeOutcome(target: SpanAgg, rec: Readonly<SpanRec>): void {
   if (rec.o !== undefined) {
     target.outcome.addFate({ kept: rec.o[0] ?? 0, reworked: rec.o[1] ?? 0, removed: rec.o[2] ?? 0 });
   }
@@ -177,34 +177,34 @@ function decodeOutcome(target: SpanAgg, rec: Readonly<SpanRecV1>): void {
 }
 
 /** `languageLimit` 0 drops the per-language detail (old days, see `languageDetailDays`). */
-export function encodeDay(span: SpanAgg, languageLimit: number): DayRecV1 {
-  const rec: DayRecV1 = encodeSpanRecV1(span, languageLimit);
+export function encodeDay(span: SpanAgg, languageLimit: number): DayRec {
+  const rec: DayRec = encodeSpanRecV1(span, languageLimit);
   if (span.sessions > 0) {
     rec.n = span.sessions;
   }
   return rec;
 }
 
-export function decodeDay(rec: Readonly<DayRecV1>): SpanAgg {
+export function decodeDay(rec: Readonly<DayRec>): SpanAgg {
   const span = new SpanAgg();
   decodeSpanRecV1(span, rec);
   span.sessions = rec.n ?? 0;
   return span;
 }
 
-export function encodeSession(session: SessionAgg, languageLimit: number): SessionRecV1 {
+export function encodeSession(session: SessionAgg, languageLimit: number): SessionRec {
   return { i: session.id, b: session.start, f: session.end, ...encodeSpanRecV1(session, languageLimit) };
 }
 
-export function decodeSession(rec: Readonly<SessionRecV1>, day: DayKey): SessionAgg {
+export function decodeSession(rec: Readonly<SessionRec>, day: DayKey): SessionAgg {
   const session = new SessionAgg(rec.i, day, rec.b, Math.max(rec.f, rec.b));
   decodeSpanRecV1(session, rec);
   return session;
 }
 
 export interface EncodedHistory {
-  d: Record<DayKey, DayRecV1>;
-  s: Record<DayKey, SessionRecV1[]>;
+  d: Record<DayKey, DayRec>;
+  s: Record<DayKey, SessionRec[]>;
 }
 
 /**
@@ -212,12 +212,12 @@ export interface EncodedHistory {
  * per-language detail (undefined keeps all).
  */
 export function encodeHistory(data: HistoryData, limits: EncodeLimits = DEFAULT_ENCODE_LIMITS, keepLanguagesFrom?: DayKey): EncodedHistory {
-  const d: Record<DayKey, DayRecV1> = {};
+  const d: Record<DayKey, DayRec> = {};
   for (const day of [...data.days.keys()].sort()) {
     const detail = keepLanguagesFrom === undefined || day >= keepLanguagesFrom;
     d[day] = encodeDay(data.days.get(day) as SpanAgg, detail ? limits.languagesPerDay : 0);
   }
-  const s: Record<DayKey, SessionRecV1[]> = {};
+  const s: Record<DayKey, SessionRec[]> = {};
   for (const day of [...data.sessions.keys()].sort()) {
     const list = data.sessions.get(day) as SessionAgg[];
     if (list.length > 0) {

@@ -11,7 +11,7 @@ import { compactHistory, daysBefore, firstKeptDay, newestDayUpTo } from './compa
 import { Maintenance } from './maintenance';
 import { HistoryQueries } from './historyQueries';
 import { emptyHistory, mergeHistory, type HistoryData } from './model';
-import type { BackupV1, WindowRecordV1 } from './schema';
+import { SCHEMA_VERSION, type StoredBackup, type StoredWindowRecord } from './schema';
 import { OwnRecordEncoder } from './ownRecordEncoder';
 import { buildSnapshot, type DaySummary, type PendingFate, type SessionSummary, type Snapshot } from './snapshot';
 import { StoreModeMachine, type StoreMode } from './storeMode';
@@ -234,7 +234,7 @@ export class HistoryStore {
    * The merged history of all windows as one JSON value (a backup). Undefined before load and while
    * `blocked`; `forFile` (the backup file in the storage folder): also unless we write (`rewritesFiles`).
    */
-  exportBackup(forFile = false): BackupV1 | undefined {
+  exportBackup(forFile = false): StoredBackup | undefined {
     const mode = this.modes.current;
     if ((mode !== 'ready' && mode !== 'readOnly' && !this.modes.ending) || (forFile && !this.modes.rewritesFiles)) {
       return undefined;
@@ -361,7 +361,7 @@ export class HistoryStore {
     const today = this.compactAll(); // cheap (a pass over day keys); keeps live edits of old days within retention too
     await this.upkeep.save();
     const { d, s } = this.encoder.encode(this.base, this.tracker.live, this.options, this.languagesFrom(today));
-    const record: WindowRecordV1 = { v: 1, w: this.deps.windowId, t: now, d, s };
+    const record: StoredWindowRecord = { v: SCHEMA_VERSION, w: this.deps.windowId, t: now, d, s };
     if (this.closing) {
       record.z = 1;
     }

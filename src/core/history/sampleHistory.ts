@@ -4,7 +4,7 @@ import { SessionTracker } from '../sessions/sessionTracker';
 import { DAY_MS, MINUTE_MS, addDays, dayIndexFromKey, type DayKey, type TzOffset } from '../sessions/localDay';
 import { DEFAULT_ENCODE_LIMITS, encodeHistory, type EncodeLimits } from './codec';
 import { DEFAULT_RETENTION, firstKeptDay, type RetentionPolicy } from './compaction';
-import type { WindowRecordV1 } from './schema';
+import { SCHEMA_VERSION, type StoredWindowRecord } from './schema';
 import { InMemoryMemento } from './ports';
 
 /**
@@ -116,7 +116,7 @@ export function* sampleDayAttributions(random: () => number, day: DayKey, tz: Tz
 }
 
 /** The stored value of one window key after `days` days of use, compacted as the store would. */
-export function generateSampleHistory(options: SampleHistoryOptions): { readonly key: string; readonly record: WindowRecordV1 } {
+export function generateSampleHistory(options: SampleHistoryOptions): { readonly key: string; readonly record: StoredWindowRecord } {
   const endDay = options.endDay ?? '2025-12-31';
   const tz = options.tz ?? fixedTz;
   const profile = options.profile ?? 'heavy';
@@ -135,7 +135,7 @@ export function generateSampleHistory(options: SampleHistoryOptions): { readonly
     tracker.compact(day, retention);
   }
   const { d, s } = encodeHistory(tracker.live, limits, firstKeptDay(endDay, retention.languageDetailDays));
-  return { key: `history.w.${windowId}`, record: { v: 1, w: windowId, t: lastAt, z: 1, d, s } };
+  return { key: `history.w.${windowId}`, record: { v: SCHEMA_VERSION, w: windowId, t: lastAt, z: 1, d, s } };
 }
 
 /** An in-memory Memento holding a sample history (demo mode, tests). */

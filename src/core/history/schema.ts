@@ -4,7 +4,7 @@ import { BACKUP_KIND } from './model';
 import type { EncodedHistory } from './codec';
 
 /**
- * The stored shapes (schema v1) and their validation with valibot; the TypeScript types of the
+ * The stored shapes (schema v2) and their validation with valibot; the TypeScript types of the
  * stored values are derived from these schemas, so they are written once. Short keys keep a year
  * of history well under 150 KB. Each value is checked in three layers so that one bad part never
  * costs the good ones (a value of the wrong type, one bad day entry):
@@ -15,7 +15,15 @@ import type { EncodedHistory } from './codec';
  *      reported as an issue (paths only, never values).
  */
 
-export const SCHEMA_VERSION = 1;
+/**
+ * Version 2 added the optional fields `ab`, `o` and `ld`. Version 1 (release 0.1) strips fields it
+ * does not know when it rewrites a record, so records with them must look newer to it: it then
+ * leaves them alone (read-only) instead of dropping them. A version 1 value has the same shape
+ * minus those fields and is read as it is (`READABLE_VERSIONS`); whatever is written is version 2.
+ */
+export const SCHEMA_VERSION = 2;
+/** The versions this build reads: the current one and version 1, which it upgrades on the next write. */
+const ReadableVersion = v.union([v.literal(1), v.literal(2)]);
 
 // ---- strict schemas: what we write ----
 
@@ -94,11 +102,11 @@ export const SessionRecSchema = v.pipe(
 );
 
 /** Counts by category in `CATEGORIES` order, trailing zeros dropped. */
-export type CountsV1 = number[];
-export type SpanRecV1 = v.InferOutput<v.ObjectSchema<typeof spanEntries, undefined>>;
+export type StoredCounts = number[];
+export type SpanRec = v.InferOutput<v.ObjectSchema<typeof spanEntries, undefined>>;
 /** One local day of one window. */
-export type DayRecV1 = v.InferOutput<typeof DayRecSchema>;
-export type SessionRecV1 = v.InferOutput<typeof SessionRecSchema>;
+export type DayRec = v.InferOutput<typeof DayRecSchema>;
+export type SessionRec = v.InferOutput<typeof SessionRecSchema>;
 
 // ---- repair schemas: what we can salvage from a damaged entry ----
 
@@ -155,7 +163,7 @@ const VersionProbe = v.object({ v: v.pipe(v.number(), v.safeInteger()) });
 const AnyRecord = v.record(v.string(), v.unknown());
 
 const windowHead = {
-  v: v.literal(1),
+  v: ReadableVersion,
   /** the window that owns (writes) the key. */
   w: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
   /** last write, epoch ms. */
@@ -170,7 +178,8 @@ const DaysSchema = v.record(v.string(), DayRecSchema);
 const SessionsSchema = v.record(v.string(), v.array(SessionRecSchema));
 /** The value of one window's key `history.w.<windowId>`, as written. */
 export const WindowRecordSchema = v.object({ ...windowHead, d: DaysSchema, s: SessionsSchema });
-export type WindowRecordV1 = v.InferOutput<typeof WindowRecordSchema>;
+/** What we write: always the current version. */
+export type StoredWindowRecord = Omit<v.InferOutput<typeof WindowRecordSchema>, 'v'> & { v: typeof SCHEMA_VERSION };
 
 const WindowEnvelopeRepair = v.object({
   w: v.fallback(v.string(), ''),
@@ -182,7 +191,7 @@ const WindowEnvelopeRepair = v.object({
 });
 
 const backupHead = {
-  v: v.literal(1),
+  v: ReadableVersion,
   k: v.literal(BACKUP_KIND),
   /** exported at, epoch ms. */
   t: Count,
@@ -192,7 +201,7 @@ const backupHead = {
 const BackupEnvelope = v.object({ ...backupHead, d: AnyRecord, s: AnyRecord });
 /** The merged history of all windows, as the host writes it to a backup file. */
 export const BackupSchema = v.object({ ...backupHead, d: DaysSchema, s: SessionsSchema });
-export type BackupV1 = v.InferOutput<typeof BackupSchema>;
+export type StoredBackup = Omit<v.InferOutput<typeof BackupSchema>, 'v'> & { v: typeof SCHEMA_VERSION };
 
 export interface ParsedWindowRecord {
   readonly w: string;
@@ -223,7 +232,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** Validates the day and session entries one by one. */
 function parseEntries(d: Record<string, unknown>, s: Record<string, unknown>, issues: string[]): EncodedHistory {
-  const days: Record<DayKey, DayRecV1> = {};
+  const days: Record<DayKey, DayRec> = {};
   for (const [day, raw] of Object.entries(d)) {
     if (!isDayKey(day)) {
       issues.push(`d["${day.slice(0, 20)}"]: not a date, dropped`);
@@ -242,13 +251,13 @@ function parseEntries(d: Record<string, unknown>, s: Record<string, unknown>, is
       issues.push(`d.${day}: dropped (${issuePaths(strict.issues)})`);
     }
   }
-  const sessions: Record<DayKey, SessionRecV1[]> = {};
+  const sessions: Record<DayKey, SessionRec[]> = {};
   for (const [day, raw] of Object.entries(s)) {
     if (!isDayKey(day) || !Array.isArray(raw)) {
       issues.push(`s["${day.slice(0, 20)}"]: dropped`);
       continue;
     }
-    const list: SessionRecV1[] = [];
+    const list: SessionRec[] = [];
     raw.forEach((item: unknown, index) => {
       const strict = v.safeParse(SessionRecSchema, item);
       if (strict.success) {

@@ -333,7 +333,7 @@ describe('HistoryStore', () => {
 
     it('a newer schema (after a downgrade) makes the store read-only with a notice; nothing is rewritten', async () => {
       const memento = new SpyMemento();
-      const future = { v: 2, anything: { goes: [1, 2, 3] } };
+      const future = { v: 3, anything: { goes: [1, 2, 3] } };
       const older = { v: 1, w: 'old', t: 1, d: { [TODAY]: { c: [4] } }, s: {} };
       memento.seed('history.w.next', future);
       memento.seed('history.w.old', older);
@@ -342,7 +342,7 @@ describe('HistoryStore', () => {
       const { store, warnings, time } = makeStore({ memento });
       const result = await store.load();
       assert.equal(result.mode, 'readOnly');
-      assert.deepEqual(warnings.filter((w) => w.code === 'futureVersion'), [{ code: 'futureVersion', key: 'history.w.next', version: 2 }]);
+      assert.deepEqual(warnings.filter((w) => w.code === 'futureVersion'), [{ code: 'futureVersion', key: 'history.w.next', version: 3 }]);
       store.record(attr(T0, 'typed', 1));
       await time.advance(10 * MIN);
       assert.equal(await store.flush(), false);
@@ -352,9 +352,26 @@ describe('HistoryStore', () => {
       assert.equal(store.snapshot().today.chars.typed, 5, 'still counts in memory and reads v1 keys');
     });
 
+    it('history written by release 0.1 (version 1) is read as it was and written back as version 2, nothing lost', async () => {
+      const memento = new SpyMemento();
+      const older = { v: 1, w: 'old', t: T0 - 2 * MIN, z: 1, d: { '2025-06-01': { c: [40, 5, 10], m: 3 }, [TODAY]: { c: [4] } }, s: {} };
+      memento.seed('history.w.old', older);
+      const { store, time } = makeStore({ memento });
+      assert.equal((await store.load()).mode, 'ready');
+      store.record(attr(T0, 'typed', 1));
+      await time.advance(10 * MIN);
+      assert.equal(await store.flush(), true);
+      const written = memento.get(store.key) as { v: number };
+      assert.equal(written.v, 2);
+      const reader = makeStore({ memento, time, windowId: 'winB' });
+      await reader.store.load();
+      assert.equal(totalChars(reader.store, '2025-06-01'), 55);
+      assert.equal(totalChars(reader.store), 5);
+    });
+
     it('read-only or blocked, the backup file is never rewritten, also not when the window closes', async () => {
       const readOnly = new SpyMemento();
-      readOnly.seed('history.w.next', { v: 2 });
+      readOnly.seed('history.w.next', { v: 3 });
       const a = makeStore({ memento: readOnly });
       await a.store.load();
       a.store.record(attr(T0, 'typed', 1));
@@ -624,7 +641,7 @@ describe('HistoryStore', () => {
 
   it('deleteAll() in read-only mode removes the newer data too (the user asked) and resumes writing', async () => {
     const memento = new SpyMemento();
-    memento.seed('history.w.next', { v: 2 });
+    memento.seed('history.w.next', { v: 3 });
     const { store } = makeStore({ memento });
     assert.equal((await store.load()).mode, 'readOnly');
     await store.deleteAll();

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { generateSampleHistory } from '../../../src/core/history/sampleHistory';
-import { parseBackup, parseWindowRecord, type ParsedWindowRecord, type ParseResult } from '../../../src/core/history/schema';
+import { buildBackup } from '../../../src/core/history/backupRestore';
+import { DEFAULT_ENCODE_LIMITS } from '../../../src/core/history/codec';
+import { SCHEMA_VERSION, parseBackup, parseWindowRecord, type ParsedWindowRecord, type ParseResult } from '../../../src/core/history/schema';
 
 function good(): Record<string, unknown> {
   return {
@@ -43,9 +45,34 @@ describe('history schema (valibot)', () => {
   });
 
   it('a newer schema version (after a downgrade) is reported as future, not repaired', () => {
-    const result = parseWindowRecord({ ...good(), v: 2, d: 'whatever v2 stores' });
-    assert.deepEqual(result, { kind: 'future', version: 2 });
-    assert.equal(parseBackup({ v: 3 }).kind, 'future');
+    const result = parseWindowRecord({ ...good(), v: SCHEMA_VERSION + 1, d: 'whatever the next version stores' });
+    assert.deepEqual(result, { kind: 'future', version: SCHEMA_VERSION + 1 });
+    assert.equal(parseBackup({ v: SCHEMA_VERSION + 1 }).kind, 'future');
+  });
+
+  it('reads version 1 (release 0.1) as it was, and version 2 with its own fields (ab, o, ld) kept', () => {
+    assert.equal(SCHEMA_VERSION, 2);
+    const v1 = parseWindowRecord(good());
+    assert.equal(v1.kind, 'ok');
+    assert.deepEqual(value(v1).history.d, good().d);
+    const withFields = { c: [10, 0, 30], ab: [20, 4, 6], o: [12, 3, 15], ld: [1, 2, 0] };
+    const v2 = { ...good(), v: 2, d: { '2025-06-10': withFields }, s: { '2025-06-10': [{ i: 's1', b: 5, f: 9, ...withFields }] } };
+    const parsed = value(parseWindowRecord(JSON.parse(JSON.stringify(v2))));
+    assert.deepEqual(parsed.history.d['2025-06-10'], withFields);
+    assert.deepEqual(parsed.history.s['2025-06-10'], [{ i: 's1', b: 5, f: 9, ...withFields }]);
+    const backup = { v: 2, k: 'ownership-ratio-backup', t: 5, d: v2.d, s: v2.s };
+    const restored = parseBackup(backup);
+    assert.ok(restored.kind === 'ok', restored.kind);
+    assert.deepEqual(restored.value.history.d['2025-06-10'], withFields);
+    assert.equal(parseBackup({ ...backup, v: 1 }).kind, 'ok', 'a backup made by release 0.1 can be restored');
+  });
+
+  it('everything written carries a version release 0.1 leaves alone, so it never drops fields it does not know', () => {
+    // Release 0.1 strips unknown fields when it rewrites; it treats any version above 1 as newer (read-only).
+    const release01RewritesIt = (raw: { v: number }): boolean => raw.v <= 1;
+    const { record } = generateSampleHistory({ seed: 3, days: 40 });
+    assert.equal(release01RewritesIt(record), false);
+    assert.equal(release01RewritesIt(buildBackup({ days: new Map(), sessions: new Map() }, 0, DEFAULT_ENCODE_LIMITS, undefined)), false);
   });
 
   it('one bad day entry is repaired or dropped and logged; the other days stay intact', () => {

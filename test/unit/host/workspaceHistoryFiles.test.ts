@@ -15,9 +15,9 @@ describe('Host: the workspace history\'s backup file', function () {
     // A file system of the fake, not the disk: `memfs:`.
     const context = { ...fakeExtensionContext(), storageUri: new FakeUri('memfs', '/storage/workspace') };
     const backupUri = FakeUri.joinPath(context.storageUri, BACKUP_FILE);
-    const newer = new TextEncoder().encode(JSON.stringify({ v: 2, k: 'ownership-ratio-backup', t: 1, everything: 'a newer version wrote' }));
+    const newer = new TextEncoder().encode(JSON.stringify({ v: 3, k: 'ownership-ratio-backup', t: 1, everything: 'a newer version wrote' }));
     await vscode.fs.writeFile(backupUri, newer);
-    await context.workspaceState.update('history.w.newer', { v: 2, w: 'newer', t: 1 });
+    await context.workspaceState.update('history.w.newer', { v: 3, w: 'newer', t: 1 });
     const time = new FakeTime(Date.UTC(2026, 2, 10, 10));
     const history = new WorkspaceHistory(context as never, calendarOf(time, () => 0), vscode.window.createOutputChannel() as never);
     await history.whenLoaded();
