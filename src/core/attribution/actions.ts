@@ -27,9 +27,14 @@ export interface CommandEnds {
 
 const NO_ENDS: CommandEnds = Object.freeze({ userActedAt: Number.NEGATIVE_INFINITY, commandEditedAt: Number.NEGATIVE_INFINITY });
 
-/** The editor's own label (exact sources) says which kind of extension edit this is. */
-function labelledByEditor(base: Verdict): boolean {
-  return base.evidence.includes('exact:extensionEditorEdit') || base.evidence.includes('exact:workspaceEdit');
+/** The editor's own label for an extension's edit (exact sources): which API wrote it. */
+type EditorLabel = 'extensionEditorEdit' | 'workspaceEdit';
+
+function editorLabel(base: Verdict): EditorLabel | undefined {
+  if (base.evidence.includes('exact:extensionEditorEdit')) {
+    return 'extensionEditorEdit';
+  }
+  return base.evidence.includes('exact:workspaceEdit') ? 'workspaceEdit' : undefined;
 }
 
 /** The documents one action wrote to; actions touch few, so a short list beats a set. */
@@ -41,6 +46,10 @@ interface OpenAction {
   /** The pieces counted so far (the first MAX_ACTION_PIECES), as the sink holds them. */
   readonly pieces: Attribution[];
   readonly documents: string[];
+  /** How the editor labelled the action's first edit, on the exact path. */
+  readonly label: EditorLabel | undefined;
+  /** Whether an AI diff view was open when the action began. */
+  readonly diffViewAtStart: boolean;
   /** The event whose changes are being added (one event counts once in the evidence). */
   lastFact: EditFact | undefined;
   /** A multi-change event is an action of its own: nothing joins it afterwards. */
@@ -83,8 +92,9 @@ export class ActionTracker {
 
   /** `ends`: the user's last own action and a command's last edit, which end a command's window. */
   add(fact: EditFact, change: ChangeFact, attribution: Attribution, base: Verdict, ends: CommandEnds = NO_ENDS): void {
-    const action = this.actionFor(fact);
-    this.note(action, fact, change, attribution, base, ends, labelledByEditor(base));
+    const label = editorLabel(base);
+    const action = this.actionFor(fact, label);
+    this.note(action, fact, change, attribution, base, ends, label !== undefined);
     const decision = decideAction(action.evidence);
     const previous = action.decision;
     action.decision = decision;
@@ -106,17 +116,23 @@ export class ActionTracker {
     }
   }
 
-  private actionFor(fact: EditFact): OpenAction {
+  private actionFor(fact: EditFact, label: EditorLabel | undefined): OpenAction {
     const open = this.open;
     // An agent writes files in the background as one action; in the focused editor, another
-    // document is another action (a tool run on the file just opened).
+    // document is another action (a tool run on the file just opened), and a write in the
+    // background does not join what was written in the focused editor. On the exact path, an edit
+    // the editor labels as written through another API is another extension's, so another action.
+    // An AI diff view opening or closing since the action began shows an agent starting or ending
+    // its work: what comes next is another action.
+    const diffView = this.signals?.aiDiffViewOpen() ?? false;
     const joins = open !== undefined && (open.lastFact === fact
       || (!open.closed && fact.changes.length === 1 && fact.at - open.evidence.lastAt <= ACTION_GAP_MS && fact.at >= open.evidence.firstAt
-        && (open.documents.includes(fact.documentKey) || !fact.inActiveEditor)));
+        && open.label === label && open.diffViewAtStart === diffView
+        && (open.documents.includes(fact.documentKey) || (!fact.inActiveEditor && !open.evidence.inActiveEditor))));
     if (joins && open !== undefined) {
       return open;
     }
-    const started: OpenAction = { evidence: emptyEvidence(fact.at), decision: undefined, pieces: [], documents: [], lastFact: undefined, closed: false };
+    const started: OpenAction = { evidence: emptyEvidence(fact.at), decision: undefined, pieces: [], documents: [], label, diffViewAtStart: diffView, lastFact: undefined, closed: false };
     started.evidence.aiExtensionActive = this.signals?.aiExtensionActive() ?? true;
     this.open = started;
     return started;

@@ -1,12 +1,12 @@
 import type { Category } from '../categories';
 import { countCodePoints } from '../text';
 import { exactVerdict } from './exactPath';
-import { FILE_CHANGE_KINDS, FILE_CHANGE_WINDOW_MS, PASTE_INTENT_WINDOW_MS, PASTE_KINDS, type IntentLog } from './intents';
+import { PASTE_INTENT_WINDOW_MS, PASTE_KINDS, type IntentLog } from './intents';
 import { insertedText, replacedLength } from './shape';
 import { stableEventSignal, stableVerdict } from './stablePath';
 import type { Attribution, ChangeFact, EditFact } from './types';
 import type { Verdict } from './verdict';
-import { takeAccept } from './windows';
+import { endFileChanges, takeAccept } from './windows';
 
 export { isCountedScheme } from './schemes';
 
@@ -83,7 +83,7 @@ function consumeExplainedIntent(fact: EditFact, decided: Verdict, intents: Inten
   } else if (decided.category === 'paste') {
     intents.take(PASTE_KINDS, fact.documentKey, fact.at, PASTE_INTENT_WINDOW_MS);
   } else if (decided.category === 'external') {
-    intents.take(FILE_CHANGE_KINDS, fact.documentKey, fact.at, FILE_CHANGE_WINDOW_MS);
+    endFileChanges(intents, fact.documentKey, fact.at);
   }
 }
 

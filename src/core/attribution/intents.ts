@@ -118,6 +118,21 @@ export class IntentLog {
     return index < 0 ? undefined : this.entries[index];
   }
 
+  /**
+   * Whether an intent of one of `kinds` for the document is stamped within `radiusMs` of `at`, before
+   * or after (consumed ones too: this asks what happened, not what is left to explain). `at` is a
+   * past moment, not the clock, so it is not taken as the time now.
+   */
+  hasNear(kinds: readonly IntentKind[], documentKey: string, at: number, radiusMs: number): boolean {
+    for (let step = 1; step <= this.count; step++) {
+      const intent = this.entries[(this.head - step + this.capacity) % this.capacity];
+      if (intent !== undefined && Math.abs(intent.at - at) <= radiusMs && intent.documentKey === documentKey && kinds.includes(intent.kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Like `peek`, for an intent of any document: did this happen anywhere since? */
   peekAnyDocument(kinds: readonly IntentKind[], now: number, windowMs: number): Intent | undefined {
     const index = this.find(kinds, undefined, now, windowMs);

@@ -13,6 +13,9 @@ import type { Intent, IntentKind } from './types';
  */
 
 const SAVED_ONLY: readonly IntentKind[] = Object.freeze(['saved']);
+const SAVE_OR_SAVED: readonly IntentKind[] = Object.freeze(['save', 'saved']);
+/** How close to a document's save the chat's model of it changes when its edits are kept (measured: within 75 ms). */
+export const CHAT_KEEP_SAVE_MS = 100;
 
 /** `later` ends `start` when it is of the same document (or every document) and not older. */
 function ends(later: Intent | undefined, start: Intent): boolean {
@@ -43,7 +46,18 @@ export function toolCommandAt(intents: IntentLog, at: number, userActedAt: numbe
  */
 export function isChatEditingAt(intents: IntentLog, documentKey: string, at: number): boolean {
   const active = intents.peek(CHAT_EDITING_KINDS, documentKey, at, CHAT_EDITING_WINDOW_MS);
-  return active !== undefined && !ends(intents.peek(CHAT_EDITING_ENDED_KINDS, documentKey, at, CHAT_EDITING_WINDOW_MS), active);
+  return active !== undefined && !isChatKeep(intents, active)
+    && !ends(intents.peek(CHAT_EDITING_ENDED_KINDS, documentKey, at, CHAT_EDITING_WINDOW_MS), active);
+}
+
+/**
+ * Keeping a chat's edits saves the document, and the chat's model of it catches up at that moment:
+ * a chat model change that close to the document's save is the Keep, which ends the chat's editing
+ * of that document, not activity that explains the next edit (a tool's, a second later).
+ */
+function isChatKeep(intents: IntentLog, active: Intent): boolean {
+  return active.documentKey !== ANY_DOCUMENT
+    && intents.hasNear(SAVE_OR_SAVED, active.documentKey, active.at, CHAT_KEEP_SAVE_MS);
 }
 
 /**
@@ -83,7 +97,19 @@ export function takeExternalChange(intents: IntentLog, documentKey: string, at: 
   if (change === undefined || ends(intents.peek(FILE_CHANGE_ECHOED_KINDS, documentKey, at, FILE_CHANGE_WINDOW_MS), change)) {
     return false;
   }
-  return intents.take(FILE_CHANGE_KINDS, documentKey, at, FILE_CHANGE_WINDOW_MS) !== undefined;
+  endFileChanges(intents, documentKey, at);
+  return true;
+}
+
+/**
+ * The document now holds what is on disk: every change reported so far is explained by this reload
+ * (two quick writes are reloaded once), so none is left to claim the next edit, a tool's say.
+ */
+export function endFileChanges(intents: IntentLog, documentKey: string, at: number): void {
+  let taken = intents.take(FILE_CHANGE_KINDS, documentKey, at, FILE_CHANGE_WINDOW_MS);
+  while (taken !== undefined) {
+    taken = intents.take(FILE_CHANGE_KINDS, documentKey, at, FILE_CHANGE_WINDOW_MS);
+  }
 }
 
 /** The document was created through the workspace API or the explorer a moment ago. */

@@ -177,6 +177,28 @@ describe('actions: one decision for a run of anonymous edits', () => {
     assert.deepEqual([counted[0].category, counted[0].evidence.includes('action:chatEditing')], ['tool', false]);
   });
 
+  it('on the exact path, a TextEditor.edit right after an agent\'s workspace edits is another action (another extension\'s)', () => {
+    const { attributor, counted } = harness({ exactSources: true });
+    const workspaceEdit = { detailedReason: reason('unknown', { name: 'unknown' }) };
+    CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk, workspaceEdit)));
+    const header = '// Copyright 2026 Example\n// SPDX-License-Identifier: MIT\n// See LICENSE for details\n\n';
+    attributor.attribute(fact({ at: T0 + 400, changes: [insertAt(0, 0, header)], cursors: [pos(3, 0)], detailedReason: reason('unknown', { name: 'MainThreadTextEditor' }) }));
+    assert.deepEqual(counted.slice(0, CHUNKS.length).map((a) => a.category), CHUNKS.map(() => 'aiChat'));
+    const last = counted[counted.length - 1];
+    assert.deepEqual([last.category, last.continues], ['tool', undefined], last.evidence.join(' '));
+  });
+
+  it('an AI diff view opening starts a new action: a tool\'s header a moment before stays a tool\'s', () => {
+    let diffView = false;
+    const { attributor, counted } = harness({ signals: { aiDiffViewOpen: () => diffView, aiExtensionActive: () => true } });
+    const header = '// Copyright 2026 Example\n// SPDX-License-Identifier: MIT\n// See LICENSE for details\n\n';
+    attributor.attribute(fact({ changes: [insertAt(0, 0, header)], cursors: [pos(10, 0)] }));
+    diffView = true;
+    attributor.attribute(agentInsert(T0 + 1_600, 'export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\n'));
+    assert.deepEqual(counted.map((a) => a.category), ['tool', 'aiChat']);
+    assert.equal(counted[1].continues, undefined);
+  });
+
   it('an edit in another document of the focused editor starts a new action (a tool on the file just opened)', () => {
     const { attributor, counted } = harness();
     CHUNKS.forEach((chunk, i) => attributor.attribute(agentInsert(T0 + i * 40, chunk)));
@@ -257,13 +279,23 @@ describe('Attributor: edits with a sure sign pass straight through', () => {
     assert.equal(counted[0].confidence, 'exact');
   });
 
-  it('the same document key in another event is the same action; another document too while it streams', () => {
+  it('the same document key in another event is the same action; in the background, another document too', () => {
     const { attributor, counted } = harness();
-    attributor.attribute(agentInsert(T0, CHUNKS[0]));
-    attributor.attribute(agentInsert(T0 + 40, CHUNKS[1], { documentKey: OTHER_DOC, inActiveEditor: false }));
-    attributor.attribute(agentInsert(T0 + 80, CHUNKS[2]));
+    const background = { inActiveEditor: false };
+    attributor.attribute(agentInsert(T0, CHUNKS[0], background));
+    attributor.attribute(agentInsert(T0 + 40, CHUNKS[1], { ...background, documentKey: OTHER_DOC }));
+    attributor.attribute(agentInsert(T0 + 80, CHUNKS[2], background));
     assert.deepEqual(counted.map((a) => a.category), ['aiChat', 'aiChat', 'aiChat']);
     assert.equal(counted[2].evidence.includes('n=3'), true);
     void DOC;
+  });
+
+  it('a write in the background does not join what was written in the focused editor (a tool\'s header, then an agent elsewhere)', () => {
+    const { attributor, counted } = harness();
+    const header = '// Copyright 2026 Example\n// SPDX-License-Identifier: MIT\n// See LICENSE for details\n\n';
+    attributor.attribute(fact({ changes: [insertAt(0, 0, header)], cursors: [pos(10, 0)] }));
+    attributor.attribute(fact({ at: T0 + 970, documentKey: OTHER_DOC, inActiveEditor: false, changes: [insertAt(0, 0, MULTI_LINE_CODE)], cursors: [] }));
+    assert.deepEqual(counted.map((a) => a.category), ['tool', 'aiChat']);
+    assert.equal(counted[1].continues, undefined);
   });
 });

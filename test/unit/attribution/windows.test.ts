@@ -78,6 +78,29 @@ describe('windows end when their cause ends', () => {
     assert.equal(takeExternalChange(log(['fileChangeEchoed', T0 - 500], ['fileChangedOnDisk', T0]), DOC, T0 + 100), true, 'a change after the echo');
   });
 
+  it('two writes reloaded at once are one reload: neither is left to claim the next edit (a tool\'s header)', () => {
+    const intents = log(['fileChangedOnDisk', T0], ['fileChangedOnDisk', T0 + 140]);
+    assert.equal(takeExternalChange(intents, DOC, T0 + 150), true, 'the reload');
+    assert.equal(takeExternalChange(intents, DOC, T0 + 640), false, 'the header half a second later');
+    assert.equal(takeExternalChange(log(['fileChangedOnDisk', T0]), OTHER_DOC, T0 + 100), false, 'another document\'s change explains nothing here');
+  });
+
+  it('keeping a chat\'s edits (its model catches up as the document is saved) ends the chat\'s editing of that document', () => {
+    const kept = log(['chatEditingActive', T0 - 1_000], ['save', T0 - 50], ['saved', T0 - 25], ['chatEditingActive', T0]);
+    assert.equal(isChatEditingAt(kept, DOC, T0 + 1_600), false, 'a tool\'s edit 1.6 s after the Keep');
+    const savedBefore = log(['chatEditingActive', T0], ['saved', T0 + 60]);
+    assert.equal(isChatEditingAt(savedBefore, DOC, T0 + 1_600), false, 'the save may come just after');
+    const streaming = log(['chatEditingActive', T0], ['save', T0 + 300], ['saved', T0 + 320]);
+    assert.equal(isChatEditingAt(streaming, DOC, T0 + 1_600), true, 'a save while the chat works is not a Keep');
+    assert.equal(isChatEditingAt(log(['chatEditingActive', T0], ['saved', T0 + 10, OTHER_DOC]), DOC, T0 + 500), true, 'another document saved');
+  });
+
+  it('asking what happened around a past moment does not take it as the time now (the log is kept)', () => {
+    const intents = log(['chatEditingActive', T0], ['fileChangedOnDisk', T0 + 2_500]);
+    assert.equal(isChatEditingAt(intents, DOC, T0 + 2_900), true);
+    assert.equal(takeExternalChange(intents, DOC, T0 + 2_900), true, 'the log was not cleared as if the clock went back');
+  });
+
   it('a file created a moment ago', () => {
     assert.equal(wasCreatedAt(log(['fileCreated', T0]), DOC, T0 + 1000), true);
     assert.equal(wasCreatedAt(log(['fileCreated', T0]), OTHER_DOC, T0 + 1000), false);
