@@ -19,6 +19,8 @@ export interface StatusBarSource {
   getSnapshot(): Snapshot;
   /** Totals of the last `days` days including today. */
   lastDays(days: number): Totals;
+  /** Counting goes on but nothing reaches storage now (writes fail, history read-only or missing). */
+  readonly countsOnlyInMemory: boolean;
 }
 
 /** What the tooltip should add about what cannot be seen now. */
@@ -86,7 +88,7 @@ export class OwnershipStatusBar extends Disposable {
     this.item.backgroundColor = outsideTarget(percent) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // Nothing counted in the last month: most likely a first run, so the tooltip points at the walkthrough.
     const firstRun = countedChars(this.source.lastDays(FIRST_RUN_DAYS).chars) === 0;
-    this.item.tooltip = tooltip(totals, period, snapshot, firstRun, this.notices?.missing === true);
+    this.item.tooltip = tooltip(totals, period, snapshot, firstRun, this.notices?.missing === true, this.source.countsOnlyInMemory);
     this.item.show();
     this.visible = true;
   }
@@ -115,7 +117,7 @@ function accessibleLabel(percent: number | undefined, period: StatusBarPeriod): 
     : vscode.l10n.t('Ownership Ratio: {0} percent of the characters counted for {1} are yours', percent, periodLabel(period));
 }
 
-function tooltip(totals: Totals, period: StatusBarPeriod, { session, today }: Snapshot, firstRun: boolean, noShellIntegration: boolean): vscode.MarkdownString {
+function tooltip(totals: Totals, period: StatusBarPeriod, { session, today }: Snapshot, firstRun: boolean, noShellIntegration: boolean, inMemoryOnly: boolean): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.isTrusted = { enabledCommands: ['ownershipRatio.openDashboard', 'ownershipRatio.gettingStarted'] };
   markdown.appendMarkdown(`**${vscode.l10n.t('Ownership Ratio — {0}', periodLabel(period))}**\n\n`);
@@ -137,6 +139,9 @@ function tooltip(totals: Totals, period: StatusBarPeriod, { session, today }: Sn
   if (session.id !== '') {
     const minutes = Math.max(0, Math.round((Date.parse(session.end) - Date.parse(session.start)) / 60_000));
     markdown.appendMarkdown(`\n${vscode.l10n.t('Current session: {0} min', minutes)}\n`);
+  }
+  if (inMemoryOnly) {
+    markdown.appendMarkdown(`\n$(warning) ${vscode.l10n.t('Your counts cannot be saved right now: counting continues in memory, and the log says why.')}\n`);
   }
   if (noShellIntegration) {
     markdown.appendMarkdown(`\n$(terminal) ${vscode.l10n.t('A terminal without shell integration is open: AI agents run there are not recognised, and their changes to open files count as changed outside the editor.')}\n`);

@@ -101,6 +101,10 @@ export class WorkspaceHistory extends Disposable implements FateSink {
     this.loaded = this.load();
   }
 
+  get countsOnlyInMemory(): boolean {
+    return this.store.countsOnlyInMemory;
+  }
+
   /** Resolves once stored history is read (edits before that are queued, not lost). */
   whenLoaded(): Promise<void> {
     return this.loaded;
@@ -236,9 +240,11 @@ export class WorkspaceHistory extends Disposable implements FateSink {
       case 'writeFailed':
         this.log.error(`Saving history failed ${warning.attempts} times: ${warning.error}`);
         void vscode.window.showWarningMessage(vscode.l10n.t('Ownership Ratio cannot save its history right now. Counts are kept in memory and saving is retried.'));
+        this.changed.fire(); // the tooltip says so until saving works again
         return;
       case 'writeRecovered':
         this.log.info(`Saving history works again after ${warning.attempts} attempts.`);
+        this.changed.fire();
         return;
       case 'ownKeyLost':
         this.log.warn(`This window's history record ${warning.key} was taken over; continuing under a new one.`);

@@ -47,6 +47,11 @@ export class BatchedWriter {
     return this.failures;
   }
 
+  /** Writes fail now: reported through `onFailing`, not yet recovered. */
+  get failing(): boolean {
+    return this.failures >= this.options.reportAfterFailures;
+  }
+
   setOptions(options: BatchedWriterOptions): void {
     this.options = options;
   }

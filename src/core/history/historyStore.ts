@@ -16,8 +16,7 @@ import { OwnRecordEncoder } from './ownRecordEncoder';
 import { buildSnapshot, type DaySummary, type PendingFate, type SessionSummary, type Snapshot } from './snapshot';
 import { StoreModeMachine, type StoreMode } from './storeMode';
 import {
-  DEFAULT_HISTORY_OPTIONS, errorText,
-  type HistoryOptions, type HistoryStoreDeps, type LoadResult, type RestoreResult, type StoreWarning,
+  DEFAULT_HISTORY_OPTIONS, errorText, type HistoryOptions, type HistoryStoreDeps, type LoadResult, type RestoreResult, type StoreWarning,
 } from './storeTypes';
 import { WindowRecords } from './windowRecords';
 
@@ -61,6 +60,11 @@ export class HistoryStore {
 
   get mode(): StoreMode {
     return this.modes.current;
+  }
+
+  /** Edits are counted but kept in memory only: writes fail, or history is read-only or blocked. */
+  get countsOnlyInMemory(): boolean {
+    return this.modes.counts && (!this.modes.writes || this.writer.failing);
   }
 
   /** The Memento key this window writes. */

@@ -342,6 +342,7 @@ describe('HistoryStore', () => {
       const { store, warnings, time } = makeStore({ memento });
       const result = await store.load();
       assert.equal(result.mode, 'readOnly');
+      assert.equal(store.countsOnlyInMemory, true);
       assert.deepEqual(warnings.filter((w) => w.code === 'futureVersion'), [{ code: 'futureVersion', key: 'history.w.next', version: 3 }]);
       store.record(attr(T0, 'typed', 1));
       await time.advance(10 * MIN);
@@ -461,14 +462,17 @@ describe('HistoryStore', () => {
         await store.load();
         const spy = memento as SpyMemento;
         spy.failMode = failMode;
+        assert.equal(store.countsOnlyInMemory, false);
         store.record(attr(T0, 'typed', 10));
         await time.advance(30_000 + 2_000 + 4_000);
         assert.deepEqual(warnings.map((w) => w.code), ['writeFailed']);
         assert.equal(store.snapshot().today.chars.typed, 10, 'in-memory state kept');
+        assert.equal(store.countsOnlyInMemory, true, 'while saving fails');
         store.record(attr(time.now(), 'typed', 5));
         spy.failMode = 'none';
         await time.advance(8_000);
         assert.deepEqual(warnings.map((w) => w.code), ['writeFailed', 'writeRecovered']);
+        assert.equal(store.countsOnlyInMemory, false, 'saving works again');
         const stored = memento.get(store.key) as { d: Record<string, { c: number[] }> };
         assert.deepEqual(stored.d[TODAY].c, [15]);
       });

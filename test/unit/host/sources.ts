@@ -15,6 +15,7 @@ export class FakeCounts {
   readonly changes: FakeEmitter<void>;
   today: Totals = totals();
   last7: Totals = totals();
+  countsOnlyInMemory = false;
 
   constructor(vscode: FakeVscode, readonly date = '2026-03-10') {
     this.changes = vscode.emitter<void>();

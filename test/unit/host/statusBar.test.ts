@@ -45,6 +45,20 @@ describe('Host: the status bar item', function () {
     assert.deepEqual(statusBar.state, { text: item().text, tooltip, visible: true });
   });
 
+  it('says in the tooltip that counting continues in memory while the counts cannot be saved, and not once they can', async function () {
+    counts.set({ typed: 300 });
+    await time.advance(250);
+    assert.doesNotMatch((item().tooltip as MarkdownString).value, /counting continues in memory/);
+    counts.countsOnlyInMemory = true;
+    counts.changes.fire();
+    await time.advance(250);
+    assert.match((item().tooltip as MarkdownString).value, /\n\$\(warning\) Your counts cannot be saved right now: counting continues in memory, and the log says why\.\n/);
+    counts.countsOnlyInMemory = false;
+    counts.changes.fire();
+    await time.advance(250);
+    assert.doesNotMatch((item().tooltip as MarkdownString).value, /counting continues in memory/);
+  });
+
   it('says in one line where the AI chat and agent work came from, only when there is some', async function () {
     counts.set({ typed: 300, aiInline: 80 });
     await time.advance(250);
