@@ -17,6 +17,14 @@ export const REMINDER_STATE_KEY = 'reflection.reminder';
 export const WINDOWS_FOLDER = 'windows';
 /** In the workspace's storage folder: the merged history of all windows, rewritten every few minutes. */
 export const BACKUP_FILE = 'history-backup.json';
+/**
+ * In the workspace's storage folder: the history as it was each time before maintenance removed
+ * part of it (days past retention, old session detail), one backup file per removal, the newest
+ * few kept; each can be restored with *Restore History…*.
+ */
+export const BEFORE_REMOVAL_FOLDER = 'before-removal';
+/** How many of those copies are kept. */
+export const BEFORE_REMOVAL_KEPT = 7;
 /** In either storage folder: stored values that could not be read, each kept with the reason. */
 export const QUARANTINE_FOLDER = 'quarantine';
 /** In the global storage folder: a copy of all reflections, rewritten after every change. */

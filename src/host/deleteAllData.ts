@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BACKUP_FILE, QUARANTINE_FOLDER } from '../core/storageKeys';
+import { BACKUP_FILE, BEFORE_REMOVAL_FOLDER, QUARANTINE_FOLDER, REFLECTIONS_BACKUP_FILE } from '../core/storageKeys';
 import type { WorkspaceHistory } from './workspaceHistory';
 
 /** The parts of `vscode.ExtensionContext` this needs (the context itself fits). */
@@ -24,11 +24,42 @@ function errorText(error: unknown): string {
 }
 
 /**
+ * What the extension writes in a storage folder: the history backup, the reflections' copy (each
+ * with any temporary file an interrupted atomic write left beside it), the quarantine and the
+ * copies kept before removals.
+ */
+function isOurs(name: string): boolean {
+  return name.startsWith(BACKUP_FILE) || name.startsWith(REFLECTIONS_BACKUP_FILE) || name === QUARANTINE_FOLDER || name === BEFORE_REMOVAL_FOLDER;
+}
+
+/** Deletes our files in `folder`; what could not be deleted is added to `failures`. */
+async function deleteOurFiles(folder: vscode.Uri, failures: string[]): Promise<void> {
+  let entries: [string, vscode.FileType][] = [];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch (error) {
+    if (!isMissing(error)) {
+      failures.push(`${folder.fsPath}: ${errorText(error)}`);
+    }
+  }
+  for (const [name] of entries.filter(([name]) => isOurs(name))) {
+    const uri = vscode.Uri.joinPath(folder, name);
+    try {
+      await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+    } catch (error) {
+      if (!isMissing(error)) {
+        failures.push(`${uri.fsPath}: ${errorText(error)}`);
+      }
+    }
+  }
+}
+
+/**
  * `ownershipRatio.deleteAllData`: after a modal confirmation, deletes the history of
  * this workspace (every `workspaceState` key), the extension's own `globalState` keys (reflections
- * and preferences, which are kept for all workspaces), the backup file and quarantine folder in the
- * storage folder (the same folder `WorkspaceHistory` uses: the workspace's, else the global one),
- * and the Settings Sync registration. Returns true when everything was deleted; false when the user
+ * and preferences, which are kept for all workspaces), our files in the workspace's and the global
+ * storage folders (backups, quarantine, copies kept before removals) and the Settings Sync
+ * registration. Returns true when everything was deleted; false when the user
  * cancelled (nothing deleted) or something could not be deleted (the message says what).
  */
 export async function deleteAllData(locations: DataLocations, history: WorkspaceHistory, rawArgs?: unknown): Promise<boolean> {
@@ -69,25 +100,9 @@ export async function deleteAllData(locations: DataLocations, history: Workspace
   } catch (error) {
     failures.push(errorText(error));
   }
-  const folder = locations.storageUri ?? locations.globalStorageUri;
-  let entries: [string, vscode.FileType][] = [];
-  try {
-    entries = await vscode.workspace.fs.readDirectory(folder);
-  } catch (error) {
-    if (!isMissing(error)) {
-      failures.push(`${folder.fsPath}: ${errorText(error)}`);
-    }
-  }
-  // The backup, any temporary file an interrupted atomic write left beside it, and the quarantine.
-  for (const [name] of entries.filter(([name]) => name.startsWith(BACKUP_FILE) || name === QUARANTINE_FOLDER)) {
-    const uri = vscode.Uri.joinPath(folder, name);
-    try {
-      await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
-    } catch (error) {
-      if (!isMissing(error)) {
-        failures.push(`${uri.fsPath}: ${errorText(error)}`);
-      }
-    }
+  // The workspace's folder (history) and the global one (reflections; history without a folder open).
+  for (const folder of new Set([locations.storageUri, locations.globalStorageUri].filter((uri) => uri !== undefined).map((uri) => uri.toString()))) {
+    await deleteOurFiles(vscode.Uri.parse(folder), failures);
   }
   if (failures.length > 0) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Some Ownership Ratio data could not be deleted: {0}', failures.slice(0, 3).join('; ')));

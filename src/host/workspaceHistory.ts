@@ -13,6 +13,7 @@ import { BACKUP_FILE, HISTORY_KEY_PREFIX, MAINTENANCE_KEY, WINDOWS_FOLDER } from
 import type { Totals } from '../core/tally';
 import { jsonBytes, readJson, writeFileAtomic } from './atomicFile';
 import { readBackupMarker } from './backupMarker';
+import { beforeRemovalFolder } from './beforeRemovalFolder';
 import { Disposable } from './disposable';
 import type { FateSink } from './fateWatcher';
 import { mirrorFolder } from './mirrorFolder';
@@ -84,6 +85,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
       windowId: randomBytes(6).toString('base64url'),
       quarantine,
       report: (warning) => this.report(warning),
+      keepBeforeRemoval: beforeRemovalFolder(this.storageFolder, calendar),
     }, historyOptions());
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('ownershipRatio')) {

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { BACKUP_FILE, BEFORE_REMOVAL_FOLDER, REFLECTIONS_BACKUP_FILE, WINDOWS_FOLDER } from '../../src/core/storageKeys';
 import { api, eventually, EXTENSION_ID, freshEditor, typeText } from './extension';
 
 /** Typing pauses this long, and the extension has saved (it saves once typing pauses for 3 s). */
@@ -41,5 +42,40 @@ describe('Privacy (in the extension host)', function () {
     }
     assert.ok(!JSON.stringify(ownershipApi.getSnapshot()).includes(marker), 'the snapshot contains the text');
     assert.ok((await readFile(backup.fsPath, 'utf8')).includes(ownershipApi.getSnapshot().today.date), 'the backup holds today');
+  });
+
+  it('Delete All Data leaves no file of ours in the storage folders, and nothing is written back', async function () {
+    this.timeout(30_000);
+    const userData = process.env.OWNERSHIP_TEST_USER_DATA;
+    if (!userData) {
+      this.skip();
+    }
+    const ownershipApi = await api();
+    await freshEditor('', 'typescript');
+    await typeText('const kept = 1;');
+    await eventually(() => ownershipApi.getSnapshot().today.chars.typed, (typed) => typed > 0);
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_TO_SAVE_MS));
+    const stored = (await filesUnder(userData as string)).filter((path) => path.includes(EXTENSION_ID) && !path.endsWith('.log'));
+    const record = stored.find((path) => basename(dirname(path)) === WINDOWS_FOLDER);
+    assert.ok(record, `this window's copy of its counts is written: ${stored.join(', ')}`);
+    // Beside it: a backup, a copy kept before a removal; and the reflections' copy in the global storage folder.
+    const storageFolder = dirname(dirname(record));
+    await writeFile(join(storageFolder, BACKUP_FILE), '{}');
+    await mkdir(join(storageFolder, BEFORE_REMOVAL_FOLDER), { recursive: true });
+    await writeFile(join(storageFolder, BEFORE_REMOVAL_FOLDER, '2001-01-01-1.json'), '{}');
+    const globalFolder = join(userData as string, 'User', 'globalStorage', EXTENSION_ID);
+    await mkdir(globalFolder, { recursive: true });
+    await writeFile(join(globalFolder, REFLECTIONS_BACKUP_FILE), '{}');
+
+    assert.equal(await vscode.commands.executeCommand<boolean>('ownershipRatio.deleteAllData', { confirmed: true }), true);
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_TO_SAVE_MS));
+    const left = (await filesUnder(userData as string)).filter((path) => path.includes(EXTENSION_ID) && !path.endsWith('.log'));
+    // Only the markers that tell other windows a record was deleted (so none writes it back): a time, no data.
+    const markers = left.filter((path) => basename(dirname(path)) === WINDOWS_FOLDER && path.endsWith('.deleted.json'));
+    assert.deepEqual(left.filter((path) => !markers.includes(path)), []);
+    assert.ok(markers.length > 0, 'the deleted records are marked for the other windows');
+    for (const path of markers) {
+      assert.deepEqual(Object.keys(JSON.parse(await readFile(path, 'utf8')) as object), ['deletedAt'], path);
+    }
   });
 });

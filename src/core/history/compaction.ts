@@ -45,6 +45,23 @@ export function compactHistory(data: HistoryData, today: DayKey, policy: Retenti
   return changed;
 }
 
+/** Whether `compactHistory` with the same arguments would remove anything (it is then a no-op otherwise). */
+export function compactionRemoves(data: HistoryData, today: DayKey, policy: RetentionPolicy): boolean {
+  const keepFrom = firstKeptDay(today, policy.retentionDays);
+  const detailFrom = firstKeptDay(today, Math.max(1, policy.sessionDetailDays)) as DayKey;
+  for (const day of data.days.keys()) {
+    if (keepFrom !== undefined && day < keepFrom) {
+      return true;
+    }
+  }
+  for (const day of data.sessions.keys()) {
+    if (day < detailFrom || (keepFrom !== undefined && day < keepFrom)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** How many distinct days of `sources` lie before `from` (what a retention starting there removes). */
 export function daysBefore(sources: Iterable<HistoryData>, from: DayKey | undefined): number {
   if (from === undefined) {

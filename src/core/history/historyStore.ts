@@ -10,9 +10,10 @@ import { EarlyEdits } from './earlyEdits';
 import { compactHistory, daysBefore, firstKeptDay, newestDayUpTo } from './compaction';
 import { Maintenance } from './maintenance';
 import { HistoryQueries } from './historyQueries';
-import { emptyHistory, mergeHistory, type HistoryData } from './model';
+import { emptyHistory, mergeAll, mergeHistory, type HistoryData } from './model';
 import { SCHEMA_VERSION, type StoredBackup, type StoredWindowRecord } from './schema';
 import { OwnRecordEncoder } from './ownRecordEncoder';
+import { RemovalBackup } from './removalBackup';
 import { buildSnapshot, type DaySummary, type PendingFate, type SessionSummary, type Snapshot } from './snapshot';
 import { StoreModeMachine, type StoreMode } from './storeMode';
 import {
@@ -43,11 +44,13 @@ export class HistoryStore {
   private readonly early = new EarlyEdits();
   private readonly writer: BatchedWriter;
   private readonly upkeep: Maintenance;
+  private readonly removal: RemovalBackup;
 
   constructor(private readonly deps: HistoryStoreDeps, options: Partial<HistoryOptions> = {}) {
     this.records = new WindowRecords(deps.memento, deps.windowId); // throws for a window id that would make a strange key
     this.options = { ...DEFAULT_HISTORY_OPTIONS, ...options };
     this.upkeep = new Maintenance(deps.memento, () => deps.calendar.now(), (w) => this.warn(w));
+    this.removal = new RemovalBackup(deps.keepBeforeRemoval);
     this.tracker = this.newTracker();
     this.ring = new RecentRing(this.options.recentSize);
     this.queries = new HistoryQueries(() => this.sources(), () => this.options, deps.calendar.tz);
@@ -227,6 +230,7 @@ export class HistoryStore {
 
   private forgetAll(): void {
     this.upkeep.start(undefined);
+    this.removal.forget();
     this.base = emptyHistory();
     this.encoder.invalidate();
     this.tracker = this.newTracker();
@@ -243,12 +247,12 @@ export class HistoryStore {
     if ((mode !== 'ready' && mode !== 'readOnly' && !this.modes.ending) || (forFile && !this.modes.rewritesFiles)) {
       return undefined;
     }
-    return buildBackup(this.mergedHistory(), this.deps.calendar.now(), this.options, this.languagesFrom(this.plan().day));
+    return buildBackup(mergeAll(this.sources()), this.deps.calendar.now(), this.options, this.languagesFrom(this.plan().day));
   }
 
   /** Restores a backup into this window's record (see `planRestore`) and writes it at once. */
   async restoreBackup(value: unknown): Promise<RestoreResult> {
-    const plan = planRestore(value, this.modes.current, () => this.mergedHistory());
+    const plan = planRestore(value, this.modes.current, () => mergeAll(this.sources()));
     if (!plan.ok) {
       return plan.result;
     }
@@ -322,14 +326,6 @@ export class HistoryStore {
     }
   }
 
-  private mergedHistory(): HistoryData {
-    const merged = emptyHistory();
-    for (const source of this.sources()) {
-      mergeHistory(merged, source);
-    }
-    return merged;
-  }
-
   private languagesFrom(today: DayKey): DayKey | undefined {
     return firstKeptDay(today, this.options.languageDetailDays);
   }
@@ -342,6 +338,7 @@ export class HistoryStore {
   /** Compacts every source by the plan; returns the day it counted from. */
   private compactAll(): DayKey {
     const { day, policy } = this.plan();
+    this.removal.beforeCompaction(this.sources(), day, policy, () => buildBackup(mergeAll(this.sources()), this.deps.calendar.now(), this.options, this.languagesFrom(day)));
     if (compactHistory(this.base, day, policy)) {
       this.encoder.invalidate();
     }
@@ -364,6 +361,7 @@ export class HistoryStore {
     const now = this.deps.calendar.now();
     const today = this.compactAll(); // cheap (a pass over day keys); keeps live edits of old days within retention too
     await this.upkeep.save();
+    await this.removal.write(); // throws when the copy could not be written: nothing is removed, the write is retried
     const { d, s } = this.encoder.encode(this.base, this.tracker.live, this.options, this.languagesFrom(today));
     const record: StoredWindowRecord = { v: SCHEMA_VERSION, w: this.deps.windowId, t: now, d, s };
     if (this.closing) {

@@ -105,6 +105,15 @@ export function emptyHistory(): HistoryData {
   return { days: new Map(), sessions: new Map() };
 }
 
+/** All `sources` merged into a new history (none of them aliased). */
+export function mergeAll(sources: Iterable<HistoryData>): HistoryData {
+  const merged = emptyHistory();
+  for (const source of sources) {
+    mergeHistory(merged, source);
+  }
+  return merged;
+}
+
 /** Adds `source` into `target` (copies; `source` is not aliased). */
 export function mergeHistory(target: HistoryData, source: HistoryData): void {
   for (const [day, span] of source.days) {

@@ -5,6 +5,7 @@ import { MINUTE_MS, type DayKey } from '../sessions/localDay';
 import { DEFAULT_ENCODE_LIMITS, type EncodeLimits } from './codec';
 import { DEFAULT_RETENTION, type RetentionPolicy } from './compaction';
 import type { MementoLike, QuarantineSink, Scheduler } from './ports';
+import type { KeepBeforeRemoval } from './removalBackup';
 import type { StoreMode } from './storeMode';
 
 /** What the history store can be tuned with; the host passes the user's settings in. */
@@ -46,6 +47,8 @@ export interface HistoryStoreDeps {
   readonly quarantine?: QuarantineSink;
   /** The single channel for everything the user or the log should hear about. */
   readonly report?: (warning: StoreWarning) => void;
+  /** Writes a copy of the history before maintenance removes part of it from storage (see `RemovalBackup`). */
+  readonly keepBeforeRemoval?: KeepBeforeRemoval;
 }
 
 export type StoreWarning =

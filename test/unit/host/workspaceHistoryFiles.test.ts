@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { calendarOf } from '../../../src/core/calendar';
-import { BACKUP_FILE } from '../../../src/core/storageKeys';
+import { parseBackup } from '../../../src/core/history/schema';
+import { BACKUP_FILE, BEFORE_REMOVAL_FOLDER, BEFORE_REMOVAL_KEPT } from '../../../src/core/storageKeys';
+import { beforeRemovalFolder } from '../../../src/host/beforeRemovalFolder';
 import { WorkspaceHistory } from '../../../src/host/workspaceHistory';
 import { fakeExtensionContext, FakeUri, installFakeVscode, type FakeVscode } from '../../support/fakeVscode';
 import { FakeTime } from '../history/fakes';
@@ -25,5 +27,30 @@ describe('Host: the workspace history\'s backup file', function () {
     history.record({ at: time.now(), category: 'typed', confidence: 'exact', chars: 3, deleted: 0, languageId: 'plaintext', evidence: [] });
     await history.close();
     assert.deepEqual(await vscode.fs.readFile(backupUri), newer);
+  });
+});
+
+describe('Host: copies kept before history maintenance removes part of the history', function () {
+  let vscode: FakeVscode;
+  beforeEach(function () {
+    vscode = installFakeVscode();
+  });
+
+  it('writes each copy to before-removal/<day>-<time>.json, readable as a backup, and keeps the newest seven', async function () {
+    const storage = new FakeUri('memfs', '/storage/workspace');
+    const time = new FakeTime(Date.UTC(2026, 2, 10, 10));
+    const keep = beforeRemovalFolder(storage as never, calendarOf(time, () => 0));
+    const backup = { v: 2 as const, k: 'ownership-ratio-backup' as const, t: time.now(), d: { '2026-03-01': { c: [5] } }, s: {} };
+    for (let i = 0; i < 9; i++) {
+      await keep({ ...backup, t: time.now() });
+      await time.advance(24 * 60 * 60_000);
+    }
+    const folder = FakeUri.joinPath(storage, BEFORE_REMOVAL_FOLDER);
+    const names = (await vscode.fs.readDirectory(folder)).map(([name]) => name).sort();
+    assert.equal(names.length, BEFORE_REMOVAL_KEPT);
+    assert.equal(names[0].startsWith('2026-03-12-'), true, names.join(', '));
+    assert.equal(names[names.length - 1].startsWith('2026-03-18-'), true, names.join(', '));
+    const newest = parseBackup(JSON.parse(new TextDecoder().decode(await vscode.fs.readFile(FakeUri.joinPath(folder, names[names.length - 1])))));
+    assert.equal(newest.kind, 'ok');
   });
 });
