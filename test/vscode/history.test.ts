@@ -20,7 +20,7 @@ describe('History and status bar (in the extension host)', function () {
     const target = vscode.Uri.file(join(folder, 'backup.json'));
     await vscode.commands.executeCommand('ownershipRatio.backup', target);
     const backup = JSON.parse(await readFile(target.fsPath, 'utf8')) as { v: number; k: string; d: Record<string, unknown> };
-    assert.equal(backup.v, 1);
+    assert.equal(backup.v, 2, 'the history format this release writes');
     assert.equal(backup.k, 'ownership-ratio-backup');
     assert.ok(Object.keys(backup.d).includes(ownershipApi.getSnapshot().today.date));
   });
