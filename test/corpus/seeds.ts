@@ -7,14 +7,20 @@
 export const TRAIN_SEEDS: readonly number[] = [
   1101, 1102, 1103, 1104, 1105, 1106, 1107, 1108, 1109, 1110,
   1111, 1112, 1113, 1114, 1115, 1116, 1117, 1118, 1119, 1120,
+  7202, 7210,
 ];
 
 export const HELD_OUT_SEEDS: readonly number[] = [
-  7201, 7202, 7203, 7204, 7205, 7206, 7207, 7208, 7209, 7210,
+  7201, 7203, 7204, 7205, 7206, 7207, 7208, 7209,
   // Added when the classifier's action and window rules changed, so that some held-out sessions
   // were first seen after the change.
   7211, 7212, 7213, 7214, 7215,
+  // In place of 7202 and 7210, moved to train.
+  7216, 7217,
 ];
 
 /** The record of the moves: seeds that were held out until a fix was made for them. */
-export const MOVED_TO_TRAIN: ReadonlyArray<{ readonly seed: number; readonly why: string }> = [];
+export const MOVED_TO_TRAIN: ReadonlyArray<{ readonly seed: number; readonly why: string }> = [
+  { seed: 7202, why: 'a tool\'s license header just after an agent created and streamed into the file counted as the agent\'s (stable path)' },
+  { seed: 7210, why: 'a tool\'s license header a second after an agent\'s stream in the same file counted as the agent\'s (stable path)' },
+];

@@ -9,6 +9,11 @@ import type { Category } from '../categories';
 
 /** Edits closer together than this, with no user action between them, are one action. */
 export const ACTION_GAP_MS = 3000;
+/**
+ * After a pause this long, an edit that does not touch where the action last wrote starts another
+ * action (an agent streams where it left off; a tool inserts its header at the top).
+ */
+export const ACTION_PAUSE_MS = 1000;
 /** A stream: this many single-insert events, no gap longer than STREAM_MAX_GAP_MS, over at least STREAM_MIN_SPAN_MS. */
 export const STREAM_MIN_EVENTS = 3;
 export const STREAM_MAX_GAP_MS = 2500;

@@ -1,12 +1,12 @@
 import {
-  ACTION_GAP_MS, MAX_ACTION_PIECES, decideAction, emptyEvidence, type ActionDecision, type ActionEvidence,
+  ACTION_GAP_MS, ACTION_PAUSE_MS, MAX_ACTION_PIECES, decideAction, emptyEvidence, type ActionDecision, type ActionEvidence,
 } from './actionDecision';
 import type { AttributionSink } from './attributor';
 import type { IntentLog } from './intents';
 import { countContentLines, insertedText, isAiLike } from './shape';
 import type { Attribution, ChangeFact, EditFact } from './types';
 import type { Verdict } from './verdict';
-import { isChatEditingAt, isChatRequestAt, toolCommandAt, wasCreatedAt } from './windows';
+import { isChatEditingAt, isChatRequestAt, takeCreation, toolCommandAt } from './windows';
 
 /** What the host knows about the editor around an action; cheap queries, answered from state it keeps. */
 export interface ActionSignals {
@@ -50,10 +50,22 @@ interface OpenAction {
   readonly label: EditorLabel | undefined;
   /** Whether an AI diff view was open when the action began. */
   readonly diffViewAtStart: boolean;
+  /** Where its last edit was, as document offsets: the replaced range's start and the inserted text's end. */
+  lastOffset: number | undefined;
+  lastEnd: number | undefined;
   /** The event whose changes are being added (one event counts once in the evidence). */
   lastFact: EditFact | undefined;
   /** A multi-change event is an action of its own: nothing joins it afterwards. */
   closed: boolean;
+}
+
+/** After a pause, an edit in the same document away from where the action last wrote (offsets, where recorded). */
+function resumesElsewhere(open: OpenAction, fact: EditFact): boolean {
+  const offset = fact.changes[0]?.rangeOffset;
+  if (fact.at - open.evidence.lastAt <= ACTION_PAUSE_MS || offset === undefined || open.lastOffset === undefined || open.lastEnd === undefined) {
+    return false;
+  }
+  return fact.documentKey === open.documents[open.documents.length - 1] && (offset < open.lastOffset || offset > open.lastEnd);
 }
 
 function actionEvidenceTokens(base: readonly string[], decision: ActionDecision, events: number, chars: number): string[] {
@@ -127,12 +139,15 @@ export class ActionTracker {
     const diffView = this.signals?.aiDiffViewOpen() ?? false;
     const joins = open !== undefined && (open.lastFact === fact
       || (!open.closed && fact.changes.length === 1 && fact.at - open.evidence.lastAt <= ACTION_GAP_MS && fact.at >= open.evidence.firstAt
-        && open.label === label && open.diffViewAtStart === diffView
+        && open.label === label && open.diffViewAtStart === diffView && !resumesElsewhere(open, fact)
         && (open.documents.includes(fact.documentKey) || (!fact.inActiveEditor && !open.evidence.inActiveEditor))));
     if (joins && open !== undefined) {
       return open;
     }
-    const started: OpenAction = { evidence: emptyEvidence(fact.at), decision: undefined, pieces: [], documents: [], label, diffViewAtStart: diffView, lastFact: undefined, closed: false };
+    const started: OpenAction = {
+      evidence: emptyEvidence(fact.at), decision: undefined, pieces: [], documents: [], label, diffViewAtStart: diffView,
+      lastOffset: undefined, lastEnd: undefined, lastFact: undefined, closed: false,
+    };
     started.evidence.aiExtensionActive = this.signals?.aiExtensionActive() ?? true;
     this.open = started;
     return started;
@@ -154,6 +169,10 @@ export class ActionTracker {
       this.noteContext(action, fact, ends, labelled);
     }
     evidence.insertedChars += attribution.chars;
+    if (change.rangeOffset !== undefined) {
+      action.lastOffset = change.rangeOffset;
+      action.lastEnd = change.rangeOffset + change.text.length;
+    }
     evidence.aiLikeWorkspaceEdit ||= labelled && base.evidence.includes('exact:workspaceEdit') && base.evidence.includes('shape:aiLike');
     if (text.length > 0) {
       evidence.contentLines += countContentLines(text);
@@ -173,7 +192,8 @@ export class ActionTracker {
     evidence.toolCommand ||= toolCommandAt(this.intents, fact.at, ends.userActedAt, ends.commandEditedAt) !== undefined;
     // The editor labels its chat's own edits: an edit it labels as another extension's is not the chat's.
     evidence.chatEditing ||= !labelled && (isChatEditingAt(this.intents, key, fact.at) || isChatRequestAt(this.intents, key, fact.at));
-    evidence.createdFile ||= wasCreatedAt(this.intents, key, fact.at);
+    // Only an action's first event may claim a file created a moment ago; its later events keep the claim.
+    evidence.createdFile ||= evidence.events === 1 && takeCreation(this.intents, key, fact.at);
     evidence.diffView ||= this.signals?.aiDiffViewOpen() ?? false;
   }
 

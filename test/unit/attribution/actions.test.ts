@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  ACTION_GAP_MS, LARGE_ONE_SHOT_CHARS, MAX_ACTION_PIECES, decideAction, emptyEvidence, type ActionEvidence,
+  ACTION_GAP_MS, ACTION_PAUSE_MS, LARGE_ONE_SHOT_CHARS, MAX_ACTION_PIECES, decideAction, emptyEvidence, type ActionEvidence,
 } from '../../../src/core/attribution/actionDecision';
 import type { ActionSignals } from '../../../src/core/attribution/actions';
 import { Attributor } from '../../../src/core/attribution/attributor';
@@ -186,6 +186,39 @@ describe('actions: one decision for a run of anonymous edits', () => {
     assert.deepEqual(counted.slice(0, CHUNKS.length).map((a) => a.category), CHUNKS.map(() => 'aiChat'));
     const last = counted[counted.length - 1];
     assert.deepEqual([last.category, last.continues], ['tool', undefined], last.evidence.join(' '));
+  });
+
+  it('after a pause, an insert away from where the stream left off is another action (a tool\'s header at the top)', () => {
+    const { attributor, counted } = harness();
+    let offset = 500;
+    CHUNKS.forEach((chunk, i) => {
+      attributor.attribute(agentInsert(T0 + i * 40, chunk, { changes: [{ ...insertAt(20, 0, chunk), rangeOffset: offset }] }));
+      offset += chunk.length;
+    });
+    const header = '// Copyright 2026 Example\n// SPDX-License-Identifier: MIT\n// See LICENSE for details\n\n';
+    const last = T0 + (CHUNKS.length - 1) * 40;
+    attributor.attribute(fact({ at: last + ACTION_PAUSE_MS + 400, changes: [{ ...insertAt(0, 0, header), rangeOffset: 0 }], cursors: [pos(3, 0)] }));
+    assert.deepEqual(counted.map((a) => a.category), [...CHUNKS.map(() => 'aiChat'), 'tool']);
+    // Where it left off, the same pause does not end the stream.
+    const resumed = harness();
+    offset = 500;
+    CHUNKS.forEach((chunk, i) => {
+      resumed.attributor.attribute(agentInsert(T0 + i * 40, chunk, { changes: [{ ...insertAt(20, 0, chunk), rangeOffset: offset }] }));
+      offset += chunk.length;
+    });
+    resumed.attributor.attribute(agentInsert(last + ACTION_PAUSE_MS + 400, 'export const more = 1;\n', { changes: [{ ...insertAt(25, 0, 'export const more = 1;\n'), rangeOffset: offset }] }));
+    assert.deepEqual([resumed.counted[CHUNKS.length].category, resumed.counted[CHUNKS.length].continues], ['aiChat', true]);
+  });
+
+  it('only the first action in a file created a moment ago is the file\'s creator: a tool\'s header after it stays a tool\'s', () => {
+    const { attributor, counted, intents } = harness();
+    intents.record(intent('fileCreated', T0 - 100, OTHER_DOC));
+    attributor.attribute(fact({ documentKey: OTHER_DOC, changes: [insertAt(0, 0, 'export const a = 1;\n')], cursors: [pos(1, 0)] }));
+    attributor.attribute(fact({ at: T0 + 200, documentKey: OTHER_DOC, changes: [insertAt(1, 0, 'export const b = 2;\n')], cursors: [pos(2, 0)] }));
+    const header = '// Copyright 2026 Example\n// SPDX-License-Identifier: MIT\n// See LICENSE for details\n\n';
+    attributor.attribute(fact({ at: T0 + 200 + ACTION_GAP_MS + 1, documentKey: OTHER_DOC, changes: [insertAt(0, 0, header)], cursors: [pos(3, 0)] }));
+    attributor.attribute(fact({ at: T0 + 300 + ACTION_GAP_MS, documentKey: OTHER_DOC, changes: [insertAt(9, 0, 'x')], cursors: [pos(12, 0)] }));
+    assert.deepEqual(counted.map((a) => a.category), ['aiChat', 'aiChat', 'tool', 'tool']);
   });
 
   it('an AI diff view opening starts a new action: a tool\'s header a moment before stays a tool\'s', () => {
