@@ -91,6 +91,8 @@ describe('Dashboard page on its own (Chromium)', function () {
     await page.locator('#ai-chat-by').waitFor();
     assert.equal(await page.locator('#ai-chat-by').innerText(), 'AI chat and agents: 120 in chat, 40 by extensions, 1,300 by terminal agents');
     await page.locator('#today-breakdown-details summary').click();
+    // The table is built when the details open (their toggle event comes after the click).
+    await page.locator('#today-table').waitFor();
     assert.equal(await page.locator('#today-table tr[data-ai-chat-by]').count(), 2, 'a row for each period with AI chat work');
     assert.match(await page.locator('#today-table tr[data-ai-chat-by="30"] td').innerText(), /^120, 40, 1,300; 800 not split$/);
   });
