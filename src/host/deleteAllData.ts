@@ -101,8 +101,10 @@ export async function deleteAllData(locations: DataLocations, history: Workspace
     failures.push(errorText(error));
   }
   // The workspace's folder (history) and the global one (reflections; history without a folder open).
-  for (const folder of new Set([locations.storageUri, locations.globalStorageUri].filter((uri) => uri !== undefined).map((uri) => uri.toString()))) {
-    await deleteOurFiles(vscode.Uri.parse(folder), failures);
+  const { storageUri, globalStorageUri } = locations;
+  const folders = storageUri === undefined || storageUri.toString() === globalStorageUri.toString() ? [globalStorageUri] : [storageUri, globalStorageUri];
+  for (const folder of folders) {
+    await deleteOurFiles(folder, failures);
   }
   if (failures.length > 0) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Some Ownership Ratio data could not be deleted: {0}', failures.slice(0, 3).join('; ')));

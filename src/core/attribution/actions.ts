@@ -105,8 +105,9 @@ export class ActionTracker {
   /** `ends`: the user's last own action and a command's last edit, which end a command's window. */
   add(fact: EditFact, change: ChangeFact, attribution: Attribution, base: Verdict, ends: CommandEnds = NO_ENDS): void {
     const label = editorLabel(base);
-    const action = this.actionFor(fact, label);
-    this.note(action, fact, change, attribution, base, ends, label !== undefined);
+    const diffView = this.signals?.aiDiffViewOpen() ?? false;
+    const action = this.actionFor(fact, label, diffView);
+    this.note(action, fact, change, attribution, base, ends, label !== undefined, diffView);
     const decision = decideAction(action.evidence);
     const previous = action.decision;
     action.decision = decision;
@@ -128,7 +129,7 @@ export class ActionTracker {
     }
   }
 
-  private actionFor(fact: EditFact, label: EditorLabel | undefined): OpenAction {
+  private actionFor(fact: EditFact, label: EditorLabel | undefined, diffView: boolean): OpenAction {
     const open = this.open;
     // An agent writes files in the background as one action; in the focused editor, another
     // document is another action (a tool run on the file just opened), and a write in the
@@ -136,7 +137,6 @@ export class ActionTracker {
     // the editor labels as written through another API is another extension's, so another action.
     // An AI diff view opening or closing since the action began shows an agent starting or ending
     // its work: what comes next is another action.
-    const diffView = this.signals?.aiDiffViewOpen() ?? false;
     const joins = open !== undefined && (open.lastFact === fact
       || (!open.closed && fact.changes.length === 1 && fact.at - open.evidence.lastAt <= ACTION_GAP_MS && fact.at >= open.evidence.firstAt
         && open.label === label && open.diffViewAtStart === diffView && !resumesElsewhere(open, fact)
@@ -153,7 +153,7 @@ export class ActionTracker {
     return started;
   }
 
-  private note(action: OpenAction, fact: EditFact, change: ChangeFact, attribution: Attribution, base: Verdict, ends: CommandEnds, labelled: boolean): void {
+  private note(action: OpenAction, fact: EditFact, change: ChangeFact, attribution: Attribution, base: Verdict, ends: CommandEnds, labelled: boolean, diffView: boolean): void {
     const evidence = action.evidence;
     const text = insertedText(change);
     if (action.lastFact !== fact) {
@@ -166,7 +166,7 @@ export class ActionTracker {
       if (fact.changes.length === 1 && text.length > 0) {
         evidence.singleInsertEvents++;
       }
-      this.noteContext(action, fact, ends, labelled);
+      this.noteContext(action, fact, ends, labelled, diffView);
     }
     evidence.insertedChars += attribution.chars;
     if (change.rangeOffset !== undefined) {
@@ -181,7 +181,7 @@ export class ActionTracker {
   }
 
   /** Once per event: the windows and views around it. */
-  private noteContext(action: OpenAction, fact: EditFact, ends: CommandEnds, labelled: boolean): void {
+  private noteContext(action: OpenAction, fact: EditFact, ends: CommandEnds, labelled: boolean, diffView: boolean): void {
     const evidence = action.evidence;
     const key = fact.documentKey;
     if (!action.documents.includes(key) && action.documents.length < MAX_ACTION_DOCUMENTS) {
@@ -194,7 +194,7 @@ export class ActionTracker {
     evidence.chatEditing ||= !labelled && (isChatEditingAt(this.intents, key, fact.at) || isChatRequestAt(this.intents, key, fact.at));
     // Only an action's first event may claim a file created a moment ago; its later events keep the claim.
     evidence.createdFile ||= evidence.events === 1 && takeCreation(this.intents, key, fact.at);
-    evidence.diffView ||= this.signals?.aiDiffViewOpen() ?? false;
+    evidence.diffView ||= diffView;
   }
 
   private decided(attribution: Attribution, base: readonly string[], decision: ActionDecision, events: number, continues: boolean): Attribution {

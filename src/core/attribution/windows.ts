@@ -112,14 +112,10 @@ export function endFileChanges(intents: IntentLog, documentKey: string, at: numb
   }
 }
 
-/** The document was created through the workspace API or the explorer a moment ago. */
-export function wasCreatedAt(intents: IntentLog, documentKey: string, at: number): boolean {
-  return intents.peek(FILE_CREATED_KINDS, documentKey, at, FILE_CREATED_WINDOW_MS) !== undefined;
-}
-
 /**
- * Like `wasCreatedAt`, for the first action that writes into the new file: it takes the creation,
- * so a later action there (a tool's header after the agent's stream) is not the file's creator.
+ * The document was created through the workspace API or the explorer a moment ago, and no action
+ * has written into it since: the first one takes the creation, so a later action there (a tool's
+ * header after the agent's stream) is not the file's creator.
  */
 export function takeCreation(intents: IntentLog, documentKey: string, at: number): boolean {
   return intents.take(FILE_CREATED_KINDS, documentKey, at, FILE_CREATED_WINDOW_MS) !== undefined;

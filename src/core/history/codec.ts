@@ -83,7 +83,7 @@ function encodeAiChatBy(by: Readonly<AiChatBy>, aiChat: number): number[] | unde
   return last < 0 ? undefined : values.slice(0, last + 1);
 }
 
-function encodeSpanRecV1(span: SpanAgg, languageLimit: number): SpanRec {
+function encodeSpanRec(span: SpanAgg, languageLimit: number): SpanRec {
   const out: SpanRec = { c: encodeCounts(span.chars) };
   if (span.estimatedAiChars > 0) {
     out.e = span.estimatedAiChars;
@@ -121,7 +121,7 @@ function encodeSpanRecV1(span: SpanAgg, languageLimit: number): SpanRec {
   return out;
 }
 
-function decodeSpanRecV1(target: SpanAgg, rec: Readonly<SpanRec>): void {
+function decodeSpanRec(target: SpanAgg, rec: Readonly<SpanRec>): void {
   addCounts(target.chars, decodeCounts(rec.c));
   target.estimatedAiChars = rec.e ?? 0;
   target.deletedChars = rec.x ?? 0;
@@ -178,7 +178,7 @@ function decodeOutcome(target: SpanAgg, rec: Readonly<SpanRec>): void {
 
 /** `languageLimit` 0 drops the per-language detail (old days, see `languageDetailDays`). */
 export function encodeDay(span: SpanAgg, languageLimit: number): DayRec {
-  const rec: DayRec = encodeSpanRecV1(span, languageLimit);
+  const rec: DayRec = encodeSpanRec(span, languageLimit);
   if (span.sessions > 0) {
     rec.n = span.sessions;
   }
@@ -187,18 +187,18 @@ export function encodeDay(span: SpanAgg, languageLimit: number): DayRec {
 
 export function decodeDay(rec: Readonly<DayRec>): SpanAgg {
   const span = new SpanAgg();
-  decodeSpanRecV1(span, rec);
+  decodeSpanRec(span, rec);
   span.sessions = rec.n ?? 0;
   return span;
 }
 
 export function encodeSession(session: SessionAgg, languageLimit: number): SessionRec {
-  return { i: session.id, b: session.start, f: session.end, ...encodeSpanRecV1(session, languageLimit) };
+  return { i: session.id, b: session.start, f: session.end, ...encodeSpanRec(session, languageLimit) };
 }
 
 export function decodeSession(rec: Readonly<SessionRec>, day: DayKey): SessionAgg {
   const session = new SessionAgg(rec.i, day, rec.b, Math.max(rec.f, rec.b));
-  decodeSpanRecV1(session, rec);
+  decodeSpanRec(session, rec);
   return session;
 }
 

@@ -25,41 +25,31 @@ export function firstKeptDay(today: DayKey, days: number): DayKey | undefined {
  * Idempotent. Returns true when something was removed.
  */
 export function compactHistory(data: HistoryData, today: DayKey, policy: RetentionPolicy): boolean {
+  const { dayGoes, sessionsGo } = compactionRule(today, policy);
   let changed = false;
-  const keepFrom = firstKeptDay(today, policy.retentionDays);
-  if (keepFrom !== undefined) {
-    for (const day of [...data.days.keys()]) {
-      if (day < keepFrom) {
-        data.days.delete(day);
-        changed = true;
-      }
-    }
+  for (const day of [...data.days.keys()].filter(dayGoes)) {
+    data.days.delete(day);
+    changed = true;
   }
-  const detailFrom = firstKeptDay(today, Math.max(1, policy.sessionDetailDays)) as DayKey;
-  for (const day of [...data.sessions.keys()]) {
-    if (day < detailFrom || (keepFrom !== undefined && day < keepFrom)) {
-      data.sessions.delete(day);
-      changed = true;
-    }
+  for (const day of [...data.sessions.keys()].filter(sessionsGo)) {
+    data.sessions.delete(day);
+    changed = true;
   }
   return changed;
 }
 
-/** Whether `compactHistory` with the same arguments would remove anything (it is then a no-op otherwise). */
+/** Whether `compactHistory` with the same arguments would remove anything. */
 export function compactionRemoves(data: HistoryData, today: DayKey, policy: RetentionPolicy): boolean {
+  const { dayGoes, sessionsGo } = compactionRule(today, policy);
+  return [...data.days.keys()].some(dayGoes) || [...data.sessions.keys()].some(sessionsGo);
+}
+
+/** Which days compaction on `today` removes whole, and which lose their session detail. */
+function compactionRule(today: DayKey, policy: RetentionPolicy): { dayGoes(day: DayKey): boolean; sessionsGo(day: DayKey): boolean } {
   const keepFrom = firstKeptDay(today, policy.retentionDays);
   const detailFrom = firstKeptDay(today, Math.max(1, policy.sessionDetailDays)) as DayKey;
-  for (const day of data.days.keys()) {
-    if (keepFrom !== undefined && day < keepFrom) {
-      return true;
-    }
-  }
-  for (const day of data.sessions.keys()) {
-    if (day < detailFrom || (keepFrom !== undefined && day < keepFrom)) {
-      return true;
-    }
-  }
-  return false;
+  const dayGoes = (day: DayKey): boolean => keepFrom !== undefined && day < keepFrom;
+  return { dayGoes, sessionsGo: (day) => day < detailFrom || dayGoes(day) };
 }
 
 /** How many distinct days of `sources` lie before `from` (what a retention starting there removes). */

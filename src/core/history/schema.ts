@@ -19,7 +19,7 @@ import type { EncodedHistory } from './codec';
  * Version 2 added the optional fields `ab`, `o` and `ld`. Version 1 (release 0.1) strips fields it
  * does not know when it rewrites a record, so records with them must look newer to it: it then
  * leaves them alone (read-only) instead of dropping them. A version 1 value has the same shape
- * minus those fields and is read as it is (`READABLE_VERSIONS`); whatever is written is version 2.
+ * minus those fields and is read as it is (`ReadableVersion`); whatever is written is version 2.
  */
 export const SCHEMA_VERSION = 2;
 /** The versions this build reads: the current one and version 1, which it upgrades on the next write. */

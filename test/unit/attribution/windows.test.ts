@@ -5,7 +5,7 @@ import {
 } from '../../../src/core/attribution/intents';
 import type { IntentKind } from '../../../src/core/attribution/types';
 import {
-  isChatEditingAt, isChatRequestAt, isSavingAt, takeAccept, takeExternalChange, toolCommandAt, wasCreatedAt,
+  isChatEditingAt, isChatRequestAt, isSavingAt, takeAccept, takeExternalChange, takeCreation, toolCommandAt,
 } from '../../../src/core/attribution/windows';
 import { cleanStringList, readSetting, settingDefault } from '../../../src/core/settings';
 import { DOC, MULTI_LINE_CODE, OTHER_DOC, T0, fact, insertAt, intent, onlyStable, pos } from './facts';
@@ -102,8 +102,8 @@ describe('windows end when their cause ends', () => {
   });
 
   it('a file created a moment ago', () => {
-    assert.equal(wasCreatedAt(log(['fileCreated', T0]), DOC, T0 + 1000), true);
-    assert.equal(wasCreatedAt(log(['fileCreated', T0]), OTHER_DOC, T0 + 1000), false);
+    assert.equal(takeCreation(log(['fileCreated', T0]), DOC, T0 + 1000), true);
+    assert.equal(takeCreation(log(['fileCreated', T0]), OTHER_DOC, T0 + 1000), false);
   });
 });
 
