@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { TOOL_COMMAND_EDIT_TAIL_MS } from '../../src/core/attribution/intents';
 import type { CategoryCounts } from '../../src/core/categories';
 import { api, eventually, fileEditor } from './extension';
 
@@ -86,3 +87,40 @@ for (const exact of [true, false]) {
     });
   });
 }
+
+describe('A workspace edit over several files (in the extension host)', function () {
+  this.timeout(30_000);
+
+  // A rename or quick fix applies one workspace edit: the classifier ends the command's window
+  // TOOL_COMMAND_EDIT_TAIL_MS after its last edit, which holds only if every file's change arrives
+  // together, also for files no editor shows (each is read from disk first).
+  it('delivers every file\'s change together, within the command\'s edit tail (measured here: about 10 ms for 12 files)', async function () {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder !== undefined, 'the tests run in a folder');
+    const uris = Array.from({ length: 12 }, (_, index) => vscode.Uri.joinPath(folder, `bulk-${index}.ts`));
+    for (const uri of uris) {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('export const scale = 1;\nconsole.log(scale);\n'));
+    }
+    const seen = new Map<string, number>();
+    const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0 && uris.some((uri) => uri.toString() === event.document.uri.toString())) {
+        seen.set(event.document.uri.toString(), Date.now());
+      }
+    });
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      for (const uri of uris) {
+        edit.replace(uri, new vscode.Range(0, 13, 0, 18), 'scaleBy');
+        edit.replace(uri, new vscode.Range(1, 12, 1, 17), 'scaleBy');
+      }
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await eventually(() => seen.size, (size) => size === uris.length, 5_000);
+    } finally {
+      listener.dispose();
+    }
+    const times = [...seen.values()];
+    const spread = Math.max(...times) - Math.min(...times);
+    assert.ok(spread < TOOL_COMMAND_EDIT_TAIL_MS, `the changes arrived over ${spread} ms`);
+  });
+});
+

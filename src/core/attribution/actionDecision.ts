@@ -14,6 +14,14 @@ export const ACTION_GAP_MS = 3000;
  * action (an agent streams where it left off; a tool inserts its header at the top).
  */
 export const ACTION_PAUSE_MS = 1000;
+/**
+ * A stream keeps a rhythm: once an action has shown it (at least ACTION_RHYTHM_EVENTS events), a
+ * pause this many times its longest gap so far, and at least ACTION_RHYTHM_MIN_PAUSE_MS, is a
+ * pause as well.
+ */
+export const ACTION_RHYTHM_EVENTS = 3;
+export const ACTION_RHYTHM_FACTOR = 4;
+export const ACTION_RHYTHM_MIN_PAUSE_MS = 400;
 /** A stream: this many single-insert events, no gap longer than STREAM_MAX_GAP_MS, over at least STREAM_MIN_SPAN_MS. */
 export const STREAM_MIN_EVENTS = 3;
 export const STREAM_MAX_GAP_MS = 2500;

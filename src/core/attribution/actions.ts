@@ -1,5 +1,5 @@
 import {
-  ACTION_GAP_MS, ACTION_PAUSE_MS, MAX_ACTION_PIECES, decideAction, emptyEvidence, type ActionDecision, type ActionEvidence,
+  ACTION_GAP_MS, ACTION_PAUSE_MS, ACTION_RHYTHM_EVENTS, ACTION_RHYTHM_FACTOR, ACTION_RHYTHM_MIN_PAUSE_MS, MAX_ACTION_PIECES, decideAction, emptyEvidence, type ActionDecision, type ActionEvidence,
 } from './actionDecision';
 import type { AttributionSink } from './attributor';
 import type { IntentLog } from './intents';
@@ -59,10 +59,17 @@ interface OpenAction {
   closed: boolean;
 }
 
+/** The pause after which the action's next edit may be another's: fixed, or shorter once the action has a rhythm. */
+function pauseMs(evidence: ActionEvidence): number {
+  return evidence.events < ACTION_RHYTHM_EVENTS
+    ? ACTION_PAUSE_MS
+    : Math.min(ACTION_PAUSE_MS, Math.max(ACTION_RHYTHM_MIN_PAUSE_MS, ACTION_RHYTHM_FACTOR * evidence.longestGapMs));
+}
+
 /** After a pause, an edit in the same document away from where the action last wrote (offsets, where recorded). */
 function resumesElsewhere(open: OpenAction, fact: EditFact): boolean {
   const offset = fact.changes[0]?.rangeOffset;
-  if (fact.at - open.evidence.lastAt <= ACTION_PAUSE_MS || offset === undefined || open.lastOffset === undefined || open.lastEnd === undefined) {
+  if (fact.at - open.evidence.lastAt <= pauseMs(open.evidence) || offset === undefined || open.lastOffset === undefined || open.lastEnd === undefined) {
     return false;
   }
   return fact.documentKey === open.documents[open.documents.length - 1] && (offset < open.lastOffset || offset > open.lastEnd);

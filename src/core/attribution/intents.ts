@@ -50,6 +50,11 @@ export const CHAT_EDITING_ENDED_KINDS: readonly IntentKind[] = Object.freeze(['c
  */
 export const TOOL_COMMAND_MAX_MS = 30_000;
 export const TOOL_COMMAND_TAIL_MS = 500;
+/**
+ * A command that waits for the user (rename, quick fix) applies its workspace edit in one go: every
+ * file's change arrives together, so an edit this long after its last one is not the command's.
+ */
+export const TOOL_COMMAND_EDIT_TAIL_MS = 150;
 /** A chat request edits for a while: the model thinks before the first edit arrives. */
 export const CHAT_REQUEST_WINDOW_MS = 10_000;
 /** A file created this recently is the target of what is written into it next. */

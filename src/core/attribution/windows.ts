@@ -1,7 +1,7 @@
 import {
   ACCEPT_INTENT_WINDOW_MS, ACCEPT_KINDS, ANY_DOCUMENT, CHAT_EDITING_ENDED_KINDS, CHAT_EDITING_KINDS, CHAT_EDITING_WINDOW_MS,
   CHAT_REQUEST_KINDS, CHAT_REQUEST_WINDOW_MS, CURSOR_MOVED_KINDS, FILE_CHANGE_ECHOED_KINDS, FILE_CHANGE_KINDS, FILE_CHANGE_WINDOW_MS, FILE_CREATED_KINDS, FILE_CREATED_WINDOW_MS, SAVE_KINDS,
-  SAVE_WINDOW_MS, TOOL_COMMAND_DONE_KINDS, TOOL_COMMAND_KINDS, TOOL_COMMAND_MAX_MS, TOOL_COMMAND_TAIL_MS, type IntentLog,
+  SAVE_WINDOW_MS, TOOL_COMMAND_DONE_KINDS, TOOL_COMMAND_KINDS, TOOL_COMMAND_EDIT_TAIL_MS, TOOL_COMMAND_MAX_MS, TOOL_COMMAND_TAIL_MS, type IntentLog,
 } from './intents';
 import type { Intent, IntentKind } from './types';
 
@@ -26,14 +26,15 @@ function ends(later: Intent | undefined, start: Intent): boolean {
  * The editor command the user ran (format, rename, quick fix…) whose edits these are, if one is
  * running at `at`: from its start until shortly after it returned, and never past a keystroke of
  * the user's (`userActedAt`). A command that waits for the user (rename, quick fix) has no return to
- * wait for: it ends shortly after its own edits (`commandEditedAt`, the last edit it explained).
+ * wait for: it ends right after its own edits (`commandEditedAt`, the last edit it explained),
+ * which arrive together.
  */
 export function toolCommandAt(intents: IntentLog, at: number, userActedAt: number, commandEditedAt = Number.NEGATIVE_INFINITY): Intent | undefined {
   const started = intents.peek(TOOL_COMMAND_KINDS, ANY_DOCUMENT, at, TOOL_COMMAND_MAX_MS);
   if (started === undefined || started.at < userActedAt) {
     return undefined;
   }
-  if (commandEditedAt >= started.at && at - commandEditedAt > TOOL_COMMAND_TAIL_MS) {
+  if (commandEditedAt >= started.at && at - commandEditedAt > TOOL_COMMAND_EDIT_TAIL_MS) {
     return undefined;
   }
   const done = intents.peek(TOOL_COMMAND_DONE_KINDS, ANY_DOCUMENT, at, TOOL_COMMAND_MAX_MS);

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import {
-  ACTION_GAP_MS, ACTION_PAUSE_MS, LARGE_ONE_SHOT_CHARS, MAX_ACTION_PIECES, decideAction, emptyEvidence, type ActionEvidence,
+  ACTION_GAP_MS, ACTION_PAUSE_MS, ACTION_RHYTHM_FACTOR, ACTION_RHYTHM_MIN_PAUSE_MS, LARGE_ONE_SHOT_CHARS, MAX_ACTION_PIECES, decideAction, emptyEvidence, type ActionEvidence,
 } from '../../../src/core/attribution/actionDecision';
 import type { ActionSignals } from '../../../src/core/attribution/actions';
 import { Attributor } from '../../../src/core/attribution/attributor';
-import { ANY_DOCUMENT, IntentLog } from '../../../src/core/attribution/intents';
+import { ANY_DOCUMENT, IntentLog, TOOL_COMMAND_EDIT_TAIL_MS } from '../../../src/core/attribution/intents';
 import type { Attribution, EditFact } from '../../../src/core/attribution/types';
 import { Tally } from '../../../src/core/tally';
 import { DOC, MULTI_LINE_CODE, OTHER_DOC, T0, deleteRange, fact, insertAt, intent, pos, reason } from './facts';
@@ -159,6 +159,17 @@ describe('actions: one decision for a run of anonymous edits', () => {
       assert.deepEqual(counted.map((a) => a.category), ['tool', 'tool', ...CHUNKS.map(() => 'aiChat')]);
     });
 
+    it(`a rename's window ends right after its own edits: an agent's write to a file no editor shows half a second later is the agent's (${path} path)`, () => {
+      const { attributor, counted, intents } = harness({ exactSources });
+      intents.record({ kind: 'toolCommand', documentKey: ANY_DOCUMENT, at: T0 - 250, detail: 'editor.action.rename' });
+      const renamed = fact({ at: T0, changes: [insertAt(1, 4, 'By'), insertAt(5, 4, 'By')], cursors: [pos(1, 4)], ...(exactSources ? { detailedReason: reason('rename') } : {}) });
+      attributor.attribute(renamed);
+      // Another file the same rename changed arrives with it: still the rename's.
+      attributor.attribute(fact({ at: T0 + 5, documentKey: OTHER_DOC, inActiveEditor: false, changes: [insertAt(2, 9, 'By')], cursors: [], ...(exactSources ? { detailedReason: reason('rename') } : {}) }));
+      attributor.attribute(fact({ at: T0 + TOOL_COMMAND_EDIT_TAIL_MS + 300, documentKey: 'file:///workspace/closed.ts', inActiveEditor: false, changes: [insertAt(3, 0, MULTI_LINE_CODE)], cursors: [], ...(exactSources ? { detailedReason: reason('unknown', { name: 'pushEditOperation' }) } : {}) }));
+      assert.deepEqual(counted.map((a) => a.category), ['tool', 'tool', 'tool', 'aiChat'], counted.map((a) => a.evidence.join(' ')).join(' | '));
+    });
+
     it(`a command waiting for the user explains nothing after the user typed (${path} path)`, () => {
       const { attributor, counted, intents } = harness({ exactSources });
       intents.record({ kind: 'toolCommand', documentKey: ANY_DOCUMENT, at: T0 - 900, detail: 'editor.action.quickFix' });
@@ -208,6 +219,24 @@ describe('actions: one decision for a run of anonymous edits', () => {
     });
     resumed.attributor.attribute(agentInsert(last + ACTION_PAUSE_MS + 400, 'export const more = 1;\n', { changes: [{ ...insertAt(25, 0, 'export const more = 1;\n'), rangeOffset: offset }] }));
     assert.deepEqual([resumed.counted[CHUNKS.length].category, resumed.counted[CHUNKS.length].continues], ['aiChat', true]);
+  });
+
+  it('a stream\'s pause several times its own rhythm, under a second, ends it: a tool\'s header then is a tool\'s', () => {
+    const header = '// Copyright 2026 Example\n// SPDX-License-Identifier: MIT\n// See LICENSE for details\n\n';
+    const streamed = (gap: number) => {
+      const run = harness();
+      let offset = 500;
+      CHUNKS.forEach((chunk, i) => {
+        run.attributor.attribute(agentInsert(T0 + i * gap, chunk, { changes: [{ ...insertAt(20, 0, chunk), rangeOffset: offset }] }));
+        offset += chunk.length;
+      });
+      run.attributor.attribute(fact({ at: T0 + (CHUNKS.length - 1) * gap + 900, changes: [{ ...insertAt(0, 0, header), rangeOffset: 0 }], cursors: [pos(3, 0)] }));
+      return run.counted.map((a) => a.category);
+    };
+    assert.ok(900 > Math.max(ACTION_RHYTHM_MIN_PAUSE_MS, ACTION_RHYTHM_FACTOR * 60) && 900 < ACTION_PAUSE_MS);
+    assert.deepEqual(streamed(60), [...CHUNKS.map(() => 'aiChat'), 'tool'], 'a 60 ms rhythm');
+    // A stream that takes its time (300 ms between chunks) may pause that long: the insert is still its.
+    assert.deepEqual(streamed(300), [...CHUNKS.map(() => 'aiChat'), 'aiChat'], 'a 300 ms rhythm');
   });
 
   it('only the first action in a file created a moment ago is the file\'s creator: a tool\'s header after it stays a tool\'s', () => {
