@@ -7,6 +7,7 @@ import type { OwnershipRatioApi } from './host/api';
 import { watchEdits, type AttributionOptions } from './host/attribution';
 import { backupHistory, restoreHistory } from './host/backupCommands';
 import { deleteAllData } from './host/deleteAllData';
+import { EarlierHistory } from './host/earlierHistory';
 import { Dashboard } from './host/dashboard';
 import { explainRecentAttributions } from './host/explainCommand';
 import { exportCsv } from './host/exportCommand';
@@ -16,7 +17,10 @@ import { OwnershipStatusBar } from './host/statusBar';
 import { StorageAlert } from './host/storageAlert';
 import { ShellIntegrationNotice } from './host/terminal/shellIntegrationNotice';
 import { exportAgentTrace } from './host/traceExport';
+import { quarantineFolder } from './host/quarantineFolder';
 import { WorkspaceHistory } from './host/workspaceHistory';
+import { workspaceIdentity } from './host/workspaceIdentity';
+import { WorkspaceIndexFile } from './host/workspaceIndexFile';
 
 /** The walkthrough in package.json (`contributes.walkthroughs`). */
 const WALKTHROUGH_ID = 'gettingStarted';
@@ -25,6 +29,8 @@ const WALKTHROUGH_ID = 'gettingStarted';
 let history: WorkspaceHistory | undefined;
 /** Kept for `deactivate()`: the session's pending figures count before that write. */
 let fate: FateWatcher | undefined;
+/** Kept for `deactivate()`: the workspace index learns whether this workspace has history now. */
+let earlier: EarlierHistory | undefined;
 
 /** Composition root: builds the pieces, wires them, and hands every disposable to VS Code. */
 export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
@@ -39,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
   history = counts;
   const reflections = new Reflections(context, calendar, log, alert);
   void reflections.writeBackup();
+  const earlierHistory = earlier = findEarlierHistory(context, { history: counts, reflections, calendar, log, alert });
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, calendar, source: counts, reflections, log });
   const reflect = (): void => {
     if (reflections.enabled()) {
@@ -77,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       // The editor's user data folder (…/User, holding globalStorage/<this extension>).
       uncountedFolders: [vscode.Uri.joinPath(context.globalStorageUri, '..', '..')],
     }),
-    ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect }),
+    ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory }),
     vscode.commands.registerCommand('ownershipRatio.exportAgentTrace', (args?: unknown) => exportAgentTrace({
       authorship, clock: calendar, toolVersion: String((context.extension.packageJSON as { version?: unknown }).version ?? ''),
     }, args)),
@@ -85,6 +92,25 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
 
   log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms`);
   return { getSnapshot: () => counts.getSnapshot(), onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+}
+
+/** The workspace index (not without a folder open): kept up to date, and asked for this workspace's earlier history. */
+function findEarlierHistory(context: vscode.ExtensionContext, deps: {
+  history: WorkspaceHistory; reflections: Reflections; calendar: Calendar; log: vscode.LogOutputChannel; alert: StorageAlert;
+}): EarlierHistory | undefined {
+  if (context.storageUri === undefined) {
+    return undefined;
+  }
+  const { calendar, log } = deps;
+  const found = new EarlierHistory({
+    ...deps,
+    index: new WorkspaceIndexFile(context.globalStorageUri, quarantineFolder(context.globalStorageUri), calendar, log, deps.alert),
+    storage: context.storageUri,
+    identity: () => workspaceIdentity(),
+  });
+  context.subscriptions.push(found);
+  void found.arrived().catch((error: unknown) => log.warn(`The workspace index could not be consulted: ${String(error)}`));
+  return found;
 }
 
 /** Each attribution is counted, then its change followed for what becomes of AI text. */
@@ -112,8 +138,9 @@ function testHorizonMs(context: vscode.ExtensionContext): number | undefined {
 }
 
 /** The palette's commands (ids and titles in package.json). */
-function registerCommands({ context, calendar, counts, dashboard, reflections, reflect }: {
+function registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory }: {
   context: vscode.ExtensionContext; calendar: Calendar; counts: WorkspaceHistory; dashboard: Dashboard; reflections: Reflections; reflect: () => void;
+  earlierHistory: EarlierHistory | undefined;
 }): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('ownershipRatio.openDashboard', () => dashboard.open()),
@@ -122,7 +149,7 @@ function registerCommands({ context, calendar, counts, dashboard, reflections, r
     vscode.commands.registerCommand('ownershipRatio.backup', (target?: vscode.Uri) => backupHistory(counts, reflections, calendar, target)),
     vscode.commands.registerCommand('ownershipRatio.restore', (source?: vscode.Uri) => restoreHistory(counts, reflections, source)),
     vscode.commands.registerCommand('ownershipRatio.exportCsv', (args?: unknown) => exportCsv(counts, reflections.exportSource(), calendar, args)),
-    vscode.commands.registerCommand('ownershipRatio.deleteAllData', (args?: unknown) => deleteAllData(context, counts, args)),
+    vscode.commands.registerCommand('ownershipRatio.deleteAllData', (args?: unknown) => deleteAllData(context, counts, args, earlierHistory)),
     vscode.commands.registerCommand('ownershipRatio.snapshot', () => counts.getSnapshot()),
     vscode.commands.registerCommand('ownershipRatio.gettingStarted', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false)),
   ];
@@ -134,4 +161,6 @@ export async function deactivate(): Promise<void> {
   fate = undefined;
   await history?.close();
   history = undefined;
+  await earlier?.tellIndex().catch(() => undefined);
+  earlier = undefined;
 }

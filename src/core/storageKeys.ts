@@ -30,6 +30,12 @@ export const QUARANTINE_FOLDER = 'quarantine';
 /** In the global storage folder: a copy of all reflections, rewritten after every change. */
 export const REFLECTIONS_BACKUP_FILE = 'reflections-backup.json';
 /**
+ * In the global storage folder: for each workspace seen on this machine, what identifies it (its
+ * folders, their names, Git first commit and remote) and where its history lives, so that a
+ * renamed or moved folder finds its history again. Never synced.
+ */
+export const WORKSPACE_INDEX_FILE = 'workspace-index.json';
+/**
  * `workspaceState` (and a copy in `windows/` for the other windows): what history maintenance
  * must remember across restarts, a clock held as ahead and the retention the user agreed to.
  */

@@ -58,11 +58,11 @@ async function deleteOurFiles(folder: vscode.Uri, failures: string[]): Promise<v
  * `ownershipRatio.deleteAllData`: after a modal confirmation, deletes the history of
  * this workspace (every `workspaceState` key), the extension's own `globalState` keys (reflections
  * and preferences, which are kept for all workspaces), our files in the workspace's and the global
- * storage folders (backups, quarantine, copies kept before removals) and the Settings Sync
- * registration. Returns true when everything was deleted; false when the user
+ * storage folders (backups, quarantine, copies kept before removals), this workspace's entry in
+ * the workspace index and the Settings Sync registration. Returns true when everything was deleted; false when the user
  * cancelled (nothing deleted) or something could not be deleted (the message says what).
  */
-export async function deleteAllData(locations: DataLocations, history: WorkspaceHistory, rawArgs?: unknown): Promise<boolean> {
+export async function deleteAllData(locations: DataLocations, history: WorkspaceHistory, rawArgs?: unknown, workspaceIndex?: { forget(): Promise<boolean> }): Promise<boolean> {
   const confirmed = typeof rawArgs === 'object' && rawArgs !== null && (rawArgs as DeleteAllDataArgs).confirmed === true;
   if (!confirmed) {
     const deleteLabel = vscode.l10n.t('Delete All Data');
@@ -105,6 +105,10 @@ export async function deleteAllData(locations: DataLocations, history: Workspace
   const folders = storageUri === undefined || storageUri.toString() === globalStorageUri.toString() ? [globalStorageUri] : [storageUri, globalStorageUri];
   for (const folder of folders) {
     await deleteOurFiles(folder, failures);
+  }
+  // This workspace's entry in the machine-local index (the other workspaces' entries are theirs).
+  if (workspaceIndex !== undefined && !(await workspaceIndex.forget().catch(() => false))) {
+    failures.push(vscode.l10n.t('this workspace’s entry in the workspace index'));
   }
   if (failures.length > 0) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Some Ownership Ratio data could not be deleted: {0}', failures.slice(0, 3).join('; ')));

@@ -42,6 +42,11 @@ export class WorkspaceHistory extends Disposable implements FateSink {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires after counts change; listeners throttle themselves. */
   readonly onDidChange = this.changed.event;
+  private readonly backedUp = this.register(new vscode.EventEmitter<void>());
+  /** Fires after the backup file was written (there is history in it). */
+  readonly onDidBackUp = this.backedUp.event;
+  /** A backup was written in this session: the first pause in typing need not write one. */
+  private backupCurrent = false;
   readonly store: HistoryStore;
   private readonly storageFolder: vscode.Uri;
   private readonly memento: MirroredMemento;
@@ -98,7 +103,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
         void this.refreshOtherWindows();
       }
     }));
-    this.idleSave = new RateControl(() => void this.store.flush(), { quietMs: IDLE_SAVE_MS, intervalMs: IDLE_SAVE_SPACING_MS, trailing: false }, () => calendar.now());
+    this.idleSave = new RateControl(() => void this.store.flush().then(() => this.firstBackup()), { quietMs: IDLE_SAVE_MS, intervalMs: IDLE_SAVE_SPACING_MS, trailing: false }, () => calendar.now());
     this.register({ dispose: () => this.idleSave.dispose() });
     this.loaded = this.load();
   }
@@ -209,6 +214,16 @@ export class WorkspaceHistory extends Disposable implements FateSink {
     }
   }
 
+  /**
+   * The first save of a session also writes the backup, not only the timer minutes later: the
+   * backup is what tells a lost history from a new one, and what a renamed folder carries over.
+   */
+  private async firstBackup(): Promise<void> {
+    if (!this.backupCurrent) {
+      await this.writeBackup();
+    }
+  }
+
   private async writeBackup(): Promise<void> {
     const backup = this.store.exportBackup(true);
     // An empty backup would later claim that history existed: write one only once there is some.
@@ -217,6 +232,8 @@ export class WorkspaceHistory extends Disposable implements FateSink {
     }
     try {
       await writeFileAtomic(this.backupUri, jsonBytes(backup));
+      this.backupCurrent = true;
+      this.backedUp.fire();
     } catch (error) {
       this.alert.failed(`Could not write the history backup: ${String(error)}`);
     }

@@ -21,6 +21,8 @@ export interface WorkbenchOptions {
   readonly colorScheme?: 'light' | 'dark';
   /** Reuse a profile from an earlier workbench (reload/restart tests). */
   readonly runDir?: string;
+  /** The workspace folder's name in the run folder (`workspace` unless given). */
+  readonly folder?: string;
   /** More helper extensions (folders: names under test/fixtures/extensions, or absolute paths) besides the fake AI completions and the test bridge. */
   readonly helperExtensions?: readonly string[];
   /** More environment for the extension host. */
@@ -41,7 +43,7 @@ export class Workbench {
 
   static async open(options: WorkbenchOptions): Promise<Workbench> {
     const runDir = options.runDir ?? (await makeRunDir(options.name));
-    const workspace = join(runDir, 'workspace');
+    const workspace = join(runDir, options.folder ?? 'workspace');
     await mkdir(workspace, { recursive: true });
     for (const [path, content] of Object.entries(options.files ?? {})) {
       await writeFile(join(workspace, path), content);
@@ -92,6 +94,29 @@ export class Workbench {
     await this.statusBarItem().waitFor({ state: 'visible', timeout: 60_000 });
   }
 
+
+  /**
+   * A notification with `text`, from its toast or, once the toast has hidden itself (information
+   * messages do after a few seconds), from the notification center.
+   */
+  async notification(text: string, timeoutMs = 30_000): Promise<Locator> {
+    const deadline = Date.now() + timeoutMs;
+    const toast = this.page.locator('.notification-toast', { hasText: text });
+    const listed = this.page.locator('.notifications-center .notification-list-item', { hasText: text });
+    while (Date.now() < deadline) {
+      if (await toast.isVisible()) {
+        return toast;
+      }
+      if (!(await this.page.locator('.notifications-center').isVisible())) {
+        await this.runCommand('Notifications: Show Notifications');
+      }
+      if (await listed.first().isVisible()) {
+        return listed.first();
+      }
+      await delay(500);
+    }
+    throw new Error(`no notification says "${text}"`);
+  }
 
   statusBarItem(): Locator {
     return this.page.locator(`[id="${STATUS_BAR_ID}"]`);
