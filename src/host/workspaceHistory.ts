@@ -26,7 +26,7 @@ const BACKUP_INTERVAL_MS = 10 * 60_000;
 /**
  * A pause in typing this long saves at once (at most every IDLE_SAVE_SPACING_MS): a reload or a
  * closed tab right after a burst of work then loses nothing. Continuous typing still saves only
- * every 30 s (the store's own interval).
+ * every 10 s (the store's own interval).
  */
 const IDLE_SAVE_MS = 3_000;
 const IDLE_SAVE_SPACING_MS = 10_000;

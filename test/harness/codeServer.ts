@@ -5,7 +5,7 @@
  * profile on a free port, and always stopped with its whole process tree.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, createWriteStream, existsSync, realpathSync } from 'node:fs';
+import { appendFileSync, createWriteStream, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -204,6 +204,8 @@ export interface RunningCodeServer {
   readonly logFile: string;
   /** The workbench URL, optionally with a development extension and an in-host test suite. */
   workbenchUrl(options?: { extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
+  /** The processes of the extension hosts this server runs (one per window), for crash tests. */
+  extensionHostPids(): number[];
   stop(): Promise<void>;
 }
 
@@ -305,8 +307,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
       const query = `folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
       return `${baseUrl}/?${query}`;
     },
+    extensionHostPids: () => (child.pid === undefined ? [] : descendants(child.pid).filter(isExtensionHost)),
     stop,
   };
+}
+
+/** The server forks each window's extension host with `--type=extensionHost`. */
+function isExtensionHost(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('--type=extensionHost');
+  } catch {
+    return false;
+  }
 }
 
 interface HelperManifest {

@@ -1,7 +1,7 @@
 import type { Scheduler } from './ports';
 
 export interface BatchedWriterOptions {
-  /** While edits keep coming, at most one write per interval (30 s): a crash loses at most that. */
+  /** While edits keep coming, at most one write per interval (10 s by default): a crash loses at most that. */
   readonly intervalMs: number;
   /** First retry after a failed write; doubles each time up to `retryMaxMs`. */
   readonly retryBaseMs: number;

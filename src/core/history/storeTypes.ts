@@ -27,7 +27,7 @@ export const DEFAULT_HISTORY_OPTIONS: HistoryOptions = {
   ...DEFAULT_RETENTION,
   ...DEFAULT_ENCODE_LIMITS,
   idleGapMs: settingDefault('session.idleMinutes') * MINUTE_MS,
-  writeIntervalMs: 30_000,
+  writeIntervalMs: 10_000,
   leaseMs: 60 * MINUTE_MS,
   recentSize: 50,
   pasteCountsAs: settingDefault('pasteCountsAs'),
