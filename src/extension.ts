@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { IntentLog } from './core/attribution/intents';
+import { sharedStoragePath } from './core/history/sharedStorage';
 import { systemCalendar, type Calendar } from './core/calendar';
 import { countedChars } from './core/ratio';
 import { Authorship } from './core/trace/authorship';
@@ -33,7 +34,8 @@ let fate: FateWatcher | undefined;
 let earlier: EarlierHistory | undefined;
 
 /** Composition root: builds the pieces, wires them, and hands every disposable to VS Code. */
-export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
+export function activate(extensionContext: vscode.ExtensionContext): OwnershipRatioApi {
+  const context = withSharedStorage(extensionContext);
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Ownership Ratio', { log: true });
   const calendar = systemCalendar;
@@ -41,8 +43,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
   context.globalState.setKeysForSync([]);
   const intents = new IntentLog();
   const alert = new StorageAlert(log); // one warning a session for any file of ours not written
-  const counts = new WorkspaceHistory(context, calendar, log, alert);
-  history = counts;
+  const counts = history = new WorkspaceHistory(context, calendar, log, alert);
   const reflections = new Reflections(context, calendar, log, alert);
   void reflections.writeBackup();
   const earlierHistory = earlier = findEarlierHistory(context, { history: counts, reflections, calendar, log, alert });
@@ -92,6 +93,13 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
 
   log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms`);
   return { getSnapshot: () => counts.getSnapshot(), onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+}
+
+/** The context with the workspace's storage folder as all its windows share it (see `sharedStoragePath`). */
+function withSharedStorage(context: vscode.ExtensionContext): vscode.ExtensionContext {
+  const own = context.storageUri;
+  const shared = own === undefined ? undefined : own.with({ path: sharedStoragePath(own.path) });
+  return shared === undefined || shared.toString() === own?.toString() ? context : Object.create(context, { storageUri: { value: shared } }) as vscode.ExtensionContext;
 }
 
 /** The workspace index (not without a folder open): kept up to date, and asked for this workspace's earlier history. */

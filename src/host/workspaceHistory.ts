@@ -24,14 +24,18 @@ import { StorageAlert } from './storageAlert';
 /** How often the backup snapshot in the extension's storage folder is refreshed while counting. */
 const BACKUP_INTERVAL_MS = 10 * 60_000;
 /**
- * A pause in typing this long saves at once (at most every IDLE_SAVE_SPACING_MS): a reload or a
- * closed tab right after a burst of work then loses nothing. Continuous typing still saves only
- * every 10 s (the store's own interval).
+ * A pause in typing this long saves at once (at most every IDLE_SAVE_SPACING_MS; a pause sooner
+ * after the last such save saves when that spacing is over): a reload or a closed tab right after
+ * a burst of work then loses nothing. Continuous typing saves every 10 s (the store's own interval).
  */
 const IDLE_SAVE_MS = 3_000;
 const IDLE_SAVE_SPACING_MS = 10_000;
-/** How often the records other windows of this workspace share are read again. */
-const OTHER_WINDOWS_REFRESH_MS = 30_000;
+/**
+ * How often the records other windows of this workspace share are read again (a folder listing;
+ * only changed files are read): their counts show, and a deletion in another window is seen,
+ * within this time, and at once when the window gets the focus.
+ */
+const OTHER_WINDOWS_REFRESH_MS = 5_000;
 
 /**
  * The workspace's history as the rest of the host sees it: the core store over `workspaceState`,
@@ -91,6 +95,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
       quarantine,
       report: (warning) => this.report(warning),
       keepBeforeRemoval: beforeRemovalFolder(this.storageFolder, calendar),
+      readOthers: () => this.memento.refresh(),
     }, historyOptions());
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('ownershipRatio')) {
@@ -103,7 +108,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
         void this.refreshOtherWindows();
       }
     }));
-    this.idleSave = new RateControl(() => void this.store.flush().then(() => this.firstBackup()), { quietMs: IDLE_SAVE_MS, intervalMs: IDLE_SAVE_SPACING_MS, trailing: false }, () => calendar.now());
+    this.idleSave = new RateControl(() => void this.store.flush().then(() => this.firstBackup()), { quietMs: IDLE_SAVE_MS, intervalMs: IDLE_SAVE_SPACING_MS, trailing: true }, () => calendar.now());
     this.register({ dispose: () => this.idleSave.dispose() });
     this.loaded = this.load();
   }
@@ -146,6 +151,8 @@ export class WorkspaceHistory extends Disposable implements FateSink {
 
   /** Forgets every count of this workspace (the caller removes the files) and tells the views. */
   async deleteAll(): Promise<void> {
+    // Every window's record as it is now, so that each one gets its deletion marker.
+    await this.memento.refresh().catch((error: unknown) => this.log.warn(`Could not read other windows' counts before deleting: ${String(error)}`));
     await this.store.deleteAll();
     this.followed?.clear();
     this.changed.fire();
@@ -225,6 +232,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
   }
 
   private async writeBackup(): Promise<void> {
+    await this.refreshOtherWindows(); // a deletion in another window first, so that none is written back
     const backup = this.store.exportBackup(true);
     // An empty backup would later claim that history existed: write one only once there is some.
     if (backup === undefined || Object.keys(backup.d).length === 0 || this.keepBackupFile) {

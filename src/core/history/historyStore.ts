@@ -87,8 +87,6 @@ export class HistoryStore {
     this.encoder.invalidate();
   }
 
-  // ---------------------------------------------------------------- load
-
   async load(options: { readonly dataExpected?: boolean } = {}): Promise<LoadResult> {
     if (this.modes.ending) {
       return { mode: this.modes.current, warnings: [], mergedWindows: 0, foldedWindows: 0 };
@@ -135,8 +133,6 @@ export class HistoryStore {
     return { mode: this.modes.current, warnings, mergedWindows: this.records.others.size, foldedWindows };
   }
 
-  // ---------------------------------------------------------------- hot path
-
   /** Counts one attribution. O(1); never touches storage (marks dirty, the writer batches). */
   record(a: Attribution): void {
     if (this.modes.counts) {
@@ -167,8 +163,6 @@ export class HistoryStore {
       this.writer.markDirty();
     }
   }
-
-  // ---------------------------------------------------------------- lifecycle
 
   /** Writes now if anything is unwritten. Resolves true when everything is stored. */
   flush(): Promise<boolean> {
@@ -208,9 +202,13 @@ export class HistoryStore {
     }
   }
 
-  /** Re-reads other windows' keys (the dashboard calls it when it opens; writes do it too). */
+  /**
+   * Re-reads other windows' keys (the dashboard calls it when it opens; writes do it too). Our key
+   * gone (Delete All Data in another window) is found here, not only at the next write: what was
+   * counted before is forgotten, and what is typed from now on counts.
+   */
   refresh(): void {
-    if (this.modes.reads) {
+    if (!(this.modes.writes && this.movedFromLostKey()) && this.modes.reads) {
       this.syncOthers();
     }
   }
@@ -299,8 +297,6 @@ export class HistoryStore {
     return this.queries.dayRange();
   }
 
-  // ---------------------------------------------------------------- internals
-
   private writerOptions(): ConstructorParameters<typeof BatchedWriter>[3] {
     const o = this.options;
     return { intervalMs: o.writeIntervalMs, retryBaseMs: o.retryBaseMs, retryMaxMs: o.retryMaxMs, reportAfterFailures: o.reportAfterFailures };
@@ -354,8 +350,8 @@ export class HistoryStore {
     if (!this.modes.writes) {
       return;
     }
-    if (this.records.lastWrittenT !== undefined && !this.records.stillOurs()) {
-      this.moveToNewKey();
+    await this.deps.readOthers?.().catch(() => undefined);
+    if (this.movedFromLostKey()) {
       return;
     }
     const now = this.deps.calendar.now();
@@ -377,13 +373,17 @@ export class HistoryStore {
   }
 
   /** Our key vanished (another window folded it, or deleted all data): start over under a new key. */
-  private moveToNewKey(): void {
+  private movedFromLostKey(): boolean {
+    if (this.records.lastWrittenT === undefined || this.records.stillOurs()) {
+      return false;
+    }
     const lost = this.records.takeNewKey();
     this.base = emptyHistory();
     this.encoder.invalidate();
     this.tracker = this.newTracker();
     this.warn({ code: 'ownKeyLost', key: lost });
     this.syncOthers();
+    return true;
   }
 
   private syncOthers(): void {

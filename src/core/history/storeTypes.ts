@@ -49,6 +49,11 @@ export interface HistoryStoreDeps {
   readonly report?: (warning: StoreWarning) => void;
   /** Writes a copy of the history before maintenance removes part of it from storage (see `RemovalBackup`). */
   readonly keepBeforeRemoval?: KeepBeforeRemoval;
+  /**
+   * Reads what other windows wrote (their records, deletion markers) before each write of ours, so
+   * that a window never writes back what another one deleted. Failures are the host's to report.
+   */
+  readonly readOthers?: () => Promise<unknown>;
 }
 
 export type StoreWarning =

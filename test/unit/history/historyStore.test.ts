@@ -257,6 +257,45 @@ describe('HistoryStore', () => {
     });
   });
 
+  describe('Delete All Data in another window', () => {
+    it('reads the other windows\' records before each write of its own, so that it never writes back what they deleted', async () => {
+      const memento = new SpyMemento();
+      const time = new FakeTime(T0);
+      const order: string[] = [];
+      const store = new HistoryStore({
+        memento, calendar: time.calendar(utc), scheduler: time, windowId: 'winA',
+        readOthers: async () => {
+          order.push(`read before ${memento.writesTo('history.w.winA')} writes`);
+        },
+      });
+      await store.load();
+      store.record(attr(time.now(), 'typed', 3));
+      await store.flush();
+      store.record(attr(time.now() + 1, 'typed', 3));
+      await store.flush();
+      assert.deepEqual(order, ['read before 0 writes', 'read before 1 writes']);
+    });
+
+    it('a refresh finds our key deleted: what was counted before is forgotten, what is typed after counts', async () => {
+      const memento = new SpyMemento();
+      const time = new FakeTime(T0);
+      const a = makeStore({ memento, time, windowId: 'winA' });
+      await a.store.load();
+      a.store.record(attr(time.now(), 'typed', 10));
+      await a.store.flush();
+      const b = makeStore({ memento, time, windowId: 'winB' });
+      await b.store.load();
+      await b.store.deleteAll();
+      a.store.refresh(); // the window got the focus back
+      assert.equal(totalChars(a.store), 0, 'the deleted counts are gone at once');
+      a.store.record(attr(time.now() + 1000, 'typed', 5));
+      await a.store.flush();
+      const c = makeStore({ memento, time, windowId: 'winC' });
+      await c.store.load();
+      assert.equal(totalChars(c.store), 5, 'only what was typed after the deletion');
+    });
+  });
+
   describe('damaged and foreign values', () => {
     for (const bad of ['oops', [], null, 42]) {
       it(`${JSON.stringify(bad)} in a history key is quarantined before it is removed, with one warning`, async () => {
