@@ -7,6 +7,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { classify } from '../src/core/attribution/classify';
+import type { Attribution, EditFact } from '../src/core/attribution/types';
+import { Authorship } from '../src/core/trace/authorship';
 import { IntentLog } from '../src/core/attribution/intents';
 import { changesOf, readCorpus } from '../test/corpus/corpus';
 import { Tally } from '../src/core/tally';
@@ -161,9 +163,26 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** AI ranges followed while typing, as a long session leaves them: in each typed document and in others. */
+const FOLLOWED_DOCUMENTS = 50;
+const FOLLOWED_RANGES = 500;
+
+/** A fact and its attribution for an AI insert of `text` at `offset` (what the watcher would have seen). */
+function aiInsertAt(documentKey: string, offset: number, text: string): { fact: EditFact; attribution: Attribution } {
+  const at = Date.now();
+  const fact: EditFact = {
+    at, documentKey, scheme: 'file', languageId: 'typescript', version: 2, reason: undefined, detailedReason: undefined, inActiveEditor: true,
+    cursors: [], wasDirty: true, selectionKind: undefined,
+    changes: [{ start: { line: 0, character: offset }, end: { line: 0, character: offset }, rangeOffset: offset, rangeLength: 0, text }],
+  };
+  return { fact, attribution: { at, category: 'aiInline', confidence: 'exact', chars: text.length, deleted: 0, languageId: 'typescript', evidence: [] } };
+}
+
 async function keystrokeFigures(): Promise<Figure[]> {
   const { ChangeWatcher } = await import('../src/host/changeWatcher');
+  const { FateWatcher } = await import('../src/host/fateWatcher');
   const events = typingEvents();
+  const typedDocuments = [...new Set(events.map((event) => event.editor.document.uri.toString()))];
 
   let summed = 0;
   const tally = new Tally();
@@ -182,6 +201,36 @@ async function keystrokeFigures(): Promise<Figure[]> {
       tally.add(next);
     },
   });
+  // As extension.ts composes it: every attribution counted, then followed for what becomes of AI
+  // text and who wrote which line, with FOLLOWED_RANGES AI ranges in each of FOLLOWED_DOCUMENTS.
+  const sink = { recordFate: () => undefined, noteLead: () => undefined, settleLeads: () => undefined };
+  const withFate = (authorship = true) => {
+    const fate = new FateWatcher({ clock: { now: () => Date.now() }, sink, horizonMs: 24 * 3_600_000, authorship: authorship ? new Authorship() : undefined });
+    const documents = [...typedDocuments, ...Array.from({ length: Math.max(0, FOLLOWED_DOCUMENTS - typedDocuments.length) }, (_, i) => `file:///workspace/other-${i}.ts`)];
+    for (const documentKey of documents) {
+      for (let r = 0; r < FOLLOWED_RANGES; r++) {
+        const { fact, attribution } = aiInsertAt(documentKey, r * 40, 'x'.repeat(20));
+        fate.noteFact(fact);
+        fate.observe(attribution);
+      }
+    }
+    const watcher = new ChangeWatcher({
+      clock: { now: () => Date.now() },
+      intents: new IntentLog(),
+      exactSources: () => false,
+      onAttribution: (attribution) => {
+        tally.add(attribution);
+        fate.observe(attribution);
+      },
+      onReplace: (previous, next) => {
+        tally.remove(previous);
+        tally.add(next);
+        fate.reclassify(previous, next);
+      },
+      onFact: (fact) => fate.noteFact(fact),
+    });
+    return { dispose: () => { watcher.dispose(); fate.dispose(); } };
+  };
   const run = (subscribe: () => { dispose(): void }, count: number): number => {
     const subscription = subscribe();
     try {
@@ -192,15 +241,22 @@ async function keystrokeFigures(): Promise<Figure[]> {
   };
   run(minimalHandler, EVENTS / 2);
   run(ownershipRatio, EVENTS / 2);
-  // Interleaved rounds, so both see the same machine state; the median of each.
+  run(withFate, EVENTS / 2);
+  const fateOnly = () => withFate(false);
+  // Interleaved rounds, so all see the same machine state; the median of each.
   const minimalTimes: number[] = [];
   const watcherTimes: number[] = [];
+  const fateTimes: number[] = [];
+  const fateOnlyTimes: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     minimalTimes.push(run(minimalHandler, EVENTS));
     watcherTimes.push(run(ownershipRatio, EVENTS));
+    fateTimes.push(run(withFate, EVENTS));
+    fateOnlyTimes.push(run(fateOnly, EVENTS));
   }
   const floor = median(minimalTimes);
   const ours = median(watcherTimes);
+  const followed = median(fateTimes);
   if (summed === 0 || tally.chars.typed === 0) {
     throw new Error('the replay reached no handler');
   }
@@ -211,6 +267,22 @@ async function keystrokeFigures(): Promise<Figure[]> {
     unit: '×',
     budget: 1.5,
     note: `${EVENTS.toLocaleString('en')} recorded keystrokes: ${perEvent(ours).toFixed(0)} ns vs ${perEvent(floor).toFixed(0)} ns per event (+${perEvent(ours - floor).toFixed(0)} ns)`,
+  }, {
+    name: 'keystroke path with AI text followed (× without)',
+    value: followed / ours,
+    unit: '×',
+    budget: 1.2,
+    note: `fate and line authorship over ${FOLLOWED_DOCUMENTS} documents × ${FOLLOWED_RANGES} AI ranges: ${perEvent(followed).toFixed(0)} ns vs ${perEvent(ours).toFixed(0)} ns per event`,
+  }, {
+    name: 'keystroke path with only the fate of AI text followed (× without)',
+    value: median(fateOnlyTimes) / ours,
+    unit: '×',
+    note: 'context: the same without line authorship (the Agent Trace export)',
+  }, {
+    name: 'the whole keystroke path, AI text followed, vs a minimal handler',
+    value: followed / floor,
+    unit: '×',
+    note: 'context: what extension.ts composes on every keystroke',
   }];
 }
 

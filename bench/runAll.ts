@@ -6,6 +6,7 @@ import { activationFigures } from './activation';
 import { bundleSizeFigures } from './bundleSize';
 import { dashboardFigures } from './dashboard';
 import { exportFigures } from './export';
+import { fateFigures } from './fate';
 import { historyFigures } from './history';
 import { hotPathFigures } from './hotPath';
 import { report, type Figure } from './report';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     ...bundleSizeFigures(repoRoot),
     ...accuracyFigures(),
     ...(await hotPathFigures()),
+    ...fateFigures(),
     ...(await terminalFigures()),
     ...(await historyFigures()),
     ...(await exportFigures()),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { IntentLog } from './core/attribution/intents';
 import { sharedStoragePath } from './core/history/sharedStorage';
+import { SNAPSHOT_VERSION, requestedSnapshotVersion, snapshotV1, type Snapshot, type SnapshotV1 } from './core/history/snapshot';
 import { systemCalendar, type Calendar } from './core/calendar';
 import { countedChars } from './core/ratio';
 import { Authorship } from './core/trace/authorship';
@@ -92,7 +93,23 @@ export function activate(extensionContext: vscode.ExtensionContext): OwnershipRa
   );
 
   log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms`);
-  return { getSnapshot: () => counts.getSnapshot(), onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+  return { getSnapshot: servedSnapshot(counts, log) as OwnershipRatioApi['getSnapshot'], onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+}
+
+/** The snapshot in the version asked for; version 1 is deprecated, which the log says once. */
+function servedSnapshot(counts: WorkspaceHistory, log: vscode.LogOutputChannel | undefined): (options?: unknown) => Snapshot | SnapshotV1 {
+  let noted = false;
+  return (options) => {
+    const snapshot = counts.getSnapshot();
+    if (requestedSnapshotVersion(options) === SNAPSHOT_VERSION) {
+      return snapshot;
+    }
+    if (!noted) {
+      noted = true;
+      log?.warn('An extension asked for version 1 of the snapshot; it is served for one more release. Version 2 adds aiFate and lead.');
+    }
+    return snapshotV1(snapshot);
+  };
 }
 
 /** The context with the workspace's storage folder as all its windows share it (see `sharedStoragePath`). */
@@ -158,7 +175,7 @@ function registerCommands({ context, calendar, counts, dashboard, reflections, r
     vscode.commands.registerCommand('ownershipRatio.restore', (source?: vscode.Uri) => restoreHistory(counts, reflections, source)),
     vscode.commands.registerCommand('ownershipRatio.exportCsv', (args?: unknown) => exportCsv(counts, reflections.exportSource(), calendar, args)),
     vscode.commands.registerCommand('ownershipRatio.deleteAllData', (args?: unknown) => deleteAllData(context, counts, args, earlierHistory)),
-    vscode.commands.registerCommand('ownershipRatio.snapshot', () => counts.getSnapshot()),
+    vscode.commands.registerCommand('ownershipRatio.snapshot', servedSnapshot(counts, undefined)),
     vscode.commands.registerCommand('ownershipRatio.gettingStarted', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false)),
   ];
 }

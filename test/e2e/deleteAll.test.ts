@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { delay, Workbench } from './workbench';
@@ -8,14 +7,6 @@ import { delay, Workbench } from './workbench';
 const PAUSE_TO_SAVE_MS = 4_000;
 /** Each window reads the records the others share this often (and when it gets the focus). */
 const OTHER_WINDOWS_REFRESH_MS = 6_000;
-
-/** The extension's folder in the workspace storage all windows share (the one without a `-1` suffix). */
-async function sharedStorage(userDataDir: string): Promise<string> {
-  const root = join(userDataDir, 'User', 'workspaceStorage');
-  const folders = (await readdir(root)).filter((name) => !/-[1-9]$/.test(name) && existsSync(join(root, name, 'ownership.ownership-ratio')));
-  assert.equal(folders.length, 1, folders.join());
-  return join(root, folders[0], 'ownership.ownership-ratio');
-}
 
 /** Every file under `folder`, as paths relative to it. */
 async function filesUnder(folder: string): Promise<string[]> {
@@ -74,7 +65,7 @@ describe('Delete All Data with two windows (real workbench)', function () {
       await second.bringToFront();
       await second.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ force: true });
       await second.keyboard.type('after');
-      const windows = join(await sharedStorage(workbench.server.userDataDir), 'windows');
+      const windows = join(await workbench.storageFolder(), 'windows');
       await workbench.waitFor(() => filesUnder(windows), (names) => names.some((name) => name.startsWith('history.w.') && !name.endsWith('.deleted.json')), 30_000);
       await second.close();
 

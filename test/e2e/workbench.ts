@@ -11,6 +11,8 @@ import { launchBrowser, type Browser } from '../harness/browser';
 import { keepFailureArtifacts, makeRunDir, removeRunDir, repoRoot, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 
 export const STATUS_BAR_ID = 'ownership.ownership-ratio.ownershipRatio.status';
+/** The extension's folder name in VS Code's storage folders (its id). */
+const EXTENSION_FOLDER = 'ownership.ownership-ratio';
 const FIXTURE_EXTENSIONS = join(repoRoot, 'test', 'fixtures', 'extensions');
 
 export interface WorkbenchOptions {
@@ -94,6 +96,16 @@ export class Workbench {
     await this.statusBarItem().waitFor({ state: 'visible', timeout: 60_000 });
   }
 
+
+  /** The extension's folder in this workspace's storage, the one all its windows share (no `-1` suffix). */
+  async storageFolder(): Promise<string> {
+    const root = join(this.server.userDataDir, 'User', 'workspaceStorage');
+    const folders = (await readdir(root)).filter((name) => !/-[1-9]$/.test(name) && existsSync(join(root, name, EXTENSION_FOLDER)));
+    if (folders.length !== 1) {
+      throw new Error(`expected one workspace storage folder of the extension, found: ${folders.join() || 'none'}`);
+    }
+    return join(root, folders[0], EXTENSION_FOLDER);
+  }
 
   /**
    * A notification with `text`, from its toast or, once the toast has hidden itself (information

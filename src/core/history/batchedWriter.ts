@@ -76,6 +76,12 @@ export class BatchedWriter {
     }
   }
 
+  /** What was waiting to be written is gone (Delete All Data): nothing is left to write. */
+  discard(): void {
+    this.dirty = false;
+    this.disarm();
+  }
+
   /** Writes now if dirty (after any running write). Resolves true when nothing is left unwritten. */
   flush(): Promise<boolean> {
     this.disarm();

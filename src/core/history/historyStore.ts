@@ -216,6 +216,7 @@ export class HistoryStore {
   /** Deletes every history and quarantine key and forgets everything in memory (Delete All Data). */
   async deleteAll(): Promise<void> {
     this.writer.setEnabled(false);
+    this.writer.discard(); // the counts it would write are deleted: nothing is written back
     this.forgetAll();
     for (const key of this.deps.memento.keys().filter(isStoreKey)) {
       await this.deps.memento.update(key, undefined);

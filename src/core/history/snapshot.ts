@@ -1,6 +1,6 @@
 import type { Attribution } from '../attribution/types';
 import { emptyCounts, type CategoryCounts, type PasteCountsAs } from '../categories';
-import type { LeadCounts } from '../fate/lead';
+import { emptyLead, type LeadCounts } from '../fate/lead';
 import type { FateCounts } from '../fate/outcome';
 import { DAY_MS, MINUTE_MS, formatLocalIso, type DayKey, type TzOffset } from '../sessions/localDay';
 import type { Totals } from '../tally';
@@ -19,15 +19,59 @@ export interface Outcome {
   readonly lead?: Readonly<LeadCounts>;
 }
 
-/** The public API's snapshot (`getSnapshot()`, command `ownershipRatio.snapshot`). Plain JSON. */
+/** The snapshot's current version; version 1 (without the outcome) is still served for one release. */
+export const SNAPSHOT_VERSION = 2;
+
+/**
+ * A span's totals with what became of its AI characters and who led its files. Both are measured
+ * live for today and the session, so they are always there (zeros when nothing happened).
+ */
+export type SnapshotSpan = Totals & {
+  readonly aiFate: Readonly<FateCounts> & { readonly pending: number };
+  /** Files (per session) by who led. */
+  readonly lead: Readonly<LeadCounts>;
+};
+
+/** The public API's snapshot (`getSnapshot()`, command `ownershipRatio.snapshot`), version 2. Plain JSON. */
 export interface Snapshot {
-  readonly version: 1;
+  readonly version: typeof SNAPSHOT_VERSION;
   /** This window's open session, else its latest one today, else an empty one (`id` '', start = end = now). */
-  readonly session: Totals & Outcome & { readonly id: string; readonly start: string; readonly end: string };
+  readonly session: SnapshotSpan & { readonly id: string; readonly start: string; readonly end: string };
   /** Today (local date of now), all windows of this workspace. */
-  readonly today: Totals & Outcome & { readonly date: DayKey };
+  readonly today: SnapshotSpan & { readonly date: DayKey };
   /** The last attributions of this window, oldest first. */
   readonly recent: readonly Attribution[];
+}
+
+/**
+ * Version 1 of the snapshot, as release 0.1 served it: the totals without the outcome.
+ * @deprecated Served for one more release; read version 2 (`aiFate`, `lead` in each span).
+ */
+export interface SnapshotV1 {
+  readonly version: 1;
+  readonly session: Totals & { readonly id: string; readonly start: string; readonly end: string };
+  readonly today: Totals & { readonly date: DayKey };
+  readonly recent: readonly Attribution[];
+}
+
+function withoutOutcome<T extends SnapshotSpan>(span: T): Omit<T, 'aiFate' | 'lead'> {
+  return Object.fromEntries(Object.entries(span).filter(([key]) => key !== 'aiFate' && key !== 'lead')) as Omit<T, 'aiFate' | 'lead'>;
+}
+
+/** The same snapshot in version 1. */
+export function snapshotV1(snapshot: Snapshot): SnapshotV1 {
+  return { version: 1, session: withoutOutcome(snapshot.session), today: withoutOutcome(snapshot.today), recent: snapshot.recent };
+}
+
+/** Which version a caller asks for (`{ version: 1 }` for the old one); anything else gets the current one. */
+export function requestedSnapshotVersion(options: unknown): 1 | typeof SNAPSHOT_VERSION {
+  return typeof options === 'object' && options !== null && (options as { version?: unknown }).version === 1 ? 1 : SNAPSHOT_VERSION;
+}
+
+/** A span's outcome with every field there (zeros where nothing was measured). */
+function fullOutcome(span: SpanAgg | undefined, pending: number): Pick<SnapshotSpan, 'aiFate' | 'lead'> {
+  const { aiFate, lead } = outcomeOf(span, pending);
+  return { aiFate: aiFate ?? { kept: 0, reworked: 0, removed: 0, pending: 0 }, lead: lead ?? emptyLead() };
 }
 
 /** What the dashboard shows of a span beyond the snapshot's `Totals`. */
@@ -107,15 +151,15 @@ export function buildSnapshot(
   pending: PendingFate = () => 0,
 ): Snapshot {
   return {
-    version: 1,
+    version: SNAPSHOT_VERSION,
     session: {
       id: session?.id ?? '',
       start: formatLocalIso(session?.start ?? now, tz),
       end: formatLocalIso(session?.end ?? now, tz),
       ...(session === undefined ? { ...NO_TOTALS, chars: emptyCounts(), aiChatBy: emptyAiChatBy() } : session.totals(pasteCountsAs)),
-      ...outcomeOf(session, session === undefined ? 0 : pending(session.start, session.end)),
+      ...fullOutcome(session, session === undefined ? 0 : pending(session.start, session.end)),
     },
-    today: { date: today.date, ...today.span.totals(pasteCountsAs), ...outcomeOf(today.span, pending(now - ((now + tz(now) * MINUTE_MS) % DAY_MS), now)) },
+    today: { date: today.date, ...today.span.totals(pasteCountsAs), ...fullOutcome(today.span, pending(now - ((now + tz(now) * MINUTE_MS) % DAY_MS), now)) },
     recent,
   };
 }

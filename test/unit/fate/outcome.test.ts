@@ -82,14 +82,14 @@ describe('the fate of AI text and who led, in sessions, days, storage and export
     assert.deepEqual(dropped.value.history.d[TODAY].c, [5, 10]);
   });
 
-  it('the snapshot shows the fate with what is pending, and the lead, only when there is some', async function () {
+  it('the snapshot shows the fate with what is pending, and the lead: zeros until there is some', async function () {
     const time = new FakeTime(T0);
     const store = new HistoryStore({ memento: new SpyMemento(), calendar: time.calendar(utc), scheduler: time, windowId: 'winA' });
     await store.load();
     store.record(attr(T0, 'aiInline', 20));
     const before = store.snapshot();
-    assert.equal(before.today.aiFate, undefined);
-    assert.equal(before.today.lead, undefined);
+    assert.deepEqual(before.today.aiFate, { kept: 0, reworked: 0, removed: 0, pending: 0 });
+    assert.deepEqual(before.today.lead, { you: 0, ai: 0, mixed: 0 });
     assert.deepEqual(store.snapshot(() => 20).today.aiFate, { kept: 0, reworked: 0, removed: 0, pending: 20 });
     store.recordLater((t) => t.recordFate(T0, { kept: 15, reworked: 3, removed: 2 }));
     const after = store.snapshot(() => 0);

@@ -585,12 +585,14 @@ describe('HistoryStore', () => {
       const snap = store.snapshot();
       assert.deepEqual(JSON.parse(JSON.stringify(snap)), snap);
       assert.deepEqual(Object.keys(snap).sort(), ['recent', 'session', 'today', 'version']);
-      assert.deepEqual(Object.keys(snap.session).sort(), ['aiChatBy', 'chars', 'end', 'estimatedAiChars', 'id', 'ownershipRatio', 'start']);
-      assert.deepEqual(Object.keys(snap.today).sort(), ['aiChatBy', 'chars', 'date', 'estimatedAiChars', 'ownershipRatio']);
+      assert.deepEqual(Object.keys(snap.session).sort(), ['aiChatBy', 'aiFate', 'chars', 'end', 'estimatedAiChars', 'id', 'lead', 'ownershipRatio', 'start']);
+      assert.deepEqual(Object.keys(snap.today).sort(), ['aiChatBy', 'aiFate', 'chars', 'date', 'estimatedAiChars', 'lead', 'ownershipRatio']);
+      assert.deepEqual(Object.keys(snap.today.aiFate).sort(), ['kept', 'pending', 'removed', 'reworked']);
+      assert.deepEqual(Object.keys(snap.today.lead).sort(), ['ai', 'mixed', 'you']);
       assert.deepEqual(Object.keys(snap.session.chars), [...CATEGORIES]);
       assert.deepEqual(Object.keys(snap.session.aiChatBy), [...AI_CHAT_SOURCES]);
       assert.deepEqual(Object.keys(snap.today.aiChatBy), [...AI_CHAT_SOURCES]);
-      assert.equal(snap.version, 1);
+      assert.equal(snap.version, 2);
       assert.equal(snap.session.start, '2025-06-02T11:00:00.000+02:00');
       assert.equal(snap.session.end, '2025-06-02T11:00:01.000+02:00');
       assert.equal(snap.session.estimatedAiChars, 30);
@@ -682,6 +684,17 @@ describe('HistoryStore', () => {
       await store.flush();
       assert.equal(totalChars(store), 1);
     });
+  });
+
+  it('deleteAll() with counts not yet written: nothing is written afterwards (no empty record, no maintenance key)', async () => {
+    const { store, memento, time } = makeStore();
+    await store.load();
+    store.record(attr(T0, 'typed', 5));
+    await store.flush();
+    store.record(attr(T0 + 1, 'typed', 5)); // waiting for the next timed write
+    await store.deleteAll();
+    await time.advance(10 * MIN);
+    assert.deepEqual(memento.keys(), []);
   });
 
   it('deleteAll() in read-only mode removes the newer data too (the user asked) and resumes writing', async () => {

@@ -31,10 +31,12 @@ export class FakeCounts {
   }
 
   getSnapshot(): Snapshot {
+    // What a test set of the outcome (`aiFate`, `lead` on `today`) is kept; the rest is zeros.
+    const span = { aiFate: { kept: 0, reworked: 0, removed: 0, pending: 0 }, lead: { you: 0, ai: 0, mixed: 0 }, ...this.today };
     return {
-      version: 1,
-      session: { ...this.today, id: 's1', start: `${this.date}T09:00:00.000+01:00`, end: `${this.date}T09:30:00.000+01:00` },
-      today: { ...this.today, date: this.date },
+      version: 2,
+      session: { ...span, id: 's1', start: `${this.date}T09:00:00.000+01:00`, end: `${this.date}T09:30:00.000+01:00` },
+      today: { ...span, date: this.date },
       recent: [],
     };
   }
