@@ -82,6 +82,9 @@ export class HistoryStore {
 
   configure(options: Partial<HistoryOptions>): void {
     this.options = { ...this.options, ...options };
+    if (this.upkeep.retentionRequested(this.options.retentionDays)) {
+      this.writer.markDirty(); // the cleared "Keep everything" is saved with the next write
+    }
     this.tracker.setIdleGap(this.options.idleGapMs);
     this.writer.setOptions(this.writerOptions());
     this.encoder.invalidate();
@@ -202,11 +205,7 @@ export class HistoryStore {
     }
   }
 
-  /**
-   * Re-reads other windows' keys (the dashboard calls it when it opens; writes do it too). Our key
-   * gone (Delete All Data in another window) is found here, not only at the next write: what was
-   * counted before is forgotten, and what is typed from now on counts.
-   */
+  /** Re-reads other windows' keys (dashboard, writes); our key gone (Delete All Data elsewhere): start over. */
   refresh(): void {
     if (!(this.modes.writes && this.movedFromLostKey()) && this.modes.reads) {
       this.syncOthers();

@@ -66,6 +66,22 @@ export class Maintenance {
     return { day: judged.day, policy: gate.effective === requested.retentionDays ? requested : { ...requested, retentionDays: gate.effective } };
   }
 
+  /**
+   * The setting now asks for `days`: a lower retention answered "Keep everything" before is no
+   * longer the request, so setting it again later is a new request, asked about again. True when
+   * the stored state changed (it is saved with the next write).
+   */
+  retentionRequested(days: number): boolean {
+    if (this.asked !== undefined && this.asked !== days) {
+      this.asked = undefined;
+    }
+    if (this.retention.declined === undefined || this.retention.declined === days) {
+      return false;
+    }
+    this.setRetention({ ...this.retention, declined: undefined });
+    return true;
+  }
+
   /** The user confirmed a lower retention of `days`: it applies from the next compaction. */
   approveRetention(days: number): void {
     this.setRetention({ approved: days, declined: undefined });

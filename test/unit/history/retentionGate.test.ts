@@ -102,6 +102,28 @@ describe('HistoryStore when the retention is lowered', () => {
     assert.equal(next.store.days('2000-01-01', '2099-12-31').length, 90);
   });
 
+  it('after "Keep everything" the setting goes back; set to that value again later, it is asked again', async () => {
+    const memento = new SpyMemento();
+    const time = new FakeTime(T0);
+    await ninetyDays(memento, time);
+    const { store, warnings } = makeStore(memento, time, 'winA', { retentionDays: 365 });
+    await store.load();
+    store.configure({ retentionDays: 30 });
+    store.record(attr(time.now(), 'typed', 1));
+    await store.flush();
+    await store.answerRetention(30, false);
+    store.configure({ retentionDays: 365 }); // "Keep everything" puts the setting back
+    await store.flush(); // no typing in between: the cleared answer is saved all the same
+    await store.dispose();
+    const next = makeStore(memento, time, 'winB', { retentionDays: 30 }); // lowered again, after a restart
+    await next.store.load();
+    next.store.record(attr(time.now() + 1_000, 'typed', 1));
+    await next.store.flush();
+    assert.equal(warnings.filter((w) => w.code === 'retentionLowered').length, 1);
+    assert.equal(next.warnings.filter((w) => w.code === 'retentionLowered').length, 1, 'a new request, asked again');
+    assert.equal(next.store.days('2000-01-01', '2099-12-31').length, 90, 'nothing removed without an answer');
+  });
+
   it('a raised retention, or days aging out under the agreed one, need no question', async () => {
     const memento = new SpyMemento();
     const time = new FakeTime(T0);
