@@ -83,6 +83,24 @@ for (const exactSources of [false, true]) {
       const delta = await change(() => workbench.runCommand('Fake Agent: Edit Active File'), (d) => d.aiChat >= expected);
       assert.deepEqual(delta, { ...zero(), aiChat: expected });
     });
+
+    it('Explain Recent Attributions shows the agent\'s edits as one action, with its evidence', async function () {
+      // Not runCommand: the command answers with a list in the same quick input, which stays open.
+      const page = workbench.page;
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget .quick-input-box input').fill('>Ownership Ratio: Explain Recent Attributions');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Explain Recent Attributions' }).first().click();
+      await page.locator('.quick-input-widget .quick-input-box input[placeholder^="Why each edit"]').waitFor({ timeout: 10_000 });
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      await rows.first().waitFor({ timeout: 10_000 });
+      // Newest first: the agent's last piece, decided on the whole action (its reason, its events).
+      const newest = (await rows.first().innerText()).replace(/\s+/g, ' ');
+      await page.keyboard.press('Escape');
+      assert.match(newest, /AI/, newest);
+      assert.match(newest, /action:[a-zA-Z]+/, newest);
+      const events = Number(/\bn=(\d+)/.exec(newest)?.[1] ?? 0);
+      assert.ok(events >= 2, `one action of the agent's several edits: ${newest}`);
+    });
   });
 }
 

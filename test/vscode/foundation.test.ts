@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CATEGORIES } from '../../src/core/categories';
-import type { Snapshot } from '../../src/core/history/snapshot';
+import type { Snapshot, SnapshotV1 } from '../../src/core/history/snapshot';
 import { api, eventually, EXTENSION_ID, freshEditor, typeText } from './extension';
 
 describe('Foundation (in the extension host)', function () {
@@ -89,8 +89,10 @@ describe('Foundation (in the extension host)', function () {
 
   it('answers the snapshot command with the documented shape', async function () {
     const snapshot = await vscode.commands.executeCommand<Snapshot>('ownershipRatio.snapshot');
-    assert.equal(snapshot.version, 1);
+    assert.equal(snapshot.version, 2);
     for (const part of [snapshot.session, snapshot.today]) {
+      assert.deepEqual(Object.keys(part.aiFate).sort(), ['kept', 'pending', 'removed', 'reworked']);
+      assert.deepEqual(Object.keys(part.lead).sort(), ['ai', 'mixed', 'you']);
       assert.deepEqual(Object.keys(part.chars).sort(), [...CATEGORIES].sort());
       assert.equal(typeof part.estimatedAiChars, 'number');
       assert.deepEqual(Object.keys(part.aiChatBy), ['chat', 'extension', 'terminal']);
@@ -101,5 +103,16 @@ describe('Foundation (in the extension host)', function () {
     assert.match(snapshot.today.date, /^\d{4}-\d{2}-\d{2}$/);
     assert.ok(Array.isArray(snapshot.recent));
     assert.deepEqual(JSON.parse(JSON.stringify(snapshot)), snapshot, 'the snapshot is plain JSON');
+  });
+
+  it('still serves version 1 of the snapshot on request (deprecated), through the API and the command', async function () {
+    const ownershipApi = await api();
+    const old = ownershipApi.getSnapshot({ version: 1 });
+    const fromCommand = await vscode.commands.executeCommand<SnapshotV1>('ownershipRatio.snapshot', { version: 1 });
+    for (const snapshot of [old, fromCommand]) {
+      assert.equal(snapshot.version, 1);
+      assert.equal('aiFate' in snapshot.today || 'lead' in snapshot.today || 'aiFate' in snapshot.session, false);
+      assert.deepEqual(Object.keys(snapshot.today.chars).sort(), [...CATEGORIES].sort());
+    }
   });
 });
