@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import { MAX_TOP_LEVEL_NAMES, type WorkspaceIdentity } from '../core/history/workspaceIndex';
+import { MAX_TOP_LEVEL_NAMES, remoteIdentity, type WorkspaceIdentity } from '../core/history/workspaceIndex';
 
 /** Git answers from its own files in milliseconds; a stuck or huge repository must not hold activation. */
 const GIT_TIMEOUT_MS = 3_000;
@@ -38,7 +38,7 @@ export async function workspaceIdentity(folders: readonly vscode.WorkspaceFolder
       continue;
     }
     firstCommits.push(...await git(folder.uri.fsPath, ['rev-list', '--max-parents=0', 'HEAD']));
-    remotes.push(...(await git(folder.uri.fsPath, ['remote', '-v'])).map((line) => line.split(/\s+/)[1] ?? '').filter((url) => url !== ''));
+    remotes.push(...(await git(folder.uri.fsPath, ['remote', '-v'])).map((line) => remoteIdentity(line.split(/\s+/)[1] ?? '')).filter((url) => url !== ''));
   }
   return {
     folders: folders.map((folder) => folder.uri.toString()),

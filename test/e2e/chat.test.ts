@@ -61,7 +61,7 @@ for (const exactSources of [false, true]) {
         await keep.waitFor({ timeout: 30_000 });
         await keep.click();
       }, (d) => d.aiChat > 0);
-      assert.ok(Math.abs(delta.aiChat - CHAT_ANSWER.length) <= 1, `aiChat +${delta.aiChat}, the answer has ${CHAT_ANSWER.length}`);
+      assert.ok(Math.abs(delta.aiChat - CHAT_ANSWER.length) <= 1, `aiChat +${delta.aiChat}, the answer has ${CHAT_ANSWER.length}: ${JSON.stringify(delta)}`);
       assert.deepEqual({ ...delta, aiChat: 0 }, { ...zero(), typed: TYPED.length });
     });
 

@@ -82,8 +82,9 @@ export class HistoryStore {
 
   configure(options: Partial<HistoryOptions>): void {
     this.options = { ...this.options, ...options };
-    if (this.upkeep.retentionRequested(this.options.retentionDays)) {
-      this.writer.markDirty(); // the cleared "Keep everything" is saved with the next write
+    if (this.upkeep.retentionRequested(this.options.retentionDays) && this.modes.writes) {
+      this.writer.markDirty();
+      void this.writer.flush(); // saved at once: a restart soon after must not ask from the old answer
     }
     this.tracker.setIdleGap(this.options.idleGapMs);
     this.writer.setOptions(this.writerOptions());

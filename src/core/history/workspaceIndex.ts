@@ -22,6 +22,14 @@ export interface WorkspaceIdentity {
   readonly topLevel: readonly string[];
 }
 
+/**
+ * A remote's URL as the index keeps it: without a user name or token in it
+ * (`https://user:token@host/repo.git` → `https://host/repo.git`); the rest identifies the project.
+ */
+export function remoteIdentity(url: string): string {
+  return url.trim().replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+}
+
 /** Enough of a folder's top level to recognise it after a rename, little enough to read at once. */
 export const MAX_TOP_LEVEL_NAMES = 100;
 /** A renamed folder without Git: at least this many top-level names, and this share of them in common. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  EMPTY_INDEX, MAX_INDEX_ENTRIES, findPredecessor, foldersToCheck, forgetWorkspace, markOffered, parseWorkspaceIndex, recordWorkspace, sameProject,
+  EMPTY_INDEX, MAX_INDEX_ENTRIES, findPredecessor, foldersToCheck, forgetWorkspace, markOffered, parseWorkspaceIndex, recordWorkspace, remoteIdentity, sameProject,
   type IndexEntry, type WorkspaceIdentity, type WorkspaceIndex,
 } from '../../../src/core/history/workspaceIndex';
 
@@ -106,5 +106,12 @@ describe('the workspace index: finding the history of a renamed, moved or re-ope
     assert.equal(sameProject(identity(['file:///a'], { topLevel: ['a', 'b'] }), identity(['file:///b'], { topLevel: ['a', 'b'] })), false, 'too few to tell');
     const index = recordWorkspace(EMPTY_INDEX, entry(OLD, before));
     assert.equal(findPredecessor(index, identity(['file:///code/store'], { topLevel: files }), NEW, () => false)?.reason, 'moved');
+  });
+
+  it('keeps no user name or token of a remote\'s URL', () => {
+    assert.equal(remoteIdentity('https://me:ghp_secret@github.com/acme/shop.git'), 'https://github.com/acme/shop.git');
+    assert.equal(remoteIdentity('ssh://git@example.com:22/acme/shop.git'), 'ssh://example.com:22/acme/shop.git');
+    assert.equal(remoteIdentity('git@github.com:acme/shop.git'), 'git@github.com:acme/shop.git', 'the scp form names only the account git');
+    assert.equal(remoteIdentity(' https://github.com/acme/shop.git '), 'https://github.com/acme/shop.git');
   });
 });
