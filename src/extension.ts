@@ -42,12 +42,12 @@ export function activate(extensionContext: vscode.ExtensionContext): OwnershipRa
   const calendar = systemCalendar;
   // Nothing of ours is synced by Settings Sync: history and reflections stay on this machine.
   context.globalState.setKeysForSync([]);
-  const intents = new IntentLog();
   const alert = new StorageAlert(log); // one warning a session for any file of ours not written
   const counts = history = new WorkspaceHistory(context, calendar, log, alert);
   const reflections = new Reflections(context, calendar, log, alert);
   void reflections.writeBackup();
   const earlierHistory = earlier = findEarlierHistory(context, { history: counts, reflections, calendar, log, alert });
+  const snapshot = servedSnapshot(counts, log); // the API's and the command's, one deprecation note for both
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, calendar, source: counts, reflections, log });
   const reflect = (): void => {
     if (reflections.enabled()) {
@@ -80,24 +80,24 @@ export function activate(extensionContext: vscode.ExtensionContext): OwnershipRa
     }),
     ...watchEdits({
       clock: calendar,
-      intents,
+      intents: new IntentLog(),
       log,
       ...countAndFollow(counts, fateWatcher),
       // The editor's user data folder (…/User, holding globalStorage/<this extension>).
       uncountedFolders: [vscode.Uri.joinPath(context.globalStorageUri, '..', '..')],
     }),
-    ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory }),
+    ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory, snapshot }),
     vscode.commands.registerCommand('ownershipRatio.exportAgentTrace', (args?: unknown) => exportAgentTrace({
       authorship, clock: calendar, toolVersion: String((context.extension.packageJSON as { version?: unknown }).version ?? ''),
     }, args)),
   );
 
   log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms`);
-  return { getSnapshot: servedSnapshot(counts, log) as OwnershipRatioApi['getSnapshot'], onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+  return { getSnapshot: snapshot as OwnershipRatioApi['getSnapshot'], onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
 }
 
 /** The snapshot in the version asked for; version 1 is deprecated, which the log says once. */
-function servedSnapshot(counts: WorkspaceHistory, log: vscode.LogOutputChannel | undefined): (options?: unknown) => Snapshot | SnapshotV1 {
+function servedSnapshot(counts: WorkspaceHistory, log: vscode.LogOutputChannel): (options?: unknown) => Snapshot | SnapshotV1 {
   let noted = false;
   return (options) => {
     const snapshot = counts.getSnapshot();
@@ -106,7 +106,7 @@ function servedSnapshot(counts: WorkspaceHistory, log: vscode.LogOutputChannel |
     }
     if (!noted) {
       noted = true;
-      log?.warn('An extension asked for version 1 of the snapshot; it is served for one more release. Version 2 adds aiFate and lead.');
+      log.warn('An extension asked for version 1 of the snapshot; it is served for one more release. Version 2 adds aiFate and lead.');
     }
     return snapshotV1(snapshot);
   };
@@ -163,9 +163,9 @@ function testHorizonMs(context: vscode.ExtensionContext): number | undefined {
 }
 
 /** The palette's commands (ids and titles in package.json). */
-function registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory }: {
+function registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory, snapshot }: {
   context: vscode.ExtensionContext; calendar: Calendar; counts: WorkspaceHistory; dashboard: Dashboard; reflections: Reflections; reflect: () => void;
-  earlierHistory: EarlierHistory | undefined;
+  earlierHistory: EarlierHistory | undefined; snapshot: (options?: unknown) => Snapshot | SnapshotV1;
 }): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('ownershipRatio.openDashboard', () => dashboard.open()),
@@ -175,7 +175,7 @@ function registerCommands({ context, calendar, counts, dashboard, reflections, r
     vscode.commands.registerCommand('ownershipRatio.restore', (source?: vscode.Uri) => restoreHistory(counts, reflections, source)),
     vscode.commands.registerCommand('ownershipRatio.exportCsv', (args?: unknown) => exportCsv(counts, reflections.exportSource(), calendar, args)),
     vscode.commands.registerCommand('ownershipRatio.deleteAllData', (args?: unknown) => deleteAllData(context, counts, args, earlierHistory)),
-    vscode.commands.registerCommand('ownershipRatio.snapshot', servedSnapshot(counts, undefined)),
+    vscode.commands.registerCommand('ownershipRatio.snapshot', snapshot),
     vscode.commands.registerCommand('ownershipRatio.gettingStarted', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false)),
   ];
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Calendar } from '../core/calendar';
 import {
-  findPredecessor, foldersToCheck, forgetWorkspace, markOffered, recordWorkspace, type Predecessor, type WorkspaceIdentity,
+  findPredecessor, foldersToCheck, forgetWorkspace, markOffered, recordWorkspace, type Predecessor, type WorkspaceIdentity, type WorkspaceIndex,
 } from '../core/history/workspaceIndex';
 import { BACKUP_FILE } from '../core/storageKeys';
 import { exists } from './atomicFile';
@@ -75,9 +75,8 @@ export class EarlierHistory implements vscode.Disposable {
       }
       predecessor = findPredecessor(stored, identity, own, (folder) => !gone.has(folder));
     }
-    this.toldHistory = hasHistory;
     const written = await index.update((current) => {
-      const updated = recordWorkspace(current, { storage: own, identity, lastSeen: this.deps.calendar.now(), hasHistory });
+      const updated = this.recordedIn(current, identity, hasHistory);
       return predecessor === undefined ? updated : markOffered(updated, predecessor.entry.storage, own);
     });
     if (predecessor !== undefined && written) {
@@ -93,8 +92,13 @@ export class EarlierHistory implements vscode.Disposable {
       return;
     }
     const hasHistory = this.deps.history.store.dayRange() !== undefined;
+    await this.deps.index.update((current) => this.recordedIn(current, identity, hasHistory));
+  }
+
+  /** The index with this workspace's entry as it is now; the index is told whether it has history. */
+  private recordedIn(index: WorkspaceIndex, identity: WorkspaceIdentity, hasHistory: boolean): WorkspaceIndex {
     this.toldHistory = hasHistory;
-    await this.deps.index.update((current) => recordWorkspace(current, { storage: this.deps.storage.toString(), identity, lastSeen: this.deps.calendar.now(), hasHistory }));
+    return recordWorkspace(index, { storage: this.deps.storage.toString(), identity, lastSeen: this.deps.calendar.now(), hasHistory });
   }
 
   /** Delete All Data: this workspace leaves the index. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { delay, Workbench } from './workbench';
+import { delay, openFileIn, Workbench } from './workbench';
 
 /** A pause this long lets the extension save right away (it saves when typing pauses for 3 s). */
 const PAUSE_TO_SAVE_MS = 4_000;
@@ -43,11 +43,7 @@ describe('Delete All Data with two windows (real workbench)', function () {
     const second = await workbench.openSecondWindow();
     try {
       await second.bringToFront();
-      await second.keyboard.press('Control+P');
-      await second.locator('.quick-input-widget .quick-input-box input').fill('two.js');
-      await second.locator('.quick-input-list .monaco-list-row', { hasText: 'two.js' }).first().click();
-      await second.locator('.tab.active', { hasText: 'two.js' }).waitFor();
-      await second.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ force: true });
+      await openFileIn(second, 'two.js');
       await second.keyboard.type('second window');
       await delay(PAUSE_TO_SAVE_MS);
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { delay, Workbench } from './workbench';
+import { delay, openFileIn, Workbench } from './workbench';
 
 /** A pause this long lets the extension save right away (it saves when typing pauses for 3 s). */
 const PAUSE_TO_SAVE_MS = 4_000;
@@ -43,11 +43,7 @@ describe('History in the real workbench', function () {
       await workbench.openFile('notes.js');
       await workbench.page.keyboard.type('first window');
       await second.bringToFront();
-      await second.keyboard.press('Control+P');
-      await second.locator('.quick-input-widget .quick-input-box input').fill('other.js');
-      await second.locator('.quick-input-list .monaco-list-row', { hasText: 'other.js' }).first().click();
-      await second.locator('.tab.active', { hasText: 'other.js' }).waitFor();
-      await second.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ force: true });
+      await openFileIn(second, 'other.js');
       await second.keyboard.type('second');
       await delay(PAUSE_TO_SAVE_MS);
       await workbench.page.bringToFront();

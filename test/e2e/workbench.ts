@@ -167,33 +167,7 @@ export class Workbench {
 
   /** Opens a workspace file with Quick Open and puts the cursor in its editor. */
   async openFile(name: string): Promise<Locator> {
-    const activeTab = this.page.locator('.tab.active', { hasText: name });
-    // The quick-open list reuses its row elements while the filter applies: a click can land on a
-    // row that has just been given another file. Open again until the file's tab is the active one.
-    for (let attempt = 1; ; attempt++) {
-      await this.page.keyboard.press('Control+P');
-      const input = this.page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(name);
-      // The list re-sorts while recent files and fuzzy matches arrive (work-crlf.ts also matches
-      // "work.ts"): let it settle before clicking, longer on a retry.
-      await delay(attempt === 1 ? 250 : 1_000);
-      // Click the matching row: Enter could pick a row of the list from before the filter applied.
-      await this.page.locator('.quick-input-list .monaco-list-row').filter({
-        has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
-      }).first().click();
-      const opened = await activeTab.waitFor({ timeout: attempt < 3 ? 10_000 : 30_000 }).then(() => true, () => false);
-      if (opened) {
-        break;
-      }
-      if (attempt === 3) {
-        throw new Error(`${name} did not become the active editor`);
-      }
-      await this.page.keyboard.press('Escape');
-    }
-    const editor = this.activeEditor();
-    await editor.locator('.view-lines').first().click({ force: true });
-    return editor;
+    return openFileIn(this.page, name);
   }
 
   /**
@@ -321,6 +295,37 @@ export class Workbench {
       await removeRunDir(this.server.runDir);
     }
   }
+}
+
+/** Opens `name` with Quick Open in the window `page` shows and clicks into its editor; returns the editor. */
+export async function openFileIn(page: Page, name: string): Promise<Locator> {
+  const activeTab = page.locator('.tab.active', { hasText: name });
+  // The quick-open list reuses its row elements while the filter applies: a click can land on a
+  // row that has just been given another file. Open again until the file's tab is the active one.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    // The list re-sorts while recent files and fuzzy matches arrive (work-crlf.ts also matches
+    // "work.ts"): let it settle before clicking, longer on a retry.
+    await delay(attempt === 1 ? 250 : 1_000);
+    // Click the matching row: Enter could pick a row of the list from before the filter applied.
+    await page.locator('.quick-input-list .monaco-list-row').filter({
+      has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
+    }).first().click();
+    const opened = await activeTab.waitFor({ timeout: attempt < 3 ? 10_000 : 30_000 }).then(() => true, () => false);
+    if (opened) {
+      break;
+    }
+    if (attempt === 3) {
+      throw new Error(`${name} did not become the active editor`);
+    }
+    await page.keyboard.press('Escape');
+  }
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  await editor.locator('.view-lines').first().click({ force: true });
+  return editor;
 }
 
 async function openWorkbenchPage(page: Page, server: RunningCodeServer): Promise<void> {
