@@ -4,8 +4,12 @@
  * minimal handler that only sums inserted lengths, in the same run. Both receive the events the way
  * VS Code's extension host delivers them (a change event with Range objects, then the selection
  * change), so the ratio is what the extension adds to a keystroke over the least any listener pays.
+ * The replay keeps the recording's rhythm (its clock), offsets and cursor: the classifier then
+ * counts every keystroke as typed, as it did when recorded, and takes the path typing takes.
  */
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { classify } from '../src/core/attribution/classify';
 import type { Attribution, EditFact } from '../src/core/attribution/types';
 import { Authorship } from '../src/core/trace/authorship';
@@ -16,6 +20,9 @@ import { installFakeVscode, Position, Range, Selection } from '../test/support/f
 import type { Figure } from './report';
 
 const EVENTS = 100_000;
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 const ROUNDS = 11;
 const LARGE_INSERT_CHARS = 12_000;
 
@@ -37,11 +44,18 @@ interface FakeEditor {
 // --- replay: the extension host's work per keystroke, the same for any listener ---
 
 interface TypingEvent {
+  /** When it was typed, in ms after the recording's first keystroke. */
+  readonly at: number;
   readonly editor: FakeEditor;
   readonly lines: string[];
   /** `$acceptModelChanged` and `$acceptEditorPropertiesChanged` as the renderer sends them (JSON). */
   readonly modelChanged: string;
   readonly selectionChanged: string;
+  /**
+   * A click that puts the cursor where the keystroke lands, when it was elsewhere: the recording
+   * moved it with edits and clicks that the replay leaves out.
+   */
+  readonly cursorMoved: string | undefined;
 }
 
 interface MonacoRange {
@@ -65,17 +79,23 @@ interface MonacoSelection {
 
 /** The recorded keystrokes (VS Code said `cursor`/`type`), as the messages the extension host receives. */
 function typingEvents(): TypingEvent[] {
-  const editors = new Map<string, { editor: FakeEditor; lines: string[] }>();
+  const editors = new Map<string, { editor: FakeEditor; lines: string[]; built: string[]; cursor?: MonacoSelection }>();
   const events: TypingEvent[] = [];
-  for (const record of readCorpus().flatMap(changesOf)) {
-    const fact = record.fact;
-    if (fact.detailedReason?.source !== 'cursor' || fact.detailedReason.metadata.kind !== 'type' || fact.changes.length !== 1) {
+  let previousAt: number | undefined;
+  const facts = readCorpus().flatMap(changesOf).map((record) => record.fact);
+  const isKeystroke = (fact: EditFact | undefined): boolean => fact?.detailedReason?.source === 'cursor' && fact.detailedReason.metadata.kind === 'type' && fact.changes.length === 1;
+  for (const [index, fact] of facts.entries()) {
+    if (!isKeystroke(fact)) {
       continue;
     }
     const key = fact.documentKey;
+    // Where the editor put the cursor: where the next keystroke in this file found it, when
+    // nothing else edited the file in between (an auto-closed pair leaves it inside).
+    const following = facts.slice(index + 1).find((next) => next.documentKey === key);
+    const cursorAfter = following !== undefined && isKeystroke(following) ? following.cursors[0] : undefined;
     let entry = editors.get(key);
     if (!entry) {
-      entry = { editor: { document: { uri: { scheme: 'file', toString: () => key }, languageId: fact.languageId, version: 1, isDirty: true }, selections: [] }, lines: [''] };
+      entry = { editor: { document: { uri: { scheme: 'file', toString: () => key }, languageId: fact.languageId, version: 1, isDirty: true }, selections: [] }, lines: [''], built: [''] };
       editors.set(key, entry);
     }
     const change = fact.changes[0];
@@ -86,18 +106,43 @@ function typingEvents(): TypingEvent[] {
     const range: MonacoRange = {
       startLineNumber: change.start.line + 1, startColumn: change.start.character + 1, endLineNumber: change.end.line + 1, endColumn: change.end.character + 1,
     };
-    const selection: MonacoSelection = { selectionStartLineNumber: after.line + 1, selectionStartColumn: after.character + 1, positionLineNumber: after.line + 1, positionColumn: after.character + 1 };
+    // Where the keystroke lands in the document the replay builds (the recording's other edits
+    // are left out), as the renderer computes `rangeOffset` from its model.
+    const rangeOffset = offsetIn(entry.built, range);
+    applyToMirror(entry.built, { range, rangeOffset, rangeLength: change.rangeLength, text: change.text });
+    const end = cursorAfter ?? after;
+    const selection: MonacoSelection = { selectionStartLineNumber: end.line + 1, selectionStartColumn: end.character + 1, positionLineNumber: end.line + 1, positionColumn: end.character + 1 };
+    const before = fact.cursors[0] ?? change.start;
+    const cursor = entry.cursor;
+    const moved = cursor?.positionLineNumber !== before.line + 1 || cursor.positionColumn !== before.character + 1;
+    const click: MonacoSelection = { selectionStartLineNumber: before.line + 1, selectionStartColumn: before.character + 1, positionLineNumber: before.line + 1, positionColumn: before.character + 1 };
+    entry.cursor = selection;
+    // The recording's gaps, each at most 10 s (sessions were recorded days apart).
+    const gap = previousAt === undefined ? 0 : Math.min(10_000, Math.max(0, fact.at - previousAt));
+    previousAt = fact.at;
     events.push({
+      at: (events.at(-1)?.at ?? 0) + gap,
       editor: entry.editor,
       lines: entry.lines,
-      modelChanged: JSON.stringify([{ scheme: 'file', path: key }, { changes: [{ range, rangeOffset: 0, rangeLength: change.rangeLength, text: change.text }], eol: '\n', versionId: 0, isUndoing: false, isRedoing: false, isFlush: false }, true]),
+      modelChanged: JSON.stringify([{ scheme: 'file', path: key }, { changes: [{ range, rangeOffset, rangeLength: change.rangeLength, text: change.text }], eol: '\n', versionId: 0, isUndoing: false, isRedoing: false, isFlush: false }, true]),
       selectionChanged: JSON.stringify(['editor-1', { selections: { source: 'keyboard', selections: [selection] } }]),
+      cursorMoved: moved ? JSON.stringify(['editor-1', { selections: { source: 'mouse', selections: [click] } }]) : undefined,
     });
   }
   if (events.length === 0) {
     throw new Error('the corpus has no typing events: run `npm run corpus:record`');
   }
   return events;
+}
+
+/** The UTF-16 offset of a range's start in a document of `lines` (LF). */
+function offsetIn(lines: readonly string[], range: MonacoRange): number {
+  const line = Math.min(range.startLineNumber - 1, lines.length - 1);
+  let offset = 0;
+  for (let i = 0; i < line; i++) {
+    offset += lines[i].length + 1;
+  }
+  return offset + Math.min(range.startColumn - 1, lines[line].length);
 }
 
 /** The extension host's mirror of the document: the edit applied to its lines. */
@@ -124,20 +169,35 @@ function toSelection(selection: MonacoSelection): Selection {
 }
 
 /**
+ * The clock the extension sees: the recorded time of the keystroke being replayed, so that the
+ * classifier sees the recording's rhythm (at the replay's own speed every keystroke would come
+ * microseconds after the last, like a tool's edits), each pass a second after the one before.
+ */
+let replayedNow = Date.now();
+const replayClock = { now: () => replayedNow };
+
+/**
  * Delivers `count` keystrokes as the extension host does: parse the renderer's message, update the
  * document mirror, convert ranges, fire the text change; then the same for the selection change.
  */
 function replay(events: readonly TypingEvent[], count: number): number {
   const started = performance.now();
+  let passStart = replayedNow;
   for (let i = 0; i < count; i++) {
     if (i % events.length === 0) {
+      passStart = replayedNow + 1_000;
       // Each pass over the recording starts from empty documents, as the recording did.
       for (const { lines } of events) {
         lines.length = 1;
         lines[0] = '';
       }
     }
-    const { editor, lines, modelChanged, selectionChanged } = events[i % events.length];
+    const { at, editor, lines, modelChanged, selectionChanged, cursorMoved } = events[i % events.length];
+    replayedNow = passStart + at;
+    vscode.window.activeTextEditor = editor;
+    if (cursorMoved !== undefined) {
+      deliverSelection(editor, cursorMoved);
+    }
     const [, modelEvent, isDirty] = JSON.parse(modelChanged) as [unknown, { changes: MonacoChange[] }, boolean];
     const document = editor.document;
     for (const change of modelEvent.changes) {
@@ -145,17 +205,22 @@ function replay(events: readonly TypingEvent[], count: number): number {
     }
     document.version++;
     document.isDirty = isDirty;
-    vscode.window.activeTextEditor = editor;
     vscode.onDidChangeTextDocument.fire({
       document,
       contentChanges: modelEvent.changes.map((change) => ({ range: toRange(change.range), rangeOffset: change.rangeOffset, rangeLength: change.rangeLength, text: change.text })),
       reason: undefined,
     });
-    const [, properties] = JSON.parse(selectionChanged) as [string, { selections: { source: string; selections: MonacoSelection[] } }];
-    editor.selections = properties.selections.selections.map(toSelection);
-    vscode.onDidChangeTextEditorSelection.fire({ textEditor: editor, selections: editor.selections, kind: properties.selections.source === 'keyboard' ? 1 : undefined });
+    deliverSelection(editor, selectionChanged);
   }
   return performance.now() - started;
+}
+
+/** `$acceptEditorPropertiesChanged`: the selections parsed, converted and fired. */
+function deliverSelection(editor: FakeEditor, message: string): void {
+  const [, properties] = JSON.parse(message) as [string, { selections: { source: string; selections: MonacoSelection[] } }];
+  editor.selections = properties.selections.selections.map(toSelection);
+  const source = properties.selections.source;
+  vscode.onDidChangeTextEditorSelection.fire({ textEditor: editor, selections: editor.selections, kind: source === 'keyboard' ? 1 : source === 'mouse' ? 2 : undefined });
 }
 
 function median(values: readonly number[]): number {
@@ -169,7 +234,7 @@ const FOLLOWED_RANGES = 500;
 
 /** A fact and its attribution for an AI insert of `text` at `offset` (what the watcher would have seen). */
 function aiInsertAt(documentKey: string, offset: number, text: string): { fact: EditFact; attribution: Attribution } {
-  const at = Date.now();
+  const at = replayedNow;
   const fact: EditFact = {
     at, documentKey, scheme: 'file', languageId: 'typescript', version: 2, reason: undefined, detailedReason: undefined, inActiveEditor: true,
     cursors: [], wasDirty: true, selectionKind: undefined,
@@ -192,7 +257,7 @@ async function keystrokeFigures(): Promise<Figure[]> {
     }
   });
   const ownershipRatio = () => new ChangeWatcher({
-    clock: { now: () => Date.now() },
+    clock: replayClock,
     intents: new IntentLog(),
     exactSources: () => false,
     onAttribution: (attribution) => tally.add(attribution),
@@ -205,7 +270,7 @@ async function keystrokeFigures(): Promise<Figure[]> {
   // text and who wrote which line, with FOLLOWED_RANGES AI ranges in each of FOLLOWED_DOCUMENTS.
   const sink = { recordFate: () => undefined, noteLead: () => undefined, settleLeads: () => undefined };
   const withFate = (authorship = true) => {
-    const fate = new FateWatcher({ clock: { now: () => Date.now() }, sink, horizonMs: 24 * 3_600_000, authorship: authorship ? new Authorship() : undefined });
+    const fate = new FateWatcher({ clock: replayClock, sink, horizonMs: 24 * 3_600_000, authorship: authorship ? new Authorship() : undefined });
     const documents = [...typedDocuments, ...Array.from({ length: Math.max(0, FOLLOWED_DOCUMENTS - typedDocuments.length) }, (_, i) => `file:///workspace/other-${i}.ts`)];
     for (const documentKey of documents) {
       for (let r = 0; r < FOLLOWED_RANGES; r++) {
@@ -215,7 +280,7 @@ async function keystrokeFigures(): Promise<Figure[]> {
       }
     }
     const watcher = new ChangeWatcher({
-      clock: { now: () => Date.now() },
+      clock: replayClock,
       intents: new IntentLog(),
       exactSources: () => false,
       onAttribution: (attribution) => {
@@ -233,6 +298,8 @@ async function keystrokeFigures(): Promise<Figure[]> {
   };
   const run = (subscribe: () => { dispose(): void }, count: number): number => {
     const subscription = subscribe();
+    // What setting up left behind is collected now, not during the replay of whichever runs next.
+    collectGarbage();
     try {
       return replay(events, count);
     } finally {

@@ -75,6 +75,11 @@ export class IntentLog {
   private newestAt = Number.NEGATIVE_INFINITY;
   /** The latest time seen at all (intents and queries), to notice the clock moving backwards. */
   private latestSeen = Number.NEGATIVE_INFINITY;
+  /**
+   * The latest time of each kind held: a query for kinds none of which is recent enough is
+   * answered without a scan (cursor moves fill the log, while most queries ask for rarer kinds).
+   */
+  private readonly newestAtByKind = new Map<IntentKind, number>();
 
   readonly capacity: number;
 
@@ -102,6 +107,17 @@ export class IntentLog {
     this.head = (this.head + 1) % this.capacity;
     this.count = Math.min(this.count + 1, this.capacity);
     this.newestAt = Math.max(this.newestAt, intent.at);
+    this.newestAtByKind.set(intent.kind, Math.max(this.newestAtByKind.get(intent.kind) ?? Number.NEGATIVE_INFINITY, intent.at));
+  }
+
+  /** Whether an intent of one of `kinds` may be stamped at `since` or later. */
+  private mayHaveSince(kinds: readonly IntentKind[], since: number): boolean {
+    for (const kind of kinds) {
+      if ((this.newestAtByKind.get(kind) ?? Number.NEGATIVE_INFINITY) >= since) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -129,6 +145,9 @@ export class IntentLog {
    * past moment, not the clock, so it is not taken as the time now.
    */
   hasNear(kinds: readonly IntentKind[], documentKey: string, at: number, radiusMs: number): boolean {
+    if (!this.mayHaveSince(kinds, at - radiusMs)) {
+      return false;
+    }
     for (let step = 1; step <= this.count; step++) {
       const intent = this.entries[(this.head - step + this.capacity) % this.capacity];
       if (intent !== undefined && Math.abs(intent.at - at) <= radiusMs && intent.documentKey === documentKey && kinds.includes(intent.kind)) {
@@ -150,6 +169,7 @@ export class IntentLog {
     this.head = 0;
     this.count = 0;
     this.newestAt = Number.NEGATIVE_INFINITY;
+    this.newestAtByKind.clear();
   }
 
   /** `documentKey` undefined: an intent of any document matches. */
@@ -159,7 +179,7 @@ export class IntentLog {
     }
     this.observeTime(now);
     // Fast path while typing: nothing recent at all.
-    if (this.count === 0 || now - this.newestAt > windowMs) {
+    if (this.count === 0 || now - this.newestAt > windowMs || !this.mayHaveSince(kinds, now - windowMs)) {
       return -1;
     }
     // Newest first, so the latest intent wins.

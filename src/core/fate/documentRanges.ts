@@ -4,9 +4,10 @@
  * (7 bytes a range in typed arrays): a range holds no text, only where it is and which cohort of
  * inserts it came from.
  *
- * A change that lands after every touched range only records a pending shift (`lazyFrom`,
- * `lazyDelta`): typing keystroke after keystroke at one place costs a binary search, not a pass
- * over every later range. Splitting or removing a range moves the arrays (native memmove).
+ * Later ranges shift lazily: the ranges from `lazyFrom` on are stored `lazyDelta` too early, and
+ * a change moves that boundary to itself. Typing keystroke after keystroke at one place costs a
+ * binary search; moving elsewhere costs the ranges passed over, not every later range. Adding,
+ * splitting or removing a range moves the arrays (native memmove), never the pending shift.
  */
 
 /** The longest range; a longer insert is kept as several adjacent ranges. */
@@ -25,6 +26,8 @@ export class DocumentRanges {
   /** Ranges from this index on start `lazyDelta` later than stored. */
   private lazyFrom = 0;
   private lazyDelta = 0;
+  /** The index `firstEndingAfter` found last (a guess, checked before use). */
+  private lastFound = 0;
 
   /** Bytes held by the arrays (for the memory budget). */
   get bytes(): number {
@@ -47,8 +50,15 @@ export class DocumentRanges {
     return this.cohorts[i];
   }
 
-  /** The first range ending after `offset` (binary search). */
+  /**
+   * The first range ending after `offset`. Edits come one after another at one place, so the last
+   * answer is checked first (it stays right while typing goes on there); else a binary search.
+   */
   private firstEndingAfter(offset: number): number {
+    const hint = this.lastFound;
+    if (hint <= this.count && (hint === 0 || this.end(hint - 1) <= offset) && (hint === this.count || this.end(hint) > offset)) {
+      return hint;
+    }
     let lo = 0;
     let hi = this.count;
     while (lo < hi) {
@@ -59,6 +69,7 @@ export class DocumentRanges {
         lo = mid + 1;
       }
     }
+    this.lastFound = lo;
     return lo;
   }
 
@@ -92,10 +103,9 @@ export class DocumentRanges {
       }
       return;
     }
-    this.materialize();
     let j = i;
-    while (j < this.count && (this.starts[j] < end || (removed === 0 && j === i && this.starts[j] < offset))) {
-      const s = this.starts[j];
+    while (j < this.count && (this.start(j) < end || (removed === 0 && j === i && this.start(j) < offset))) {
+      const s = this.start(j);
       const e = s + this.lens[j];
       const overlap = Math.min(e, end) - Math.max(s, offset);
       if (overlap > 0) {
@@ -113,7 +123,7 @@ export class DocumentRanges {
         j++;
       } else if (right > 0) {
         // Ends after the change: nothing later overlaps, and this one shifts.
-        this.starts[j] = end;
+        this.setStart(j, end);
         this.lens[j] = right;
       } else {
         this.removeAt(j);
@@ -131,7 +141,6 @@ export class DocumentRanges {
     let left = units;
     while (left > 0) {
       const len = Math.min(left, MAX_RANGE_UNITS);
-      this.materialize();
       const i = this.firstEndingAfter(at);
       this.insertAt(i, at, len, cohort);
       this.mergeAt(i);
@@ -181,23 +190,36 @@ export class DocumentRanges {
 
   /** Applies the pending shift to the stored starts. */
   private materialize(): void {
-    if (this.lazyDelta !== 0) {
-      for (let i = this.lazyFrom; i < this.count; i++) {
-        this.starts[i] += this.lazyDelta;
+    this.moveLazyTo(this.count);
+    this.lazyDelta = 0;
+  }
+
+  /**
+   * Moves the pending shift's first range to `index`: ranges leaving the shifted part get the
+   * shift stored, ranges joining it lose it. Costs the ranges between the old and new boundary.
+   */
+  private moveLazyTo(index: number): void {
+    const delta = this.lazyDelta;
+    if (delta !== 0) {
+      for (let i = this.lazyFrom; i < index; i++) {
+        this.starts[i] += delta;
+      }
+      for (let i = index; i < this.lazyFrom; i++) {
+        this.starts[i] -= delta;
       }
     }
-    this.lazyDelta = 0;
-    this.lazyFrom = this.count;
+    this.lazyFrom = index;
+  }
+
+  private setStart(i: number, start: number): void {
+    this.starts[i] = start - (i >= this.lazyFrom ? this.lazyDelta : 0);
   }
 
   private shiftFrom(index: number, delta: number): void {
     if (delta === 0 || index >= this.count) {
       return;
     }
-    if (this.lazyDelta !== 0 && this.lazyFrom !== index) {
-      this.materialize();
-    }
-    this.lazyFrom = index;
+    this.moveLazyTo(index);
     this.lazyDelta += delta;
   }
 
@@ -208,13 +230,11 @@ export class DocumentRanges {
     }
     const merged = this.lens[i] + this.lens[i + 1];
     if (this.cohorts[i] === this.cohorts[i + 1] && this.end(i) === this.start(i + 1) && merged <= MAX_RANGE_UNITS) {
-      this.materialize();
       this.lens[i] = merged;
       this.removeAt(i + 1);
     }
   }
 
-  /** Needs a materialized shift (the caller did it). */
   private insertAt(i: number, start: number, len: number, cohort: number): void {
     if (this.count === this.starts.length) {
       this.grow();
@@ -222,11 +242,14 @@ export class DocumentRanges {
     this.starts.copyWithin(i + 1, i, this.count);
     this.lens.copyWithin(i + 1, i, this.count);
     this.cohorts.copyWithin(i + 1, i, this.count);
-    this.starts[i] = start;
+    this.count++;
+    if (i <= this.lazyFrom) {
+      // Before the shifted part (or at its start): the shifted part starts one later.
+      this.lazyFrom++;
+    }
+    this.setStart(i, start);
     this.lens[i] = len;
     this.cohorts[i] = cohort;
-    this.count++;
-    this.lazyFrom = this.count;
   }
 
   private removeAt(i: number): void {
@@ -234,7 +257,9 @@ export class DocumentRanges {
     this.lens.copyWithin(i, i + 1, this.count);
     this.cohorts.copyWithin(i, i + 1, this.count);
     this.count--;
-    this.lazyFrom = this.count;
+    if (i < this.lazyFrom) {
+      this.lazyFrom--;
+    }
   }
 
   private grow(): void {

@@ -1,6 +1,7 @@
 import type { Attribution } from '../attribution/types';
 import { isAiCategory } from '../categories';
 import { MINUTE_MS } from '../sessions/localDay';
+import { Cohort, toSettlement } from './cohort';
 import { DocumentRanges, MAX_COHORTS } from './documentRanges';
 
 /** How long an AI insert is watched before its fate counts: long enough to rework it, short enough to be comparable. */
@@ -44,32 +45,6 @@ export interface FateTrackerOptions {
 }
 
 /**
- * The AI inserts of one wall-clock minute, counted together: one session and one day each (a
- * session ends only after a minute or more without edits, and days change on minute
- * boundaries). Ranges are in UTF-16 units; the figures here are characters.
- */
-class Cohort {
-  minute = 0;
-  firstAt = 0;
-  lastAt = 0;
-  chars = 0;
-  reworked = 0;
-  /** Deleted by you; typing again where they were turns them into `reworked`. */
-  deletedByYou = 0;
-  removed = 0;
-  live = false;
-  /**
-   * The inserts of an anonymous action (an extension's edits, decided on all their evidence): its
-   * first pieces may be decided a tool's and later an AI's, or the other way round.
-   */
-  action = false;
-  /** An action's cohort while its action is not decided AI: followed, but not AI text (not counted). */
-  provisional = false;
-  /** Bumped when the slot is reused, so that a piece's cohort is known to be still its own. */
-  generation = 0;
-}
-
-/**
  * What became of the text AI inserted: for every AI insert, its ranges in the open document are
  * followed through later edits until a fixed horizon after the insert (or until the document
  * closes, or the session ends). Then each AI character counts once: kept (still there, as it was),
@@ -94,6 +69,17 @@ export class FateTracker {
   /** Line breaks per replaced unit of the change being applied, in a CRLF document (else 0). */
   private sinkCrlfRate = 0;
   private readonly toFate = (cohort: number, units: number): void => this.replaced(cohort, units);
+  /** The cohort whose AI units the change being applied deleted by your typing (else -1). */
+  private sinkDeletedSlot = -1;
+  /**
+   * Where typing continues a rework: after you deleted or typed over AI text, the offset just after
+   * what you typed there, in that document, and the cohort the deleted text came from. Typing on
+   * from that point gives it back key after key, also where no AI text follows (the end of a line).
+   */
+  private reworkDocument: string | undefined;
+  private reworkAt = -1;
+  private reworkSlot = -1;
+  private reworkGeneration = 0;
   /** Each action piece's cohort (and its generation), for when the action is decided otherwise. */
   private readonly actionPieces = new WeakMap<Attribution, { readonly slot: number; readonly generation: number }>();
 
@@ -112,13 +98,14 @@ export class FateTracker {
       this.settleDue(attribution.at);
     }
     const ai = isAi(attribution) || action;
+    const continued = this.reworkDocument === documentKey && this.continueRework(change, attribution);
     let ranges = this.documents.get(documentKey);
     if (ranges === undefined && !ai) {
       return;
     }
     const inserted = change.text.length;
     if (ranges !== undefined) {
-      this.applyTo(ranges, change, attribution, crlf);
+      this.applyTo(documentKey, ranges, change, attribution, crlf, continued);
     }
     if (!ai) {
       if (ranges?.count === 0) {
@@ -145,17 +132,15 @@ export class FateTracker {
       ranges.removeCohort(this.oldestIn(ranges), this.toKept);
     }
     ranges.add(change.rangeOffset + repeated, units, cohort);
+    this.cohorts[cohort].documents.add(documentKey);
   }
 
-  private applyTo(ranges: DocumentRanges, change: OffsetChange, attribution: Attribution, crlf: boolean): void {
+  private applyTo(documentKey: string, ranges: DocumentRanges, change: OffsetChange, attribution: Attribution, crlf: boolean, continued: boolean): void {
     const typed = attribution.category === 'typed';
-    if (typed && attribution.chars > 0 && change.rangeLength === 0) {
+    if (typed && !continued && attribution.chars > 0 && change.rangeLength === 0) {
       const touched = ranges.touching(change.rangeOffset);
-      if (touched >= 0) {
-        const c = this.cohorts[touched];
-        const back = Math.min(attribution.chars, c.deletedByYou);
-        c.deletedByYou -= back;
-        c.reworked += back;
+      if (touched >= 0 && this.giveBack(touched, attribution.chars)) {
+        this.startRework(documentKey, change.rangeOffset + change.text.length, touched);
       }
     }
     if (ranges.count + 1 > this.maxRanges) {
@@ -163,9 +148,51 @@ export class FateTracker {
     }
     this.sinkCategory = attribution.category;
     this.sinkBudget = typed ? attribution.chars : 0;
+    this.sinkDeletedSlot = -1;
     const lineBreaks = crlf && change.range !== undefined ? change.range.end.line - change.range.start.line : 0;
     this.sinkCrlfRate = lineBreaks > 0 && change.rangeLength > 0 ? lineBreaks / change.rangeLength : 0;
     ranges.apply(change.rangeOffset, change.rangeLength, change.text.length, this.toFate);
+    if (this.sinkDeletedSlot >= 0) {
+      this.startRework(documentKey, change.rangeOffset + change.text.length, this.sinkDeletedSlot);
+    }
+  }
+
+  /** Typing gives back AI characters of a cohort that you deleted: they count as reworked. True when some did. */
+  private giveBack(slot: number, chars: number): boolean {
+    const c = this.cohorts[slot];
+    const back = Math.min(chars, c.deletedByYou);
+    c.deletedByYou -= back;
+    c.reworked += back;
+    return back > 0;
+  }
+
+  private startRework(documentKey: string, at: number, slot: number): void {
+    this.reworkDocument = documentKey;
+    this.reworkAt = at;
+    this.reworkSlot = slot;
+    this.reworkGeneration = this.cohorts[slot].generation;
+  }
+
+  /**
+   * A change in the document of a rework: typing on at its point gives back what you deleted (true:
+   * handled); deleting just before that point moves it; anything else there ends the rework.
+   */
+  private continueRework(change: OffsetChange, attribution: Attribution): boolean {
+    const typed = attribution.category === 'typed';
+    const c = this.cohorts[this.reworkSlot];
+    if (typed && c.live && c.generation === this.reworkGeneration) {
+      if (change.rangeLength === 0 && change.text.length > 0 && change.rangeOffset === this.reworkAt) {
+        this.giveBack(this.reworkSlot, attribution.chars);
+        this.reworkAt += change.text.length;
+        return true;
+      }
+      if (change.text.length === 0 && change.rangeOffset + change.rangeLength === this.reworkAt) {
+        this.reworkAt = change.rangeOffset;
+        return false;
+      }
+    }
+    this.reworkDocument = undefined;
+    return false;
   }
 
   /** AI units replaced or deleted by the change being applied. */
@@ -181,6 +208,9 @@ export class FateTracker {
     this.sinkBudget -= over;
     c.reworked += over;
     c.deletedByYou += chars - over;
+    if (chars > over) {
+      this.sinkDeletedSlot = cohort;
+    }
   }
 
   /**
@@ -200,6 +230,9 @@ export class FateTracker {
 
   /** The document closed: its AI text counts as it is now. */
   closeDocument(documentKey: string): void {
+    if (this.reworkDocument === documentKey) {
+      this.reworkDocument = undefined;
+    }
     const ranges = this.documents.get(documentKey);
     if (ranges !== undefined) {
       ranges.removeCohort(-1, this.toKept);
@@ -281,6 +314,7 @@ export class FateTracker {
     }
     const c = this.cohorts[slot];
     Object.assign(c, { minute, firstAt: at, lastAt: at, chars: 0, reworked: 0, deletedByYou: 0, removed: 0, live: true, action, provisional });
+    c.documents.clear();
     c.generation++;
     this.order.push(slot);
     this.updateNextDue();
@@ -301,13 +335,18 @@ export class FateTracker {
   }
 
   private settle(slot: number): void {
-    for (const [key, ranges] of this.documents) {
+    const c = this.cohorts[slot];
+    for (const key of c.documents) {
+      const ranges = this.documents.get(key);
+      if (ranges === undefined) {
+        continue;
+      }
       ranges.removeCohort(slot, this.toKept);
       if (ranges.count === 0) {
         this.documents.delete(key);
       }
     }
-    const c = this.cohorts[slot];
+    c.documents.clear();
     c.live = false;
     this.order.splice(this.order.indexOf(slot), 1);
     if (!c.provisional) {
@@ -322,15 +361,4 @@ export class FateTracker {
 
 function isAi(attribution: Attribution): boolean {
   return isAiCategory(attribution.category);
-}
-
-/**
- * The cohort's figures. A surrogate pair is two units but one character, so what left the ranges
- * can, rarely, exceed the characters counted: clamped so the three add up to exactly the
- * characters inserted.
- */
-function toSettlement(c: Cohort): FateSettlement {
-  const removed = Math.min(c.chars, c.removed + c.deletedByYou);
-  const reworked = Math.min(c.chars - removed, c.reworked);
-  return { at: c.firstAt, kept: c.chars - removed - reworked, reworked, removed };
 }

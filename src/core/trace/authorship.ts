@@ -49,6 +49,8 @@ export class Authorship {
   private readonly documents = new Map<string, Tracked>();
   /** The minute each action slot holds now (-1: none). */
   private readonly slotMinute = new Float64Array(ACTION_SLOTS).fill(-1);
+  /** The documents each action slot wrote in: retiring a slot visits only those. */
+  private readonly slotDocuments: Set<string>[] = Array.from({ length: ACTION_SLOTS }, () => new Set<string>());
   private readonly ignore = (): void => undefined;
   /** The slot and minute of each action piece, for when its action is decided otherwise. */
   private readonly pieces = new WeakMap<Attribution, { readonly key: string; readonly slot: number; readonly minute: number }>();
@@ -123,6 +125,9 @@ export class Authorship {
   clear(): void {
     this.documents.clear();
     this.slotMinute.fill(-1);
+    for (const documents of this.slotDocuments) {
+      documents.clear();
+    }
   }
 
   /** The authored spans of a document, in order (none when nothing is known). */
@@ -166,12 +171,18 @@ export class Authorship {
       this.retire(slot);
       this.slotMinute[index] = minute;
     }
+    this.slotDocuments[index].add(documentKey);
     this.pieces.set(attribution, { key: documentKey, slot, minute });
     return slot;
   }
 
   private retire(slot: number): void {
-    for (const [key, tracked] of this.documents) {
+    const documents = this.slotDocuments[slot - FIRST_ACTION_SLOT];
+    for (const key of documents) {
+      const tracked = this.documents.get(key);
+      if (tracked === undefined) {
+        continue;
+      }
       const keep: { start: number; length: number }[] = [];
       if (tracked.actionAi[slot] === 1) {
         for (let i = 0; i < tracked.ranges.count; i++) {
@@ -189,5 +200,6 @@ export class Authorship {
         this.documents.delete(key);
       }
     }
+    documents.clear();
   }
 }

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
   ACCEPT_INTENT_WINDOW_MS, ACCEPT_KINDS, ANY_DOCUMENT, CHAT_EDITING_KINDS, CLOCK_BACKWARD_RESET_MS,
   INTENT_CLOCK_SLACK_MS, IntentLog, PASTE_KINDS, SAVE_KINDS, SAVE_WINDOW_MS,
 } from '../../../src/core/attribution/intents';
-import type { Intent } from '../../../src/core/attribution/types';
+import type { Intent, IntentKind } from '../../../src/core/attribution/types';
 import { DOC, OTHER_DOC, T0, intent } from './facts';
 
 describe('IntentLog', () => {
@@ -132,5 +133,46 @@ describe('IntentLog', () => {
       log.record(intent('paste', T0 - 9_000));
       assert.ok(log.take(PASTE_KINDS, DOC, T0 - 8_900, 1000));
     });
+  });
+
+  it('answers every query as a scan of the whole log would (a log full of cursor moves, rarer kinds asked for)', () => {
+    // The reference: the newest `capacity` intents, newest first, each looked at.
+    const kinds: IntentKind[] = ['cursorMoved', 'paste', 'save', 'inlineAccept'];
+    const op = fc.record({ record: fc.boolean(), kind: fc.constantFrom(...kinds), other: fc.boolean(), step: fc.integer({ min: -30, max: 400 }), take: fc.boolean(), window: fc.constantFrom(100, 1500, 3000) });
+    fc.assert(fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+      const log = new IntentLog(8);
+      let held: { intent: Intent; consumed: boolean }[] = [];
+      let latest = Number.NEGATIVE_INFINITY;
+      let now = T0;
+      const seen = (at: number): void => {
+        if (at < latest - CLOCK_BACKWARD_RESET_MS) {
+          held = [];
+          latest = at;
+        } else {
+          latest = Math.max(latest, at);
+        }
+      };
+      for (const o of ops) {
+        now += o.step;
+        const doc = o.other ? OTHER_DOC : DOC;
+        if (o.record) {
+          const recorded = intent(o.kind, now, doc);
+          log.record(recorded);
+          seen(now);
+          held = [{ intent: recorded, consumed: false }, ...held].slice(0, 8);
+          continue;
+        }
+        seen(now);
+        const expected = held.find(({ intent: i, consumed }) => !consumed && i.kind === o.kind && i.documentKey === doc
+          && now - i.at >= -INTENT_CLOCK_SLACK_MS && now - i.at <= o.window);
+        const found = o.take ? log.take([o.kind], doc, now, o.window) : log.peek([o.kind], doc, now, o.window);
+        assert.equal(found, expected?.intent);
+        if (o.take && expected !== undefined) {
+          expected.consumed = true;
+        }
+        const near = held.some(({ intent: i }) => i.kind === o.kind && i.documentKey === doc && Math.abs(i.at - now) <= o.window);
+        assert.equal(log.hasNear([o.kind], doc, now, o.window), near);
+      }
+    }), { numRuns: 500 });
   });
 });

@@ -91,18 +91,34 @@ describe('DocumentRanges (AI ranges shifted by later edits)', function () {
     assert.deepEqual(list(ranges), [[0, MAX_RANGE_UNITS, 0], [MAX_RANGE_UNITS, MAX_RANGE_UNITS + 10, 0]]);
   });
 
-  it('follows the reference model through any sequence of edits (shifts, splits, deletes, replacements)', function () {
+  it('follows the reference model through any sequence of edits (shifts, splits, deletes, replacements, growing, dropping a cohort)', function () {
+    // `kind`: 0 an edit (AI text added after it), 1 AI text grown in place when it can be (else
+    // as 0), 2 a cohort dropped. Edits far apart and close together move the pending shift both ways.
     const edit = fc.record({
-      at: fc.nat(), removed: fc.nat({ max: 12 }), inserted: fc.nat({ max: 12 }), ai: fc.boolean(), cohort: fc.nat({ max: 3 }),
+      at: fc.nat(), removed: fc.nat({ max: 12 }), inserted: fc.nat({ max: 12 }), ai: fc.boolean(), cohort: fc.nat({ max: 3 }), kind: fc.nat({ max: 2 }),
     });
-    fc.assert(fc.property(fc.array(edit, { maxLength: 60 }), (edits) => {
+    fc.assert(fc.property(fc.array(edit, { maxLength: 80 }), (edits) => {
       const ranges = new DocumentRanges();
       const model = new Model();
       model.apply(0, 0, 40);
       for (const e of edits) {
+        if (e.kind === 2) {
+          const dropped = new Map<number, number>();
+          ranges.removeCohort(e.cohort, (cohort, units) => dropped.set(cohort, (dropped.get(cohort) ?? 0) + units));
+          const expected = model.labels.filter((l) => l === e.cohort).length;
+          assert.deepEqual([...dropped], expected > 0 ? [[e.cohort, expected]] : []);
+          model.labels = model.labels.map((l) => (l === e.cohort ? -1 : l));
+          assert.deepEqual(list(ranges), model.ranges());
+          continue;
+        }
         const length = model.labels.length;
         const offset = length === 0 ? 0 : e.at % (length + 1);
         const removed = Math.min(e.removed, length - offset);
+        if (e.kind === 1 && e.ai && removed === 0 && e.inserted > 0 && ranges.extend(offset, e.inserted, e.cohort)) {
+          model.apply(offset, 0, e.inserted, e.cohort);
+          assert.deepEqual(list(ranges), model.ranges());
+          continue;
+        }
         const expected = model.apply(offset, removed, e.inserted, e.ai ? e.cohort : -1);
         assert.deepEqual(applied(ranges, offset, removed, e.inserted), expected);
         if (e.ai && e.inserted > 0) {
@@ -110,7 +126,7 @@ describe('DocumentRanges (AI ranges shifted by later edits)', function () {
         }
         assert.deepEqual(list(ranges), model.ranges());
       }
-    }), { numRuns: 1000 });
+    }), { numRuns: 2000 });
   });
 
   it('merges two ranges of one cohort when a delete removes exactly the text between them', function () {

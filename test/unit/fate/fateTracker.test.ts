@@ -91,6 +91,48 @@ describe('FateTracker (what became of AI-inserted text)', function () {
     assert.deepEqual(doc.total(), { at: 0, kept: 13, reworked: 1, removed: 0 });
   });
 
+  it('counts AI text at the end of a line, deleted or typed over and then retyped key by key, as reworked', function () {
+    // Ghost text ends its line: once its last word is gone no AI text follows the cursor, and
+    // the typing that replaces it still reworks it, one key at a time.
+    const doc = new Doc();
+    doc.type(0, 'const sum =');
+    doc.edit('aiInline', 11, 0, ' (a, b) => a + b;');
+    doc.backspace(28, 3); // " b;"
+    doc.type(25, ' c;');
+    doc.edit('typed', 12, 6, '('); // select "(a, b)" and type "(x, y)"
+    doc.type(13, 'x, y)');
+    assert.equal(doc.text, 'const sum = (x, y) => a + c;');
+    doc.tracker.settleAll();
+    assert.deepEqual(doc.total(), { at: 0, kept: 8, reworked: 9, removed: 0 });
+  });
+
+  it('stops the rework where the typing moves away or something else edits the document', function () {
+    const doc = new Doc();
+    doc.type(0, 'f();\n');
+    doc.edit('aiInline', 5, 0, 'let total = compute();');
+    doc.backspace(27, 10); // "compute();"
+    doc.type(2, 'x, y'); // typing elsewhere is not in its place
+    assert.equal(doc.text, 'f(x, y);\nlet total = ');
+    doc.tracker.settleAll();
+    assert.deepEqual(doc.total(), { at: 0, kept: 12, reworked: 0, removed: 10 });
+    const shifted = new Doc();
+    shifted.type(0, 'abcdefghij\n');
+    shifted.edit('aiInline', 11, 0, 'xy();');
+    shifted.backspace(16, 3); // "();"
+    shifted.edit('tool', 0, 0, '// x\n'); // a tool's edit before it moves the text
+    shifted.type(13, 'zz'); // where the rework was before the move: now inside "abcdefghij"
+    assert.equal(shifted.text, '// x\nabcdefghzzij\nxy');
+    shifted.tracker.settleAll();
+    assert.deepEqual(shifted.total(), { at: 0, kept: 2, reworked: 0, removed: 3 });
+    const paste = new Doc();
+    paste.edit('aiInline', 0, 0, 'let total = compute();');
+    paste.backspace(22, 10);
+    paste.edit('paste', 12, 0, 'sum();'); // not typed by you
+    paste.type(18, ' // ok');
+    paste.tracker.settleAll();
+    assert.deepEqual(paste.total(), { at: 0, kept: 12, reworked: 0, removed: 10 });
+  });
+
   it('counts AI text deleted by you, by undo or replaced by the AI itself as removed', function () {
     const doc = new Doc();
     doc.edit('aiInline', 0, 0, 'aaaa\n');
