@@ -154,12 +154,12 @@ function countAndFollow(counts: WorkspaceHistory, fate: FateWatcher): Pick<Attri
 }
 
 /**
- * The in-host suite cannot wait ten minutes for a horizon: under test only, the host's
- * environment may shorten it (the core's own option).
+ * The tests cannot wait ten minutes for a horizon: when the extension runs under test or from its
+ * source folder (never once installed), the host's environment may shorten it (the core's option).
  */
 function testHorizonMs(context: vscode.ExtensionContext): number | undefined {
   const value = Number(process.env.OWNERSHIP_TEST_FATE_HORIZON_MS);
-  return context.extensionMode === vscode.ExtensionMode.Test && Number.isFinite(value) && value > 0 ? value : undefined;
+  return context.extensionMode !== vscode.ExtensionMode.Production && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 /** The palette's commands (ids and titles in package.json). */

@@ -81,10 +81,15 @@ const reflectionEntrySchema = v.object({
 });
 
 const groupSchema = v.object({ days: num, minRatio: num, maxRatio: num, means: keyed(RATING_KEYS, v.nullable(num)) });
+const ratingsSchema = v.object({ days: num, means: keyed(RATING_KEYS, v.nullable(num)) });
 const insightsSchema = v.object({
   comparison: v.variant('status', [
     v.object({ status: v.literal('notEnough'), reflectedDays: num, needed: num }),
     v.object({ status: v.literal('ready'), reflectedDays: num, higher: groupSchema, lower: groupSchema }),
+  ]),
+  byLead: v.variant('status', [
+    v.object({ status: v.literal('notEnough'), youLedDays: num, aiLedDays: num, needed: num }),
+    v.object({ status: v.literal('ready'), you: ratingsSchema, ai: ratingsSchema }),
   ]),
   solo: v.object({ blocks: num, sessions: num, minutes: num, longestMinutes: num, longestDayStreak: num }),
 });

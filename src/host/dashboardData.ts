@@ -183,7 +183,7 @@ export function buildInsights(history: HistoryReader, reflections: readonly Refl
   const days = history.days(addDays(today, -(INSIGHT_DAYS - 1)), today);
   const ratios = days.map((day) => {
     const { own, ai } = ownAndAi(day.chars, pasteCountsAs);
-    return { date: day.date, ratio: share(own, ai) };
+    return { date: day.date, ratio: share(own, ai), lead: day.lead };
   });
   const sessions = days.flatMap((day) => history.sessionsOf(day.date).map((session) => ({ date: day.date, minutes: session.activeMinutes, ...ownAndAi(session.chars, pasteCountsAs) })));
   return computeInsights(ratios, reflections, sessions);

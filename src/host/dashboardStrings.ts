@@ -150,5 +150,10 @@ function insightStrings(): Record<string, string> {
     soloNone: vscode.l10n.t('None of your {0} recent sessions was a solo block, a session in which at least 90% of what you wrote was typed by you.'),
     soloCaveat: vscode.l10n.t('Recent means the last two weeks (sessions are kept in detail that long). A solo block tells how you worked, not whether the work was better.'),
     noSolo: vscode.l10n.t('No sessions kept in detail yet.'),
+    leadHeading: vscode.l10n.t('Days you led and days AI led'),
+    leadNotEnough: vscode.l10n.t('Once {0} reflected days on each side are known, this compares the days you led most files with the days AI did ({1} and {2} so far).'),
+    leadIntro: vscode.l10n.t('On {0} of the days you reflected on you led most of the files you worked on; on {1}, AI did. Average answers (1–5):'),
+    leadRating: vscode.l10n.t('“{0}”: {1} on days you led, {2} on days AI led.'),
+    leadCaveat: vscode.l10n.t('Who led a file is decided from the order of your and the AI’s characters in a session: who drafted, who refined. One study (writing tasks, 2026) found that copying AI output lowered people’s sense of ownership and meaning while drafting first and refining with AI did not. Your own small sample, not a verdict: it does not say what caused what.'),
   };
 }

@@ -36,6 +36,7 @@ export function renderInsights(insights: InsightsPayload): void {
     note.id = 'insights-not-enough';
     parts.push(note);
   }
+  parts.push(...byLead(insights.byLead));
   parts.push(element('h3', t('solo')));
   const soloText = solo.sessions === 0
     ? t('noSolo')
@@ -46,4 +47,26 @@ export function renderInsights(insights: InsightsPayload): void {
   soloParagraph.id = 'insights-solo';
   parts.push(soloParagraph, element('p', t('soloCaveat'), 'muted caveat'));
   sections.insights.replaceChildren(...parts);
+}
+
+/** Days you led the work against days AI led it: each rating both ways, or how many days are still needed. */
+function byLead(comparison: InsightsPayload['byLead']): HTMLElement[] {
+  const parts: HTMLElement[] = [element('h3', t('leadHeading'))];
+  if (comparison.status !== 'ready') {
+    const note = element('p', t('leadNotEnough', comparison.needed, comparison.youLedDays, comparison.aiLedDays), 'empty');
+    note.id = 'insights-lead-not-enough';
+    return [...parts, note];
+  }
+  const { you, ai } = comparison;
+  parts.push(element('p', t('leadIntro', you.days, ai.days)));
+  const list = element('ul', undefined, 'sentences');
+  list.id = 'insights-lead';
+  for (const key of INSIGHT_KEYS) {
+    const led = you.means[key];
+    const aiLed = ai.means[key];
+    if (led !== null && aiLed !== null) {
+      list.append(element('li', t('leadRating', t(`rating.${key}`), led.toFixed(1), aiLed.toFixed(1))));
+    }
+  }
+  return [...parts, list, element('p', t('leadCaveat'), 'muted caveat')];
 }

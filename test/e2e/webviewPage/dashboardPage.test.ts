@@ -101,7 +101,10 @@ describe('Dashboard page on its own (Chromium)', function () {
     const { page } = await open([initMessage(), glanceMessage(), insightsMessage()]);
     await page.locator('#insights-sentences li').first().waitFor();
     assert.equal(await page.locator('#insights-sentences li').count(), 4);
-    assert.equal(await page.locator('#insights .caveat').count(), 2);
+    assert.equal(await page.locator('#insights .caveat').count(), 3);
+    // Days you led and days AI led: a rating without a mean on one side is left out (energy).
+    assert.equal(await page.locator('#insights-lead li').count(), 3);
+    assert.match(await page.locator('#insights-lead li').first().innerText(), /leadRating/);
     assert.match(await page.locator('#insights-solo').innerText(), /soloText/);
   });
 

@@ -55,6 +55,7 @@ export function insightsMessage(): ToWebviewMessage {
     type: 'insights',
     insights: {
       comparison: { status: 'ready', reflectedDays: 8, higher: { days: 4, minRatio: 0.7, maxRatio: 0.9, means }, lower: { days: 4, minRatio: 0.2, maxRatio: 0.5, means } },
+      byLead: { status: 'ready', you: { days: 4, means }, ai: { days: 3, means: { ...means, energy: null } } },
       solo: { blocks: 3, sessions: 10, minutes: 120, longestMinutes: 60, longestDayStreak: 2 },
     },
   };

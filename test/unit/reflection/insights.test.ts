@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compareByOwnership, computeInsights, MIN_REFLECTED_DAYS, soloBlocks } from '../../../src/core/reflection/insights';
+import { compareByLead, compareByOwnership, computeInsights, dayLeader, MIN_LED_DAYS, MIN_REFLECTED_DAYS, soloBlocks } from '../../../src/core/reflection/insights';
 import type { ReflectionEntry } from '../../../src/core/reflection/model';
 import { addDays } from '../../../src/core/sessions/localDay';
 
@@ -62,5 +62,39 @@ describe('Insights', function () {
     const insights = computeInsights([], [], []);
     assert.equal(insights.comparison.status, 'notEnough');
     assert.equal(insights.solo.blocks, 0);
+  });
+
+  describe('days you led against days AI led', function () {
+    const lead = (you: number, ai: number, mixed = 0) => ({ you, ai, mixed });
+
+    it('a day is led by the side that led more of its files; a tie, only mixed files or no measure is neither', function () {
+      assert.equal(dayLeader(lead(3, 1)), 'you');
+      assert.equal(dayLeader(lead(1, 2, 5)), 'ai');
+      assert.equal(dayLeader(lead(2, 2)), undefined);
+      assert.equal(dayLeader(lead(0, 0, 4)), undefined);
+      assert.equal(dayLeader(undefined), undefined);
+    });
+
+    it('waits for enough reflected days on each side, and counts only days with a rating', function () {
+      const days = Array.from({ length: 8 }, (_, i) => ({ date: addDays('2026-03-01', i), ratio: 0.5, lead: i < 5 ? lead(2, 0) : lead(0, 2) }));
+      const reflections = days.map((day, i) => entry(day.date, i === 7 ? {} : { enjoyment: 3 }));
+      // Five days you led, three AI led, of which one has no rating: two.
+      assert.deepEqual(compareByLead(days, reflections), { status: 'notEnough', youLedDays: 5, aiLedDays: 2, needed: MIN_LED_DAYS });
+      assert.deepEqual(compareByLead(days, []), { status: 'notEnough', youLedDays: 0, aiLedDays: 0, needed: MIN_LED_DAYS });
+    });
+
+    it('compares the mean ratings of the two groups, leaving out days nobody led', function () {
+      const days = [
+        ...Array.from({ length: 3 }, (_, i) => ({ date: addDays('2026-03-01', i), ratio: 0.9, lead: lead(2, 1) })),
+        ...Array.from({ length: 4 }, (_, i) => ({ date: addDays('2026-03-10', i), ratio: 0.2, lead: lead(0, 3, 1) })),
+        { date: '2026-03-20', ratio: 0.5, lead: lead(1, 1) },
+        { date: '2026-03-21', ratio: 0.5 },
+      ];
+      const reflections = days.map((day) => entry(day.date, day.date < '2026-03-10' ? { enjoyment: 5, energy: 4 } : day.date < '2026-03-20' ? { enjoyment: 2 } : { enjoyment: 1 }));
+      const result = compareByLead(days, reflections);
+      assert.deepEqual(result.status === 'ready' ? [result.you.days, result.you.means.enjoyment, result.you.means.energy, result.ai.days, result.ai.means.enjoyment, result.ai.means.energy] : result,
+        [3, 5, 4, 4, 2, null]);
+      assert.deepEqual(computeInsights(days, reflections, []).byLead, result);
+    });
   });
 });
