@@ -1,11 +1,18 @@
 /**
  * Following AI text (core/fate): what its ranges hold in memory for 50 open documents with 500 AI
- * ranges each, by the tracker's own count of its typed arrays. What it adds to a keystroke is
- * measured with the whole keystroke path, in hotPath.ts.
+ * ranges each, by the tracker's own count of its typed arrays; and, on the recorded sessions, how
+ * far its kept, reworked and removed are from a reference that follows every character with the
+ * sessions' truth (test/corpus/fateScore.ts), tuned-on and held-out apart. What it adds to a
+ * keystroke is measured with the whole keystroke path, in hotPath.ts.
  */
 import type { Attribution } from '../src/core/attribution/types';
 import { FateTracker } from '../src/core/fate/fateTracker';
+import { readGroup, type CorpusSession } from '../test/corpus/corpus';
+import { aiChars, fateError, scoreFate, type FateTotals, type SessionFate } from '../test/corpus/fateScore';
 import type { Figure } from './report';
+
+/** Kept, reworked and removed within this share of the AI characters of a session. */
+const FATE_ERROR_BUDGET = 0.02;
 
 const DOCUMENTS = 50;
 const RANGES_PER_DOCUMENT = 500;
@@ -37,7 +44,48 @@ export function fateFigures(): Figure[] {
   }];
 }
 
+function sum(totals: readonly FateTotals[]): FateTotals {
+  return totals.reduce((all, t) => ({ kept: all.kept + t.kept, reworked: all.reworked + t.reworked, removed: all.removed + t.removed }), { kept: 0, reworked: 0, removed: 0 });
+}
+
+function shares(totals: FateTotals): string {
+  const total = aiChars(totals);
+  const pct = (n: number) => `${total === 0 ? 0 : Math.round((n * 100) / total)} %`;
+  return `${pct(totals.kept)} kept, ${pct(totals.reworked)} reworked, ${pct(totals.removed)} removed of ${total} AI chars`;
+}
+
+/** The worst session's error on each path, and what the truth says became of the AI text. */
+function fateAccuracyOf(label: string, sessions: readonly CorpusSession[]): Figure[] {
+  const fates: SessionFate[] = sessions.map((session) => scoreFate(session)).filter((fate) => aiChars(fate.truth) > 0);
+  if (fates.length === 0) {
+    return [];
+  }
+  const truth = sum(fates.map((fate) => fate.truth));
+  return (['exact', 'stable'] as const).map((path): Figure => {
+    const errors = fates.map((fate) => ({ name: fate.name, error: fateError(fate[path], fate.truth) }));
+    const worst = errors.reduce((a, b) => (b.error > a.error ? b : a));
+    return {
+      name: `${label}: ${path} fate of AI text, worst session error`,
+      value: worst.error,
+      unit: '',
+      budget: FATE_ERROR_BUDGET,
+      note: `worst ${worst.name}; over ${fates.length} sessions with AI text ${shares(sum(fates.map((fate) => fate[path])))}; truth ${shares(truth)}`,
+    };
+  });
+}
+
+/** Tuned-on (scripted + train) and held-out apart, as for attribution accuracy. */
+export function fateAccuracyFigures(): Figure[] {
+  return [
+    ...fateAccuracyOf('tuned-on', [...readGroup('scripted'), ...readGroup('train')]),
+    ...fateAccuracyOf('held-out', readGroup('heldOut')),
+  ];
+}
+
 if (require.main === module) {
+  for (const figure of fateAccuracyFigures()) {
+    console.log(`${figure.name}: ${figure.value.toFixed(4)} (budget ≤ ${figure.budget}) ${figure.note ?? ''}`);
+  }
   for (const figure of fateFigures()) {
     console.log(`${figure.name}: ${figure.value.toFixed(3)} ${figure.unit} (budget ≤ ${figure.budget}) ${figure.note ?? ''}`);
   }

@@ -6,7 +6,7 @@ import { activationFigures } from './activation';
 import { bundleSizeFigures } from './bundleSize';
 import { dashboardFigures } from './dashboard';
 import { exportFigures } from './export';
-import { fateFigures } from './fate';
+import { fateAccuracyFigures, fateFigures } from './fate';
 import { historyFigures } from './history';
 import { hotPathFigures } from './hotPath';
 import { report, type Figure } from './report';
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     ...accuracyFigures(),
     ...(await hotPathFigures()),
     ...fateFigures(),
+    ...fateAccuracyFigures(),
     ...(await terminalFigures()),
     ...(await historyFigures()),
     ...(await exportFigures()),

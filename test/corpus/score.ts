@@ -45,6 +45,10 @@ export interface Scored {
   readonly exact: Category;
   /** Made by one of the IDE's commands (format, rename, quick fix). */
   readonly ideCommand: boolean;
+  readonly documentKey: string;
+  readonly at: number;
+  /** Each path's attribution as finally decided (for what became of AI text). */
+  readonly attributions: Readonly<Record<Path, Attribution>>;
 }
 
 function nameOf(fact: EditFact): string | undefined {
@@ -147,7 +151,7 @@ export function scoreSession(session: CorpusSession): Scored[] {
   const signals = new ReplayedSignals();
   const stable = new ReplayedPath(new IntentLog(), false, signals);
   const exact = new ReplayedPath(new IntentLog(), true, signals);
-  const pending: Array<Omit<Scored, 'stable' | 'exact'>> = [];
+  const pending: Array<Omit<Scored, 'stable' | 'exact' | 'attributions'>> = [];
   const steps = session.events.filter((record): record is StepRecord => record.type === 'step');
   for (const record of session.events) {
     if (record.type === 'intent') {
@@ -165,11 +169,16 @@ export function scoreSession(session: CorpusSession): Scored[] {
       exact.attributor.attribute(fact);
       const ideCommand = isIdeCommand(fact);
       for (const change of fact.changes) {
-        pending.push({ session: name, change, chars: countCodePoints(change.text), truth, ideCommand });
+        pending.push({ session: name, change, chars: countCodePoints(change.text), truth, ideCommand, documentKey: fact.documentKey, at: fact.at });
       }
     }
   }
-  return pending.map((item, index) => ({ ...item, stable: stable.attributions[index].category, exact: exact.attributions[index].category }));
+  return pending.map((item, index) => ({
+    ...item,
+    stable: stable.attributions[index].category,
+    exact: exact.attributions[index].category,
+    attributions: { stable: stable.attributions[index], exact: exact.attributions[index] },
+  }));
 }
 
 export interface ClassScore {

@@ -104,8 +104,12 @@ export class FateTracker {
       return;
     }
     const inserted = change.text.length;
+    // A change that repeats the start of what it replaced (an accepted suggestion sent as the whole
+    // line, or a streamed insert sent again in full): that start stays as it was, and only the
+    // rest is new text.
+    const repeated = Math.max(0, Math.min(inserted, change.rangeLength - attribution.deleted));
     if (ranges !== undefined) {
-      this.applyTo(documentKey, ranges, change, attribution, crlf, continued);
+      this.applyTo(documentKey, ranges, change, attribution, crlf, continued, repeated);
     }
     if (!ai) {
       if (ranges?.count === 0) {
@@ -113,8 +117,6 @@ export class FateTracker {
       }
       return;
     }
-    // An accepted suggestion that repeats what it replaced: only the rest is new AI text.
-    const repeated = Math.max(0, Math.min(inserted, change.rangeLength - attribution.deleted));
     const units = inserted - repeated;
     if (units <= 0 || attribution.chars <= 0) {
       return;
@@ -135,7 +137,7 @@ export class FateTracker {
     this.cohorts[cohort].documents.add(documentKey);
   }
 
-  private applyTo(documentKey: string, ranges: DocumentRanges, change: OffsetChange, attribution: Attribution, crlf: boolean, continued: boolean): void {
+  private applyTo(documentKey: string, ranges: DocumentRanges, change: OffsetChange, attribution: Attribution, crlf: boolean, continued: boolean, repeated: number): void {
     const typed = attribution.category === 'typed';
     if (typed && !continued && attribution.chars > 0 && change.rangeLength === 0) {
       const touched = ranges.touching(change.rangeOffset);
@@ -151,7 +153,7 @@ export class FateTracker {
     this.sinkDeletedSlot = -1;
     const lineBreaks = crlf && change.range !== undefined ? change.range.end.line - change.range.start.line : 0;
     this.sinkCrlfRate = lineBreaks > 0 && change.rangeLength > 0 ? lineBreaks / change.rangeLength : 0;
-    ranges.apply(change.rangeOffset, change.rangeLength, change.text.length, this.toFate);
+    ranges.apply(change.rangeOffset + repeated, change.rangeLength - repeated, change.text.length - repeated, this.toFate);
     if (this.sinkDeletedSlot >= 0) {
       this.startRework(documentKey, change.rangeOffset + change.text.length, this.sinkDeletedSlot);
     }

@@ -133,6 +133,17 @@ describe('FateTracker (what became of AI-inserted text)', function () {
     assert.deepEqual(paste.total(), { at: 0, kept: 12, reworked: 0, removed: 10 });
   });
 
+  it('keeps what a suggestion sent again in full over its own start repeats (the editor shows the first line, then the whole)', function () {
+    const doc = new Doc();
+    doc.edit('aiInline', 0, 0, 'function f() {\n');
+    // The classifier counts only the new part (14 characters) and no deletion.
+    doc.tracker.observe(DOC, { rangeOffset: 0, rangeLength: 15, text: 'function f() {\n  return 1;\n}' }, {
+      at: T0, category: 'aiInline', confidence: 'exact', chars: 14, deleted: 0, languageId: 'typescript', evidence: [],
+    });
+    doc.tracker.settleAll();
+    assert.deepEqual(doc.total(), { at: 0, kept: 15 + 14, reworked: 0, removed: 0 });
+  });
+
   it('counts AI text deleted by you, by undo or replaced by the AI itself as removed', function () {
     const doc = new Doc();
     doc.edit('aiInline', 0, 0, 'aaaa\n');
