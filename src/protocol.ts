@@ -41,6 +41,7 @@ const glanceSchema = v.object({
 });
 
 /** One day of the daily chart. Characters per counted category; ratio 0–1 or null (nothing counted). */
+const leadSchema = v.object({ you: num, ai: num, mixed: num });
 const dayPointSchema = v.object({
   date: v.string(),
   typed: num,
@@ -55,7 +56,11 @@ const dayPointSchema = v.object({
   /** AI characters by what became of them, only on days where it was measured. */
   fate: v.optional(v.object({ kept: num, reworked: num, removed: num })),
   /** Files by who led, only on days where it was measured. */
-  lead: v.optional(v.object({ you: num, ai: num, mixed: num })),
+  lead: v.optional(leadSchema),
+  /** Sessions by who led, only on days where it was measured. */
+  leadSessions: v.optional(leadSchema),
+  /** Own and AI characters of the files by who led them, only on days where it was measured. */
+  leadChars: v.optional(leadSchema),
 });
 
 /** `name`: the language's display name (TypeScript JSX for typescriptreact), the id when it has none. */

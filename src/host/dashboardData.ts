@@ -3,6 +3,7 @@
  * unit-tested under Node; the panel passes the store and the paste setting in.
  */
 import type { PasteCountsAs } from '../core/categories';
+import { LEAD_MEASURES, type LeadMeasure } from '../core/fate/outcome';
 import type { DaySummary, SessionSummary } from '../core/history/snapshot';
 import { computeInsights, type Insights } from '../core/reflection/insights';
 import type { ReflectionEntry } from '../core/reflection/model';
@@ -98,26 +99,34 @@ function bucketPoints(days: readonly DayPoint[], unit: 'week' | 'month', pasteCo
   return buckets;
 }
 
-/** Sums a day's fate and lead into a bucket, keeping them absent where none was measured. */
-function addOutcome(bucket: { fate?: DayPoint['fate']; lead?: DayPoint['lead'] }, day: DayPoint): void {
+type OutcomePoint = Pick<DayPoint, 'fate' | LeadMeasure>;
+
+/** Sums a day's fate and leads into a bucket, keeping them absent where none was measured. */
+function addOutcome(bucket: { -readonly [K in keyof OutcomePoint]: OutcomePoint[K] }, day: DayPoint): void {
   if (day.fate !== undefined) {
     const fate = bucket.fate ?? { kept: 0, reworked: 0, removed: 0 };
     bucket.fate = { kept: fate.kept + day.fate.kept, reworked: fate.reworked + day.fate.reworked, removed: fate.removed + day.fate.removed };
   }
-  if (day.lead !== undefined) {
-    const lead = bucket.lead ?? { you: 0, ai: 0, mixed: 0 };
-    bucket.lead = { you: lead.you + day.lead.you, ai: lead.ai + day.lead.ai, mixed: lead.mixed + day.lead.mixed };
+  for (const measure of LEAD_MEASURES) {
+    const add = day[measure];
+    if (add !== undefined) {
+      const lead = bucket[measure] ?? { you: 0, ai: 0, mixed: 0 };
+      bucket[measure] = { you: lead.you + add.you, ai: lead.ai + add.ai, mixed: lead.mixed + add.mixed };
+    }
   }
 }
 
-/** A day's fate and lead for the chart, only where measured. */
-function outcomePoint(day: DaySummary | undefined): Pick<DayPoint, 'fate' | 'lead'> {
-  const out: { fate?: DayPoint['fate']; lead?: DayPoint['lead'] } = {};
+/** A day's fate and leads for the chart, only where measured. */
+function outcomePoint(day: DaySummary | undefined): OutcomePoint {
+  const out: { -readonly [K in keyof OutcomePoint]: OutcomePoint[K] } = {};
   if (day?.aiFate !== undefined) {
     out.fate = { kept: day.aiFate.kept, reworked: day.aiFate.reworked, removed: day.aiFate.removed };
   }
-  if (day?.lead !== undefined) {
-    out.lead = { ...day.lead };
+  for (const measure of LEAD_MEASURES) {
+    const lead = day?.[measure];
+    if (lead !== undefined) {
+      out[measure] = { ...lead };
+    }
   }
   return out;
 }

@@ -100,6 +100,10 @@ function fateStrings(): Record<string, string> {
     'lead.you': vscode.l10n.t('You led'),
     'lead.ai': vscode.l10n.t('AI led'),
     'lead.mixed': vscode.l10n.t('Mixed'),
+    'lead.sessions': vscode.l10n.t('Sessions you led: {0}; sessions AI led: {1}; mixed: {2}. Of the characters in files with a lead, {3} were in files you led and {4} in files AI led.'),
+    'lead.sessionsYou': vscode.l10n.t('Sessions you led'),
+    'lead.sessionsAi': vscode.l10n.t('Sessions AI led'),
+    'lead.sessionsMixed': vscode.l10n.t('Mixed sessions'),
   };
 }
 

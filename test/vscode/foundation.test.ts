@@ -92,7 +92,9 @@ describe('Foundation (in the extension host)', function () {
     assert.equal(snapshot.version, 2);
     for (const part of [snapshot.session, snapshot.today]) {
       assert.deepEqual(Object.keys(part.aiFate).sort(), ['kept', 'pending', 'removed', 'reworked']);
-      assert.deepEqual(Object.keys(part.lead).sort(), ['ai', 'mixed', 'you']);
+      for (const lead of [part.lead, part.leadSessions, part.leadChars]) {
+        assert.deepEqual(Object.keys(lead).sort(), ['ai', 'mixed', 'you']);
+      }
       assert.deepEqual(Object.keys(part.chars).sort(), [...CATEGORIES].sort());
       assert.equal(typeof part.estimatedAiChars, 'number');
       assert.deepEqual(Object.keys(part.aiChatBy), ['chat', 'extension', 'terminal']);
@@ -111,7 +113,8 @@ describe('Foundation (in the extension host)', function () {
     const fromCommand = await vscode.commands.executeCommand<SnapshotV1>('ownershipRatio.snapshot', { version: 1 });
     for (const snapshot of [old, fromCommand]) {
       assert.equal(snapshot.version, 1);
-      assert.equal('aiFate' in snapshot.today || 'lead' in snapshot.today || 'aiFate' in snapshot.session, false);
+      const outcome = ['aiFate', 'lead', 'leadSessions', 'leadChars'];
+      assert.deepEqual([snapshot.today, snapshot.session].flatMap((span) => outcome.filter((key) => key in span)), [], 'no outcome field in version 1');
       assert.deepEqual(Object.keys(snapshot.today.chars).sort(), [...CATEGORIES].sort());
     }
   });

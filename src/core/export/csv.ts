@@ -56,6 +56,7 @@ export const DAILY_COLUMNS = [
   'accepts_inline', 'accepts_chat', 'active_minutes', 'sessions', 'languages',
   'ai_chat_chat', 'ai_chat_extension', 'ai_chat_terminal',
   'ai_kept', 'ai_reworked', 'ai_removed', 'led_you', 'led_ai', 'led_mixed',
+  'led_sessions_you', 'led_sessions_ai', 'led_sessions_mixed', 'led_chars_you', 'led_chars_ai', 'led_chars_mixed',
 ] as const;
 
 /** The sessions CSV: one row per session (piece within a local day) kept in detail, by start time. */
@@ -66,6 +67,7 @@ export const SESSION_COLUMNS = [
   'accepts_inline', 'accepts_chat', 'active_minutes', 'languages',
   'ai_chat_chat', 'ai_chat_extension', 'ai_chat_terminal',
   'ai_kept', 'ai_reworked', 'ai_removed', 'led_you', 'led_ai', 'led_mixed',
+  'led_sessions_you', 'led_sessions_ai', 'led_sessions_mixed', 'led_chars_you', 'led_chars_ai', 'led_chars_mixed',
 ] as const;
 
 /** What the CSV needs of the history (`HistoryStore` satisfies it). */
@@ -194,8 +196,8 @@ function aiChatByCells(span: SpanSummary): CsvCell[] {
 /** The fate of AI text and who led: empty cells where they were not measured (days from before). */
 function outcomeCells(span: SpanSummary): CsvCell[] {
   const fate = span.aiFate;
-  const lead = span.lead;
-  return [fate?.kept, fate?.reworked, fate?.removed, lead?.you, lead?.ai, lead?.mixed];
+  const leads = [span.lead, span.leadSessions, span.leadChars].flatMap((lead) => [lead?.you, lead?.ai, lead?.mixed]);
+  return [fate?.kept, fate?.reworked, fate?.removed, ...leads];
 }
 
 export function dailyRow(day: DaySummary): CsvCell[] {

@@ -129,6 +129,30 @@ export function decideLead(you: number, ai: number, draftShareOfYou: number): Le
   return 'mixed';
 }
 
+/** A file's lead in a session and its own and AI characters there. */
+export interface FileLead {
+  readonly lead: Lead;
+  readonly chars: number;
+}
+
+/**
+ * Who led a session: the side whose led files hold most of its own and AI characters (`mixed` when
+ * the mixed files hold most, or on a tie); none without a file with a lead.
+ */
+export function sessionLead(files: readonly FileLead[]): Lead | undefined {
+  if (files.length === 0) {
+    return undefined;
+  }
+  const chars = emptyLead();
+  for (const file of files) {
+    chars[file.lead] += file.chars;
+  }
+  if (chars.you > chars.ai && chars.you > chars.mixed) {
+    return 'you';
+  }
+  return chars.ai > chars.you && chars.ai > chars.mixed ? 'ai' : 'mixed';
+}
+
 /** Files of a session by who led (files without a lead are left out). */
 export function countLeads(files: Iterable<LeadTally>, into: LeadCounts = emptyLead()): LeadCounts {
   for (const file of files) {

@@ -8,6 +8,13 @@ export interface FateCounts {
 }
 
 /**
+ * Who led, measured three ways: `lead` counts files (per session), `leadSessions` sessions, and
+ * `leadChars` the own and AI characters of the files by who led them.
+ */
+export type LeadMeasure = 'lead' | 'leadSessions' | 'leadChars';
+export const LEAD_MEASURES: readonly LeadMeasure[] = ['lead', 'leadSessions', 'leadChars'];
+
+/**
  * The figures of a span on the fate of AI text and on who led, each `undefined` until one was
  * measured there: days from before they were measured have none, and none is ever invented.
  */
@@ -15,6 +22,10 @@ export class SpanOutcome {
   fate: FateCounts | undefined = undefined;
   /** Files (in a session) by who led. */
   lead: LeadCounts | undefined = undefined;
+  /** Sessions by who led them. */
+  leadSessions: LeadCounts | undefined = undefined;
+  /** Own and AI characters of the files, by who led each file. */
+  leadChars: LeadCounts | undefined = undefined;
 
   addFate(fate: Readonly<FateCounts>): void {
     this.fate ??= { kept: 0, reworked: 0, removed: 0 };
@@ -23,24 +34,28 @@ export class SpanOutcome {
     this.fate.removed += fate.removed;
   }
 
-  addLead(lead: Lead, files = 1): void {
-    this.lead ??= { you: 0, ai: 0, mixed: 0 };
-    this.lead[lead] += files;
+  addLead(lead: Lead, amount = 1, measure: LeadMeasure = 'lead'): void {
+    const counts = this[measure] ?? { you: 0, ai: 0, mixed: 0 };
+    counts[lead] += amount;
+    this[measure] = counts;
   }
 
   addOutcome(other: SpanOutcome): void {
     if (other.fate !== undefined) {
       this.addFate(other.fate);
     }
-    if (other.lead !== undefined) {
-      this.addLead('you', other.lead.you);
-      this.addLead('ai', other.lead.ai);
-      this.addLead('mixed', other.lead.mixed);
+    for (const measure of LEAD_MEASURES) {
+      const counts = other[measure];
+      if (counts !== undefined) {
+        this.addLead('you', counts.you, measure);
+        this.addLead('ai', counts.ai, measure);
+        this.addLead('mixed', counts.mixed, measure);
+      }
     }
   }
 
   get hasOutcome(): boolean {
-    return this.fate !== undefined || this.lead !== undefined;
+    return this.fate !== undefined || LEAD_MEASURES.some((measure) => this[measure] !== undefined);
   }
 }
 

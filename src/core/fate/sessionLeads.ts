@@ -1,5 +1,5 @@
 import type { Category } from '../categories';
-import { LeadTally, type Lead } from './lead';
+import { LeadTally, type FileLead } from './lead';
 
 /** Files followed per session; later files of a very long session count for no lead. */
 const MAX_FILES = 256;
@@ -35,12 +35,12 @@ export class SessionLeads<S> {
   }
 
   /** Ends the session followed: its files' leads (files with too little work have none). */
-  take(): { readonly session: S | undefined; readonly leads: Lead[] } {
-    const leads: Lead[] = [];
+  take(): { readonly session: S | undefined; readonly leads: FileLead[] } {
+    const leads: FileLead[] = [];
     for (const file of this.files.values()) {
       const lead = file.lead();
       if (lead !== undefined) {
-        leads.push(lead);
+        leads.push({ lead, chars: file.you + file.ai });
       }
     }
     const session = this.session;

@@ -1,6 +1,7 @@
 import { CATEGORIES, emptyCounts, type CategoryCounts } from '../categories';
 import type { DayKey } from '../sessions/localDay';
 import { AI_CHAT_SOURCES, type AiChatBy } from '../terminal/aiChatBy';
+import { LEAD_MEASURES, type LeadMeasure } from '../fate/outcome';
 import { OTHER_LANGUAGE, SessionAgg, SpanAgg, addCounts, type HistoryData } from './model';
 import type { StoredCounts, DayRec, SessionRec, SpanRec } from './schema';
 
@@ -154,14 +155,23 @@ function decodeSpanRec(target: SpanAgg, rec: Readonly<SpanRec>): void {
   }
 }
 
-/** The fate of AI text (`o`: kept, reworked, removed) and who led (`ld`: you, ai, mixed), only where measured. */
+/** Where each measure of who led is stored: [you, ai, mixed]. */
+const LEAD_KEYS = { lead: 'ld', leadSessions: 'ls', leadChars: 'lc' } as const satisfies Record<LeadMeasure, keyof SpanRec>;
+
+/**
+ * The fate of AI text (`o`: kept, reworked, removed) and who led (`ld` files, `ls` sessions, `lc`
+ * characters: you, ai, mixed), only where measured.
+ */
 function encodeOutcome(span: SpanAgg, out: SpanRec): void {
-  const { fate, lead } = span.outcome;
+  const { fate } = span.outcome;
   if (fate !== undefined) {
     out.o = [fate.kept, fate.reworked, fate.removed];
   }
-  if (lead !== undefined) {
-    out.ld = [lead.you, lead.ai, lead.mixed];
+  for (const measure of LEAD_MEASURES) {
+    const counts = span.outcome[measure];
+    if (counts !== undefined) {
+      out[LEAD_KEYS[measure]] = [counts.you, counts.ai, counts.mixed];
+    }
   }
 }
 
@@ -169,10 +179,13 @@ function decodeOutcome(target: SpanAgg, rec: Readonly<SpanRec>): void {
   if (rec.o !== undefined) {
     target.outcome.addFate({ kept: rec.o[0] ?? 0, reworked: rec.o[1] ?? 0, removed: rec.o[2] ?? 0 });
   }
-  if (rec.ld !== undefined) {
-    target.outcome.addLead('you', rec.ld[0] ?? 0);
-    target.outcome.addLead('ai', rec.ld[1] ?? 0);
-    target.outcome.addLead('mixed', rec.ld[2] ?? 0);
+  for (const measure of LEAD_MEASURES) {
+    const stored = rec[LEAD_KEYS[measure]];
+    if (stored !== undefined) {
+      target.outcome.addLead('you', stored[0] ?? 0, measure);
+      target.outcome.addLead('ai', stored[1] ?? 0, measure);
+      target.outcome.addLead('mixed', stored[2] ?? 0, measure);
+    }
   }
 }
 

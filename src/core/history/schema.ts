@@ -16,7 +16,7 @@ import type { EncodedHistory } from './codec';
  */
 
 /**
- * Version 2 added the optional fields `ab`, `o` and `ld`. Version 1 (release 0.1) strips fields it
+ * Version 2 added the optional fields `ab`, `o`, `ld`, `ls` and `lc`. Version 1 (release 0.1) strips fields it
  * does not know when it rewrites a record, so records with them must look newer to it: it then
  * leaves them alone (read-only) instead of dropping them. A version 1 value has the same shape
  * minus those fields and is read as it is (`ReadableVersion`); whatever is written is version 2.
@@ -82,6 +82,10 @@ const spanEntries = {
   o: v.optional(Triple),
   /** files by who led: [you, ai, mixed]; only where measured. */
   ld: v.optional(Triple),
+  /** sessions by who led: [you, ai, mixed]; only where measured. */
+  ls: v.optional(Triple),
+  /** own and AI characters of the files by who led them: [you, ai, mixed]; only where measured. */
+  lc: v.optional(Triple),
 };
 
 export const DayRecSchema = v.pipe(
@@ -128,7 +132,7 @@ const RepairLanguages = v.fallback(v.pipe(
 ), {});
 const repairSpanEntries = {
   c: RepairCounts, e: v.optional(RepairCount), ab: RepairAiChatBy, x: v.optional(RepairCount), a: v.optional(RepairAccepts), m: v.optional(RepairCount), l: v.optional(RepairLanguages),
-  o: RepairTriple, ld: RepairTriple,
+  o: RepairTriple, ld: RepairTriple, ls: RepairTriple, lc: RepairTriple,
 };
 
 /** Makes a salvaged span consistent: the estimated share clamped, an impossible language or AI chat source breakdown dropped. */

@@ -1,7 +1,7 @@
 import type { Attribution } from '../attribution/types';
 import { emptyCounts, type CategoryCounts, type PasteCountsAs } from '../categories';
 import { emptyLead, type LeadCounts } from '../fate/lead';
-import type { FateCounts } from '../fate/outcome';
+import { LEAD_MEASURES, type FateCounts, type LeadMeasure } from '../fate/outcome';
 import { DAY_MS, MINUTE_MS, formatLocalIso, type DayKey, type TzOffset } from '../sessions/localDay';
 import type { Totals } from '../tally';
 import { emptyAiChatBy } from '../terminal/aiChatBy';
@@ -17,7 +17,15 @@ export interface Outcome {
   readonly aiFate?: Readonly<FateCounts> & { readonly pending: number };
   /** Files (per session) by who led. */
   readonly lead?: Readonly<LeadCounts>;
+  /** Sessions by who led. */
+  readonly leadSessions?: Readonly<LeadCounts>;
+  /** Own and AI characters of the files, by who led each file. */
+  readonly leadChars?: Readonly<LeadCounts>;
 }
+
+/** The outcome's fields, all there in a snapshot (the version 1 snapshot has none). */
+type OutcomeKey = 'aiFate' | LeadMeasure;
+const OUTCOME_KEYS: ReadonlySet<string> = new Set<OutcomeKey>(['aiFate', ...LEAD_MEASURES]);
 
 /** The snapshot's current version; version 1 (without the outcome) is still served for one release. */
 export const SNAPSHOT_VERSION = 2;
@@ -30,6 +38,10 @@ export type SnapshotSpan = Totals & {
   readonly aiFate: Readonly<FateCounts> & { readonly pending: number };
   /** Files (per session) by who led. */
   readonly lead: Readonly<LeadCounts>;
+  /** Sessions by who led (the session in `session` counts once it has ended). */
+  readonly leadSessions: Readonly<LeadCounts>;
+  /** Own and AI characters of the files, by who led each file. */
+  readonly leadChars: Readonly<LeadCounts>;
 };
 
 /** The public API's snapshot (`getSnapshot()`, command `ownershipRatio.snapshot`), version 2. Plain JSON. */
@@ -54,8 +66,8 @@ export interface SnapshotV1 {
   readonly recent: readonly Attribution[];
 }
 
-function withoutOutcome<T extends SnapshotSpan>(span: T): Omit<T, 'aiFate' | 'lead'> {
-  return Object.fromEntries(Object.entries(span).filter(([key]) => key !== 'aiFate' && key !== 'lead')) as Omit<T, 'aiFate' | 'lead'>;
+function withoutOutcome<T extends SnapshotSpan>(span: T): Omit<T, OutcomeKey> {
+  return Object.fromEntries(Object.entries(span).filter(([key]) => !OUTCOME_KEYS.has(key))) as Omit<T, OutcomeKey>;
 }
 
 /** The same snapshot in version 1. */
@@ -69,9 +81,14 @@ export function requestedSnapshotVersion(options: unknown): 1 | typeof SNAPSHOT_
 }
 
 /** A span's outcome with every field there (zeros where nothing was measured). */
-function fullOutcome(span: SpanAgg | undefined, pending: number): Pick<SnapshotSpan, 'aiFate' | 'lead'> {
-  const { aiFate, lead } = outcomeOf(span, pending);
-  return { aiFate: aiFate ?? { kept: 0, reworked: 0, removed: 0, pending: 0 }, lead: lead ?? emptyLead() };
+function fullOutcome(span: SpanAgg | undefined, pending: number): Pick<SnapshotSpan, OutcomeKey> {
+  const { aiFate, lead, leadSessions, leadChars } = outcomeOf(span, pending);
+  return {
+    aiFate: aiFate ?? { kept: 0, reworked: 0, removed: 0, pending: 0 },
+    lead: lead ?? emptyLead(),
+    leadSessions: leadSessions ?? emptyLead(),
+    leadChars: leadChars ?? emptyLead(),
+  };
 }
 
 /** What the dashboard shows of a span beyond the snapshot's `Totals`. */
@@ -111,13 +128,15 @@ export function summarizeSpan(span: SpanAgg, pasteCountsAs: PasteCountsAs, langu
 /** The span's outcome fields, present only where measured (or, for the fate, where some is pending). */
 export function outcomeOf(span: SpanAgg | undefined, pending: number): Outcome {
   const fate = span?.outcome.fate;
-  const lead = span?.outcome.lead;
-  const out: { aiFate?: Outcome['aiFate']; lead?: Outcome['lead'] } = {};
+  const out: { -readonly [K in keyof Outcome]: Outcome[K] } = {};
   if (fate !== undefined || pending > 0) {
     out.aiFate = { kept: fate?.kept ?? 0, reworked: fate?.reworked ?? 0, removed: fate?.removed ?? 0, pending };
   }
-  if (lead !== undefined) {
-    out.lead = { ...lead };
+  for (const measure of LEAD_MEASURES) {
+    const counts = span?.outcome[measure];
+    if (counts !== undefined) {
+      out[measure] = { ...counts };
+    }
   }
   return out;
 }

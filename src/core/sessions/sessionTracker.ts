@@ -1,6 +1,6 @@
 import type { Attribution } from '../attribution/types';
 import { CATEGORIES } from '../categories';
-import type { Lead } from '../fate/lead';
+import { sessionLead } from '../fate/lead';
 import type { FateCounts } from '../fate/outcome';
 import { SessionLeads } from '../fate/sessionLeads';
 import { compactHistory, type RetentionPolicy } from '../history/compaction';
@@ -145,16 +145,18 @@ export class SessionTracker {
       return false;
     }
     const { leads } = this.leads.take();
-    for (const lead of leads) {
-      this.recordLead(session.end, lead);
+    const lead = sessionLead(leads);
+    if (lead === undefined) {
+      return false;
     }
-    return leads.length > 0;
-  }
-
-  private recordLead(at: number, lead: Lead): void {
-    for (const span of this.spansAt(at)) {
-      span.outcome.addLead(lead);
+    for (const span of this.spansAt(session.end)) {
+      for (const file of leads) {
+        span.outcome.addLead(file.lead, 1, 'lead');
+        span.outcome.addLead(file.lead, file.chars, 'leadChars');
+      }
+      span.outcome.addLead(lead, 1, 'leadSessions');
     }
+    return true;
   }
 
   /** The day of `at` (created if compacted away) and the session holding it, if any. */

@@ -8,22 +8,28 @@ import { sections } from './frame';
 
 type Point = HistoryPayload['days'][number];
 
-function totals(points: readonly Point[]): { kept: number; reworked: number; removed: number; you: number; ai: number; mixed: number } {
-  const sum = { kept: 0, reworked: 0, removed: 0, you: 0, ai: 0, mixed: 0 };
+type LeadMeasure = 'lead' | 'leadSessions' | 'leadChars';
+type Totals = { kept: number; reworked: number; removed: number } & Record<LeadMeasure, { you: number; ai: number; mixed: number }>;
+const LEAD_MEASURES: readonly LeadMeasure[] = ['lead', 'leadSessions', 'leadChars'];
+
+function totals(points: readonly Point[]): Totals {
+  const sum: Totals = { kept: 0, reworked: 0, removed: 0, lead: { you: 0, ai: 0, mixed: 0 }, leadSessions: { you: 0, ai: 0, mixed: 0 }, leadChars: { you: 0, ai: 0, mixed: 0 } };
   for (const point of points) {
     sum.kept += point.fate?.kept ?? 0;
     sum.reworked += point.fate?.reworked ?? 0;
     sum.removed += point.fate?.removed ?? 0;
-    sum.you += point.lead?.you ?? 0;
-    sum.ai += point.lead?.ai ?? 0;
-    sum.mixed += point.lead?.mixed ?? 0;
+    for (const measure of LEAD_MEASURES) {
+      sum[measure].you += point[measure]?.you ?? 0;
+      sum[measure].ai += point[measure]?.ai ?? 0;
+      sum[measure].mixed += point[measure]?.mixed ?? 0;
+    }
   }
   return sum;
 }
 
 export function renderFate(history: HistoryPayload): void {
   const heading = element('h2', t('fate'));
-  const measured = history.days.filter((point) => point.fate !== undefined || point.lead !== undefined);
+  const measured = history.days.filter((point) => point.fate !== undefined || LEAD_MEASURES.some((measure) => point[measure] !== undefined));
   if (measured.length === 0) {
     const empty = element('p', t('fate.none'), 'empty');
     empty.id = 'fate-empty';
@@ -39,12 +45,20 @@ export function renderFate(history: HistoryPayload): void {
     summary.id = 'fate-summary';
     parts.push(summary);
   }
-  const lead = element('p', t('lead.summary', count(sum.you), count(sum.ai), count(sum.mixed)));
+  const lead = element('p', t('lead.summary', count(sum.lead.you), count(sum.lead.ai), count(sum.lead.mixed)));
   lead.id = 'lead-summary';
-  parts.push(lead, element('p', t('fate.note'), 'muted'));
-  const dataTable = () => table('fate-table', [t('date'), t('fate.kept'), t('fate.reworked'), t('fate.removed'), t('lead.you'), t('lead.ai'), t('lead.mixed')],
-    measured.map((point) => [formatDay(point.date, history.unit === 'month' ? 'month' : 'medium'), ...[point.fate?.kept, point.fate?.reworked, point.fate?.removed, point.lead?.you, point.lead?.ai, point.lead?.mixed]
-      .map((value) => (value === undefined ? '–' : count(value)))]));
+  const { leadSessions: sessions, leadChars: chars } = sum;
+  const byChars = chars.you + chars.ai + chars.mixed;
+  const sessionLead = element('p', t('lead.sessions', count(sessions.you), count(sessions.ai), count(sessions.mixed),
+    percent(byChars > 0 ? chars.you / byChars : 0), percent(byChars > 0 ? chars.ai / byChars : 0)));
+  sessionLead.id = 'lead-sessions';
+  parts.push(lead, sessionLead, element('p', t('fate.note'), 'muted'));
+  const dataTable = () => table('fate-table', [t('date'), t('fate.kept'), t('fate.reworked'), t('fate.removed'), t('lead.you'), t('lead.ai'), t('lead.mixed'), t('lead.sessionsYou'), t('lead.sessionsAi'), t('lead.sessionsMixed')],
+    measured.map((point) => [
+      formatDay(point.date, history.unit === 'month' ? 'month' : 'medium'),
+      ...[point.fate?.kept, point.fate?.reworked, point.fate?.removed, point.lead?.you, point.lead?.ai, point.lead?.mixed, point.leadSessions?.you, point.leadSessions?.ai, point.leadSessions?.mixed]
+        .map((value) => (value === undefined ? '–' : count(value))),
+    ]));
   const { block, canvas } = chartBlock('fate-chart', t('fate.label'), dataTable);
   const legend = element('div', undefined, 'legend');
   legend.setAttribute('aria-hidden', 'true');

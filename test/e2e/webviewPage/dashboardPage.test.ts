@@ -97,6 +97,29 @@ describe('Dashboard page on its own (Chromium)', function () {
     assert.match(await page.locator('#today-table tr[data-ai-chat-by="30"] td').innerText(), /^120, 40, 1,300; 800 not split$/);
   });
 
+  it('sums what became of AI text and who led over the range: files, sessions and characters, each day in the table', async function () {
+    const history = historyMessage(3) as Extract<ToWebviewMessage, { type: 'history' }>;
+    const [first, second, third] = history.history.days;
+    const days = [
+      { ...first, fate: { kept: 60, reworked: 30, removed: 10 }, lead: { you: 2, ai: 1, mixed: 0 }, leadSessions: { you: 1, ai: 0, mixed: 0 }, leadChars: { you: 300, ai: 100, mixed: 0 } },
+      second,
+      { ...third, fate: { kept: 40, reworked: 0, removed: 60 }, lead: { you: 0, ai: 2, mixed: 1 }, leadSessions: { you: 0, ai: 1, mixed: 1 }, leadChars: { you: 0, ai: 500, mixed: 100 } },
+    ];
+    const init: ToWebviewMessage = { type: 'init', locale: 'en', reflection: true, strings: {
+      'fate.summary': '{0} kept, {1} reworked, {2} removed of {3}', 'lead.summary': 'files {0}/{1}/{2}', 'lead.sessions': 'sessions {0}/{1}/{2}, chars {3} yours {4} AI',
+    } };
+    const { page } = await open([init, glanceMessage(), { ...history, history: { ...history.history, days } }]);
+    await page.locator('#lead-sessions').waitFor();
+    assert.equal(await page.locator('#fate-summary').innerText(), '50% kept, 15% reworked, 35% removed of 200');
+    assert.equal(await page.locator('#lead-summary').innerText(), 'files 2/3/1');
+    assert.equal(await page.locator('#lead-sessions').innerText(), 'sessions 1/1/1, chars 30% yours 60% AI');
+    await page.locator('#fate-chart-details summary').click();
+    await page.waitForFunction(() => document.querySelectorAll('#fate-table tbody tr').length > 0);
+    assert.equal(await page.locator('#fate-table tbody tr').count(), 2, 'only the days where it was measured');
+    const cells = await page.locator('#fate-table tbody tr').last().locator('td').allInnerTexts();
+    assert.deepEqual(cells.slice(-9), ['40', '0', '60', '0', '2', '1', '0', '1', '1']);
+  });
+
   it('writes the insights as sentences, each with its caveat', async function () {
     const { page } = await open([initMessage(), glanceMessage(), insightsMessage()]);
     await page.locator('#insights-sentences li').first().waitFor();

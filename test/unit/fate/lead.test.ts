@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/attribution/classify';
 import { IntentLog } from '../../../src/core/attribution/intents';
 import type { Category } from '../../../src/core/categories';
-import { countLeads, decideLead, LeadTally, type Lead } from '../../../src/core/fate/lead';
+import { countLeads, decideLead, LeadTally, sessionLead, type Lead } from '../../../src/core/fate/lead';
 import { readCorpus } from '../../corpus/corpus';
 
 function tally(...runs: Array<[Category, number]>): LeadTally {
@@ -108,5 +108,13 @@ describe('who led a file in a session', function () {
         'next-edit': { 'nes.js': 'you' },
       });
     });
+  });
+
+  it('a session is led by the side whose led files hold most of its characters; mixed on a tie or when mixed files hold most', function () {
+    assert.equal(sessionLead([]), undefined);
+    assert.equal(sessionLead([{ lead: 'ai', chars: 350 }, { lead: 'you', chars: 80 }]), 'ai');
+    assert.equal(sessionLead([{ lead: 'you', chars: 200 }, { lead: 'ai', chars: 50 }, { lead: 'ai', chars: 60 }]), 'you');
+    assert.equal(sessionLead([{ lead: 'you', chars: 100 }, { lead: 'ai', chars: 100 }]), 'mixed');
+    assert.equal(sessionLead([{ lead: 'mixed', chars: 300 }, { lead: 'you', chars: 100 }]), 'mixed');
   });
 });

@@ -46,6 +46,11 @@ describe('the fate of AI text and who led, in sessions, days, storage and export
     assert.equal(t.settleLeads(T0 + 60 * MIN), true, 'idle by then');
     assert.deepEqual(second.outcome.lead, { you: 1, ai: 0, mixed: 0 });
     assert.deepEqual(t.live.days.get(TODAY)?.outcome.lead, { you: 2, ai: 1, mixed: 0 });
+    // The first session's AI-led file holds most of its characters: the session was AI-led.
+    assert.deepEqual(first.outcome.leadSessions, { you: 0, ai: 1, mixed: 0 });
+    assert.deepEqual(first.outcome.leadChars, { you: 80, ai: 350, mixed: 0 });
+    assert.deepEqual(t.live.days.get(TODAY)?.outcome.leadSessions, { you: 1, ai: 1, mixed: 0 });
+    assert.deepEqual(t.live.days.get(TODAY)?.outcome.leadChars, { you: 180, ai: 350, mixed: 0 });
     assert.equal(t.settleLeads(), false, 'nothing followed any more');
   });
 
@@ -59,9 +64,14 @@ describe('the fate of AI text and who led, in sessions, days, storage and export
     assert.equal(decodeDay(encodeDay(day, 4)).outcome.fate, undefined, 'never invented as zeros');
     t.recordFate(T0, { kept: 7, reworked: 2, removed: 1 });
     day.outcome.addLead('ai');
+    day.outcome.addLead('ai', 1, 'leadSessions');
+    day.outcome.addLead('ai', 120, 'leadChars');
+    day.outcome.addLead('you', 30, 'leadChars');
     const rec = encodeDay(day, 4);
     assert.deepEqual(rec.o, [7, 2, 1]);
     assert.deepEqual(rec.ld, [0, 1, 0]);
+    assert.deepEqual([rec.ls, rec.lc], [[0, 1, 0], [30, 120, 0]]);
+    assert.deepEqual([decodeDay(rec).outcome.leadSessions, decodeDay(rec).outcome.leadChars], [{ you: 0, ai: 1, mixed: 0 }, { you: 30, ai: 120, mixed: 0 }]);
     assert.deepEqual(decodeDay(rec).outcome.fate, { kept: 7, reworked: 2, removed: 1 });
     assert.deepEqual(decodeDay(rec).outcome.lead, { you: 0, ai: 1, mixed: 0 });
     assert.deepEqual(encodeSession(session, 2).o, [7, 2, 1]);
@@ -101,15 +111,19 @@ describe('the fate of AI text and who led, in sessions, days, storage and export
   });
 
   it('the CSV has the columns at the end, empty where not measured', function () {
-    assert.deepEqual(DAILY_COLUMNS.slice(-6), ['ai_kept', 'ai_reworked', 'ai_removed', 'led_you', 'led_ai', 'led_mixed']);
-    assert.deepEqual(SESSION_COLUMNS.slice(-6), ['ai_kept', 'ai_reworked', 'ai_removed', 'led_you', 'led_ai', 'led_mixed']);
+    const columns = ['ai_kept', 'ai_reworked', 'ai_removed', 'led_you', 'led_ai', 'led_mixed',
+      'led_sessions_you', 'led_sessions_ai', 'led_sessions_mixed', 'led_chars_you', 'led_chars_ai', 'led_chars_mixed'];
+    assert.deepEqual(DAILY_COLUMNS.slice(-12), columns);
+    assert.deepEqual(SESSION_COLUMNS.slice(-12), columns);
     const base = {
       date: TODAY, chars: { typed: 1, aiInline: 0, aiChat: 0, paste: 0, tool: 0, undoRedo: 0, external: 0 }, estimatedAiChars: 0, aiChatBy: emptyAiChatBy(), ownershipRatio: 1,
       deletedChars: 0, accepts: { inline: 0, chat: 0 }, activeMinutes: 1, languages: {}, sessions: 1,
     };
-    assert.deepEqual(dailyRow(base).slice(-6), [undefined, undefined, undefined, undefined, undefined, undefined]);
-    const measured = { ...base, aiFate: { kept: 5, reworked: 1, removed: 0, pending: 0 }, lead: { you: 2, ai: 0, mixed: 1 } };
-    assert.deepEqual(dailyRow(measured).slice(-6), [5, 1, 0, 2, 0, 1]);
+    assert.deepEqual(dailyRow(base).slice(-12), new Array(12).fill(undefined));
+    const measured = {
+      ...base, aiFate: { kept: 5, reworked: 1, removed: 0, pending: 0 }, lead: { you: 2, ai: 0, mixed: 1 }, leadSessions: { you: 1, ai: 0, mixed: 0 }, leadChars: { you: 90, ai: 0, mixed: 40 },
+    };
+    assert.deepEqual(dailyRow(measured).slice(-12), [5, 1, 0, 2, 0, 1, 1, 0, 0, 90, 0, 40]);
     const session = { ...measured, id: 's', start: '2025-06-02T09:00:00Z', end: '2025-06-02T09:10:00Z' };
     assert.equal(sessionRow(session).length, SESSION_COLUMNS.length);
     assert.equal(dailyRow(measured).length, DAILY_COLUMNS.length);

@@ -585,8 +585,8 @@ describe('HistoryStore', () => {
       const snap = store.snapshot();
       assert.deepEqual(JSON.parse(JSON.stringify(snap)), snap);
       assert.deepEqual(Object.keys(snap).sort(), ['recent', 'session', 'today', 'version']);
-      assert.deepEqual(Object.keys(snap.session).sort(), ['aiChatBy', 'aiFate', 'chars', 'end', 'estimatedAiChars', 'id', 'lead', 'ownershipRatio', 'start']);
-      assert.deepEqual(Object.keys(snap.today).sort(), ['aiChatBy', 'aiFate', 'chars', 'date', 'estimatedAiChars', 'lead', 'ownershipRatio']);
+      assert.deepEqual(Object.keys(snap.session).sort(), ['aiChatBy', 'aiFate', 'chars', 'end', 'estimatedAiChars', 'id', 'lead', 'leadChars', 'leadSessions', 'ownershipRatio', 'start']);
+      assert.deepEqual(Object.keys(snap.today).sort(), ['aiChatBy', 'aiFate', 'chars', 'date', 'estimatedAiChars', 'lead', 'leadChars', 'leadSessions', 'ownershipRatio']);
       assert.deepEqual(Object.keys(snap.today.aiFate).sort(), ['kept', 'pending', 'removed', 'reworked']);
       assert.deepEqual(Object.keys(snap.today.lead).sort(), ['ai', 'mixed', 'you']);
       assert.deepEqual(Object.keys(snap.session.chars), [...CATEGORIES]);

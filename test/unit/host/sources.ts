@@ -32,7 +32,8 @@ export class FakeCounts {
 
   getSnapshot(): Snapshot {
     // What a test set of the outcome (`aiFate`, `lead` on `today`) is kept; the rest is zeros.
-    const span = { aiFate: { kept: 0, reworked: 0, removed: 0, pending: 0 }, lead: { you: 0, ai: 0, mixed: 0 }, ...this.today };
+    const none = { you: 0, ai: 0, mixed: 0 };
+    const span = { aiFate: { kept: 0, reworked: 0, removed: 0, pending: 0 }, lead: none, leadSessions: none, leadChars: none, ...this.today };
     return {
       version: 2,
       session: { ...span, id: 's1', start: `${this.date}T09:00:00.000+01:00`, end: `${this.date}T09:30:00.000+01:00` },
