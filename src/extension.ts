@@ -6,6 +6,7 @@ import { systemCalendar, type Calendar } from './core/calendar';
 import { countedChars } from './core/ratio';
 import { Authorship } from './core/trace/authorship';
 import type { OwnershipRatioApi } from './host/api';
+import { holdRenamesForTests } from './host/atomicFile';
 import { watchEdits, type AttributionOptions } from './host/attribution';
 import { backupHistory, restoreHistory } from './host/backupCommands';
 import { deleteAllData } from './host/deleteAllData';
@@ -59,7 +60,7 @@ export function activate(extensionContext: vscode.ExtensionContext): OwnershipRa
   const shellIntegration = new ShellIntegrationNotice();
   const statusBar = new OwnershipStatusBar(counts, calendar, undefined, shellIntegration);
   const authorship = new Authorship(); // who wrote which lines of each open document, for the Agent Trace export
-  const fateWatcher = new FateWatcher({ clock: calendar, sink: counts, horizonMs: testHorizonMs(context), authorship });
+  const fateWatcher = new FateWatcher({ clock: calendar, sink: counts, horizonMs: testOverrides(context).horizonMs, authorship });
   fate = fateWatcher;
   counts.followed = fateWatcher;
 
@@ -154,12 +155,21 @@ function countAndFollow(counts: WorkspaceHistory, fate: FateWatcher): Pick<Attri
 }
 
 /**
- * The tests cannot wait ten minutes for a horizon: when the extension runs under test or from its
- * source folder (never once installed), the host's environment may shorten it (the core's option).
+ * What the tests may shorten or slow down, read from the host's environment only when the
+ * extension runs under test or from its source folder (never once installed): the horizon of the
+ * fate of AI text (they cannot wait ten minutes), and a hold in each crash-safe write before its
+ * rename (to kill the extension host in the middle of a write).
  */
-function testHorizonMs(context: vscode.ExtensionContext): number | undefined {
-  const value = Number(process.env.OWNERSHIP_TEST_FATE_HORIZON_MS);
-  return context.extensionMode !== vscode.ExtensionMode.Production && Number.isFinite(value) && value > 0 ? value : undefined;
+function testOverrides(context: vscode.ExtensionContext): { readonly horizonMs?: number } {
+  if (context.extensionMode === vscode.ExtensionMode.Production) {
+    return {};
+  }
+  const hold = Number(process.env.OWNERSHIP_TEST_HOLD_RENAME_MS);
+  if (Number.isFinite(hold) && hold > 0) {
+    holdRenamesForTests(hold);
+  }
+  const horizonMs = Number(process.env.OWNERSHIP_TEST_FATE_HORIZON_MS);
+  return Number.isFinite(horizonMs) && horizonMs > 0 ? { horizonMs } : {};
 }
 
 /** The palette's commands (ids and titles in package.json). */

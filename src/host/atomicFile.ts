@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
  * virtual), which do their own flushing.
  */
 export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): Promise<void> {
-  const suffix = `.${randomBytes(6).toString('hex')}.tmp`;
+  const suffix = `.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`;
   if (target.scheme === 'file') {
     const temporary = `${target.fsPath}${suffix}`;
     const folder = dirname(target.fsPath);
@@ -26,6 +26,9 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): 
         await handle.sync();
       } finally {
         await handle.close();
+      }
+      if (renameHoldMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, renameHoldMs));
       }
       await fsp.rename(temporary, target.fsPath);
     } catch (error) {
@@ -48,6 +51,26 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): 
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     throw error;
   }
+}
+
+/** How a temporary file beside its target ends (after a random part). */
+const TEMPORARY_SUFFIX = '.tmp';
+/** A write never takes this long: a temporary file older than this was left by a crash. */
+export const STALE_TEMPORARY_MS = 10 * 60_000;
+
+/** A temporary file of a write that a crash interrupted (another window's write in progress is younger). */
+export function isStaleTemporary(name: string, mtime: number, now: number): boolean {
+  return /\.[0-9a-f]{12}\.tmp$/.test(name) && now - mtime > STALE_TEMPORARY_MS;
+}
+
+let renameHoldMs = 0;
+
+/**
+ * Tests only: every write on the local file system waits this long between its flushed temporary
+ * file and the rename, so that a test can kill the extension host in the middle of a write.
+ */
+export function holdRenamesForTests(ms: number): void {
+  renameHoldMs = ms;
 }
 
 /** The target exists and may not be written: it is never replaced (a rename would do it anyway on Linux and macOS). */

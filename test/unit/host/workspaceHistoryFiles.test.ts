@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { calendarOf } from '../../../src/core/calendar';
 import { parseBackup } from '../../../src/core/history/schema';
 import { BACKUP_FILE, BEFORE_REMOVAL_FOLDER, BEFORE_REMOVAL_KEPT } from '../../../src/core/storageKeys';
+import { STALE_TEMPORARY_MS } from '../../../src/host/atomicFile';
 import { beforeRemovalFolder } from '../../../src/host/beforeRemovalFolder';
+import { mirrorFolder } from '../../../src/host/mirrorFolder';
 import { WorkspaceHistory } from '../../../src/host/workspaceHistory';
 import { fakeExtensionContext, FakeUri, installFakeVscode, type FakeVscode } from '../../support/fakeVscode';
 import { FakeTime } from '../history/fakes';
@@ -52,5 +54,27 @@ describe('Host: copies kept before history maintenance removes part of the histo
     assert.equal(names[names.length - 1].startsWith('2026-03-18-'), true, names.join(', '));
     const newest = parseBackup(JSON.parse(new TextDecoder().decode(await vscode.fs.readFile(FakeUri.joinPath(folder, names[names.length - 1])))));
     assert.equal(newest.kind, 'ok');
+  });
+});
+
+describe('Host: the folder where each window mirrors its history record', function () {
+  let vscode: FakeVscode;
+  beforeEach(function () {
+    vscode = installFakeVscode();
+  });
+
+  it('removes what a write cut short by a crash left behind, once surely no window is writing it', async function () {
+    const folder = new FakeUri('memfs', '/storage/workspace/windows');
+    const now = Date.UTC(2026, 2, 10, 10);
+    const put = (name: string, mtime: number): void => {
+      vscode.fs.files.set(FakeUri.joinPath(folder, name).toString(), { data: new TextEncoder().encode('{}'), mtime });
+    };
+    put('winA.json', now - 60_000);
+    put('winA.json.0123456789ab.tmp', now - 5_000); // another window writing now
+    put('winB.json.abcdefabcdef.tmp', now - STALE_TEMPORARY_MS - 1); // a crash's leftover
+    put('notes.tmp', now - STALE_TEMPORARY_MS - 1); // not one of ours
+    const mirror = mirrorFolder(folder as never, { put: async () => undefined }, { now: () => now });
+    assert.deepEqual((await mirror.list()).map((entry) => entry.name), ['winA.json']);
+    assert.deepEqual([...vscode.fs.files.keys()].map((key) => key.slice(key.lastIndexOf('/') + 1)).sort(), ['notes.tmp', 'winA.json', 'winA.json.0123456789ab.tmp']);
   });
 });
