@@ -14,6 +14,7 @@ export function mirrorFolder(folder: vscode.Uri, quarantine: QuarantineSink, clo
   const remove = async (name: string): Promise<void> => {
     await vscode.workspace.fs.delete(file(name)).then(undefined, () => undefined);
   };
+  let cleaned = false;
   /** What writes cut short by a crash left behind (any window's, once surely not in progress). */
   const removeStaleTemporaries = async (names: readonly string[]): Promise<void> => {
     await Promise.all(names.map(async (name) => {
@@ -21,7 +22,7 @@ export function mirrorFolder(folder: vscode.Uri, quarantine: QuarantineSink, clo
       if (stat !== undefined && isStaleTemporary(name, stat.mtime, clock.now())) {
         await remove(name);
       }
-    }));
+    })).catch(() => undefined);
   };
   return {
     async list() {
@@ -31,7 +32,11 @@ export function mirrorFolder(folder: vscode.Uri, quarantine: QuarantineSink, clo
       } catch {
         return [];
       }
-      await removeStaleTemporaries(entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name));
+      if (!cleaned) {
+        // Once a session, beside the reading: a write waits for this listing, never for the cleanup.
+        cleaned = true;
+        void removeStaleTemporaries(entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name));
+      }
       const files = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.json'));
       const listed = await Promise.all(files.map(async ([name]) => {
         try {

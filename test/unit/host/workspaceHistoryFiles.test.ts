@@ -75,6 +75,7 @@ describe('Host: the folder where each window mirrors its history record', functi
     put('notes.tmp', now - STALE_TEMPORARY_MS - 1); // not one of ours
     const mirror = mirrorFolder(folder as never, { put: async () => undefined }, { now: () => now });
     assert.deepEqual((await mirror.list()).map((entry) => entry.name), ['winA.json']);
+    await new Promise((resolve) => setTimeout(resolve, 10)); // the cleanup runs beside the listing
     assert.deepEqual([...vscode.fs.files.keys()].map((key) => key.slice(key.lastIndexOf('/') + 1)).sort(), ['notes.tmp', 'winA.json', 'winA.json.0123456789ab.tmp']);
   });
 });
