@@ -367,7 +367,8 @@ export class HistoryStore {
     if (this.records.folded.size > 0) {
       record.f = [...this.records.folded];
     }
-    await this.deps.memento.update(this.records.key, record);
+    this.records.writingT = record.t;
+    await Promise.resolve(this.deps.memento.update(this.records.key, record)).finally(() => (this.records.writingT = undefined));
     this.records.lastWrittenT = record.t;
     await this.records.deleteFolded();
     this.syncOthers();

@@ -59,6 +59,11 @@ export class WindowRecords {
   readonly folded = new Set<string>();
   /** When our record was last written (undefined before the first write under this key). */
   lastWrittenT: number | undefined;
+  /**
+   * The `t` of our record while its write is under way: the Memento already answers with it, and a
+   * refresh in the meantime must not take it for another window's.
+   */
+  writingT: number | undefined;
   private ownKey: string;
   private generation = 0;
 
@@ -192,7 +197,7 @@ export class WindowRecords {
       return false;
     }
     const v = value as { w?: unknown; t?: unknown };
-    return v.w === this.windowId && v.t === this.lastWrittenT;
+    return v.w === this.windowId && (v.t === this.lastWrittenT || v.t === this.writingT);
   }
 
   /** Our key vanished (another window folded it, or all data was deleted): the next key to write under. */

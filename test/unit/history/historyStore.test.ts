@@ -235,6 +235,34 @@ describe('HistoryStore', () => {
       assert.equal(totalChars(e.store), 2000);
     });
 
+    it('a refresh while its own record is being written does not take that record for another window\'s', async () => {
+      // The Memento answers with the new record at once, and confirms the write later.
+      let release: () => void = () => undefined;
+      class SlowMemento extends SpyMemento {
+        slow = false;
+        override update(key: string, value: unknown): Promise<void> {
+          const written = super.update(key, value);
+          return this.slow ? new Promise<void>((resolve) => (release = () => void written.then(resolve))) : written;
+        }
+      }
+      const memento = new SlowMemento();
+      const time = new FakeTime(T0);
+      const a = makeStore({ memento, time, windowId: 'winA' });
+      await a.store.load();
+      a.store.record(attr(time.now(), 'typed', 10));
+      await a.store.flush();
+      memento.slow = true;
+      await time.advance(1000);
+      a.store.record(attr(time.now(), 'typed', 5));
+      const writing = a.store.flush();
+      await settle();
+      a.store.refresh(); // another window's change seen meanwhile
+      release();
+      await writing;
+      assert.deepEqual(a.warnings.map((w) => w.code), []);
+      assert.deepEqual(historyKeys(memento), ['history.w.winA']);
+    });
+
     it('folds a window whose lease expired; that window, if alive, moves to a new key without double counting', async () => {
       const memento = new SpyMemento();
       const time = new FakeTime(T0);
