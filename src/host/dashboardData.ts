@@ -100,9 +100,11 @@ function bucketPoints(days: readonly DayPoint[], unit: 'week' | 'month', pasteCo
 }
 
 type OutcomePoint = Pick<DayPoint, 'fate' | LeadMeasure>;
+/** The same, filled in field by field. */
+type OutcomeFields = { -readonly [K in keyof OutcomePoint]: OutcomePoint[K] };
 
 /** Sums a day's fate and leads into a bucket, keeping them absent where none was measured. */
-function addOutcome(bucket: { -readonly [K in keyof OutcomePoint]: OutcomePoint[K] }, day: DayPoint): void {
+function addOutcome(bucket: OutcomeFields, day: DayPoint): void {
   if (day.fate !== undefined) {
     const fate = bucket.fate ?? { kept: 0, reworked: 0, removed: 0 };
     bucket.fate = { kept: fate.kept + day.fate.kept, reworked: fate.reworked + day.fate.reworked, removed: fate.removed + day.fate.removed };
@@ -118,7 +120,7 @@ function addOutcome(bucket: { -readonly [K in keyof OutcomePoint]: OutcomePoint[
 
 /** A day's fate and leads for the chart, only where measured. */
 function outcomePoint(day: DaySummary | undefined): OutcomePoint {
-  const out: { -readonly [K in keyof OutcomePoint]: OutcomePoint[K] } = {};
+  const out: OutcomeFields = {};
   if (day?.aiFate !== undefined) {
     out.fate = { kept: day.aiFate.kept, reworked: day.aiFate.reworked, removed: day.aiFate.removed };
   }

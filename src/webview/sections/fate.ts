@@ -1,4 +1,6 @@
 /** What became of AI text over the chosen range (kept, reworked, removed) and who led the files. */
+import { emptyLead, type LeadCounts } from '../../core/fate/lead';
+import { LEAD_MEASURES, type LeadMeasure } from '../../core/fate/outcome';
 import type { HistoryPayload } from '../../protocol';
 import { chartBlock, removeChart, withCharts } from '../chartHost';
 import { element, table } from '../dom';
@@ -8,12 +10,10 @@ import { sections } from './frame';
 
 type Point = HistoryPayload['days'][number];
 
-type LeadMeasure = 'lead' | 'leadSessions' | 'leadChars';
-type Totals = { kept: number; reworked: number; removed: number } & Record<LeadMeasure, { you: number; ai: number; mixed: number }>;
-const LEAD_MEASURES: readonly LeadMeasure[] = ['lead', 'leadSessions', 'leadChars'];
+type Totals = { kept: number; reworked: number; removed: number } & Record<LeadMeasure, LeadCounts>;
 
 function totals(points: readonly Point[]): Totals {
-  const sum: Totals = { kept: 0, reworked: 0, removed: 0, lead: { you: 0, ai: 0, mixed: 0 }, leadSessions: { you: 0, ai: 0, mixed: 0 }, leadChars: { you: 0, ai: 0, mixed: 0 } };
+  const sum: Totals = { kept: 0, reworked: 0, removed: 0, lead: emptyLead(), leadSessions: emptyLead(), leadChars: emptyLead() };
   for (const point of points) {
     sum.kept += point.fate?.kept ?? 0;
     sum.reworked += point.fate?.reworked ?? 0;

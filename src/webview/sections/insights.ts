@@ -18,15 +18,7 @@ export function renderInsights(insights: InsightsPayload): void {
     const { higher, lower } = comparison;
     const range = (group: typeof higher) => t('groupRange', group.days, Math.round(group.minRatio * 100), Math.round(group.maxRatio * 100));
     parts.push(element('p', t('comparisonLead', comparison.reflectedDays, range(higher), range(lower))));
-    const list = element('ul', undefined, 'sentences');
-    list.id = 'insights-sentences';
-    for (const key of INSIGHT_KEYS) {
-      const more = higher.means[key];
-      const less = lower.means[key];
-      if (more !== null && less !== null) {
-        list.append(element('li', t(`insight.${key}`, more.toFixed(1), less.toFixed(1))));
-      }
-    }
+    const list = ratingSentences('insights-sentences', higher.means, lower.means, (key, more, less) => t(`insight.${key}`, more, less));
     parts.push(list, element('p', t('caveat'), 'muted caveat'));
     const mean = (value: number | null) => (value === null || !Number.isFinite(value) ? '–' : value.toFixed(1));
     parts.push(tableBehind('insights', () => table('insights-table', [t('rating'), t('higher'), t('lower')],
@@ -59,14 +51,22 @@ function byLead(comparison: InsightsPayload['byLead']): HTMLElement[] {
   }
   const { you, ai } = comparison;
   parts.push(element('p', t('leadIntro', you.days, ai.days)));
+  const list = ratingSentences('insights-lead', you.means, ai.means, (key, led, aiLed) => t('leadRating', t(`rating.${key}`), led, aiLed));
+  return [...parts, list, element('p', t('leadCaveat'), 'muted caveat')];
+}
+
+type Means = Readonly<Record<RatingKey, number | null>>;
+
+/** A sentence per rating both groups have a mean for, the means with one decimal. */
+function ratingSentences(id: string, first: Means, second: Means, sentence: (key: RatingKey, first: string, second: string) => string): HTMLElement {
   const list = element('ul', undefined, 'sentences');
-  list.id = 'insights-lead';
+  list.id = id;
   for (const key of INSIGHT_KEYS) {
-    const led = you.means[key];
-    const aiLed = ai.means[key];
-    if (led !== null && aiLed !== null) {
-      list.append(element('li', t('leadRating', t(`rating.${key}`), led.toFixed(1), aiLed.toFixed(1))));
+    const a = first[key];
+    const b = second[key];
+    if (a !== null && b !== null) {
+      list.append(element('li', sentence(key, a.toFixed(1), b.toFixed(1))));
     }
   }
-  return [...parts, list, element('p', t('leadCaveat'), 'muted caveat')];
+  return list;
 }
