@@ -102,10 +102,14 @@ export class ChangeWatcher extends Disposable {
     const counts = this.counts(event.document);
     // Dirty-flag flips and saves arrive as events without content changes. One that leaves the
     // document clean is a save (also a save that skips save participants, as the chat's do): the
-    // file watcher will echo it, and that echo is not another program.
+    // file watcher will echo it, and that echo is not another program. One that makes it dirty
+    // right after an edit of a clean document shows that edit was no reload from disk (a reload
+    // keeps it clean), whatever the file watcher reported just before.
     if (event.contentChanges.length === 0) {
       if (counts && !event.document.isDirty) {
         this.options.intents.record({ kind: 'saved', documentKey: event.document.uri.toString(), at: this.options.clock.now() });
+      } else if (this.pending !== undefined && this.pending.document === event.document && !this.pending.fact.wasDirty) {
+        this.pending.fact.madeDirty = true;
       }
       return;
     }

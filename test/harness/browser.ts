@@ -1,5 +1,5 @@
 /** Headless Chromium driven by playwright-core (no browser download: the system's Chromium). */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -39,6 +39,8 @@ export async function launchBrowser(options: { colorScheme?: 'light' | 'dark'; v
     page,
     close: async () => {
       await context.close().catch(() => undefined);
+      // Each browser has a profile of its own; a full run would otherwise leave hundreds behind.
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     },
   };
 }

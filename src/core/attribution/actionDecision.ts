@@ -31,6 +31,8 @@ export const STREAM_MIN_CHARS = 12;
 /** A one-shot insert this large and multi-line, in an AI-like shape, is generated; smaller ones are tools' (headers, stubs). */
 export const LARGE_ONE_SHOT_CHARS = 160;
 export const LARGE_ONE_SHOT_LINES = 4;
+/** A one-shot insert of at least this many non-blank lines is a block written at once (see resumesElsewhere). */
+export const ONE_SHOT_BLOCK_LINES = 2;
 /** The earlier pieces of an action are kept to move them when the decision changes; later ones follow the decision as it stands. */
 export const MAX_ACTION_PIECES = 64;
 

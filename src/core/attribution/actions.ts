@@ -1,5 +1,5 @@
 import {
-  ACTION_GAP_MS, ACTION_PAUSE_MS, ACTION_RHYTHM_EVENTS, ACTION_RHYTHM_FACTOR, ACTION_RHYTHM_MIN_PAUSE_MS, MAX_ACTION_PIECES, decideAction, emptyEvidence, type ActionDecision, type ActionEvidence,
+  ACTION_GAP_MS, ACTION_PAUSE_MS, ACTION_RHYTHM_EVENTS, ONE_SHOT_BLOCK_LINES, ACTION_RHYTHM_FACTOR, ACTION_RHYTHM_MIN_PAUSE_MS, MAX_ACTION_PIECES, decideAction, emptyEvidence, type ActionDecision, type ActionEvidence,
 } from './actionDecision';
 import type { AttributionSink } from './attributor';
 import type { IntentLog } from './intents';
@@ -66,10 +66,22 @@ function pauseMs(evidence: ActionEvidence): number {
     : Math.min(ACTION_PAUSE_MS, Math.max(ACTION_RHYTHM_MIN_PAUSE_MS, ACTION_RHYTHM_FACTOR * evidence.longestGapMs));
 }
 
-/** After a pause, an edit in the same document away from where the action last wrote (offsets, where recorded). */
+/**
+ * A block of whole lines put in at once (a tool's header or stub), and nothing else yet: streamed
+ * text arrives in pieces that continue one another, so a writer that goes on elsewhere is another.
+ */
+function isOneShotBlock(evidence: ActionEvidence): boolean {
+  return evidence.events === 1 && evidence.singleInsertEvents === 1 && evidence.contentLines >= ONE_SHOT_BLOCK_LINES;
+}
+
+/**
+ * An edit in the same document away from where the action last wrote (offsets, where recorded),
+ * after a pause or after a one-shot block.
+ */
 function resumesElsewhere(open: OpenAction, fact: EditFact): boolean {
   const offset = fact.changes[0]?.rangeOffset;
-  if (fact.at - open.evidence.lastAt <= pauseMs(open.evidence) || offset === undefined || open.lastOffset === undefined || open.lastEnd === undefined) {
+  if (offset === undefined || open.lastOffset === undefined || open.lastEnd === undefined
+    || (fact.at - open.evidence.lastAt <= pauseMs(open.evidence) && !isOneShotBlock(open.evidence))) {
     return false;
   }
   return fact.documentKey === open.documents[open.documents.length - 1] && (offset < open.lastOffset || offset > open.lastEnd);

@@ -143,7 +143,7 @@ export function stableEventSignal(fact: EditFact, intents: IntentLog, userActedA
     intents.take(PASTE_KINDS, key, at, PASTE_INTENT_WINDOW_MS);
     return 'paste';
   }
-  if (!fact.wasDirty && !everyChangeIsUserTyping(fact) && takeExternalChange(intents, key, at)) {
+  if (!fact.wasDirty && fact.madeDirty !== true && !everyChangeIsUserTyping(fact) && takeExternalChange(intents, key, at)) {
     return 'external';
   }
   // The whole content rewritten, clean, and no other program changed the file: the editor restored a

@@ -9,12 +9,12 @@ export interface TerminalExplainer {
 
 /**
  * Whether a change to an open document looks like the file being rewritten on disk rather than
- * anything the user did in the editor: the document was clean, and the change is a reload (exact or
+ * anything the user did in the editor: the document was clean and stayed clean, and the change is a reload (exact or
  * by the file watcher), a whole-content replacement, an edit no intent explains, or a typing-shaped
  * insert without the keyboard moving the cursor (an agent appending a closing brace).
  */
 function isRewriteFromDisk(fact: EditFact, attribution: Attribution, verdict: Verdict): boolean {
-  if (fact.wasDirty || fact.reason !== undefined) {
+  if (fact.wasDirty || fact.madeDirty === true || fact.reason !== undefined) {
     return false;
   }
   if (verdict.anonymous === true || attribution.category === 'external' || fact.replacesDocument === true) {

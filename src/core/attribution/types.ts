@@ -59,6 +59,11 @@ export interface EditFact {
   readonly cursorsAfter?: readonly Pos[];
   /** One change replaced the whole content of the document (a reload, a revert, a chat undo). */
   readonly replacesDocument?: boolean;
+  /**
+   * The editor reported the document dirty right after this edit, before it was classified: the
+   * edit changed a saved document. A reload from disk leaves it clean, so this edit is no reload.
+   */
+  readonly madeDirty?: boolean;
 }
 
 /**

@@ -221,6 +221,28 @@ describe('actions: one decision for a run of anonymous edits', () => {
     assert.deepEqual([resumed.counted[CHUNKS.length].category, resumed.counted[CHUNKS.length].continues], ['aiChat', true]);
   });
 
+  it('a tool\'s header put in at once, then an agent streaming at the cursor under a second later: two actions', () => {
+    const { attributor, counted } = harness();
+    const header = '// Copyright 2026 Example Tools Inc.\r\n// SPDX-License-Identifier: MIT\r\n';
+    attributor.attribute(fact({ changes: [{ ...insertAt(0, 0, header), rangeOffset: 0 }], cursors: [pos(4, 3)] }));
+    let offset = header.length + 60;
+    CHUNKS.forEach((chunk, i) => {
+      attributor.attribute(agentInsert(T0 + 800 + i * 60, chunk, { changes: [{ ...insertAt(6, 3, chunk), rangeOffset: offset }] }));
+      offset += chunk.length;
+    });
+    assert.ok(800 < ACTION_PAUSE_MS);
+    assert.deepEqual(counted.map((a) => a.category), ['tool', ...CHUNKS.map(() => 'aiChat')], counted[0].evidence.join(' '));
+    // A one-line insert is no block: a stream that goes on elsewhere within the pause is still one action.
+    const oneLine = harness();
+    oneLine.attributor.attribute(fact({ changes: [{ ...insertAt(0, 0, 'import { x } from "y";\n'), rangeOffset: 0 }], cursors: [pos(4, 3)] }));
+    offset = 200;
+    CHUNKS.forEach((chunk, i) => {
+      oneLine.attributor.attribute(agentInsert(T0 + 800 + i * 60, chunk, { changes: [{ ...insertAt(6, 3, chunk), rangeOffset: offset }] }));
+      offset += chunk.length;
+    });
+    assert.deepEqual(oneLine.counted.map((a) => a.category), ['aiChat', ...CHUNKS.map(() => 'aiChat')]);
+  });
+
   it('a stream\'s pause several times its own rhythm, under a second, ends it: a tool\'s header then is a tool\'s', () => {
     const header = '// Copyright 2026 Example\n// SPDX-License-Identifier: MIT\n// See LICENSE for details\n\n';
     const streamed = (gap: number) => {

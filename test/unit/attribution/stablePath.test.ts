@@ -150,6 +150,12 @@ describe('stable path (intents first, heuristics last)', () => {
     it('not when the document was dirty', () => {
       assert.notEqual(only(fact({ wasDirty: true, changes: [replaceOnLine(0, 0, 5, MULTI_LINE_CODE)] }), logWith('fileChangedOnDisk', T0)).category, 'external');
     });
+    it('not when the edit made the clean document dirty (an extension\'s edit just after a save; a reload keeps it clean)', () => {
+      const intents = logWith('fileChangedOnDisk', T0 - 500);
+      assert.notEqual(only(fact({ wasDirty: false, madeDirty: true, changes: [replaceOnLine(0, 0, 5, MULTI_LINE_CODE)] }), intents).category, 'external');
+      // The report is left for the reload that may still come.
+      expectVerdict(only(fact({ wasDirty: false, changes: [replaceOnLine(0, 0, 5, MULTI_LINE_CODE)] }), intents), 'external', 'estimated');
+    });
     it('not after the window', () => {
       assert.notEqual(only(fact({ wasDirty: false, changes: [replaceOnLine(0, 0, 5, MULTI_LINE_CODE)] }), logWith('fileChangedOnDisk', T0 - FILE_CHANGE_WINDOW_MS - 1)).category, 'external');
     });

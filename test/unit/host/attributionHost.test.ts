@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ANY_DOCUMENT, IntentLog } from '../../../src/core/attribution/intents';
-import type { Attribution, Intent } from '../../../src/core/attribution/types';
+import type { Attribution, EditFact, Intent } from '../../../src/core/attribution/types';
 import { CHAT_MIRROR_AFTER_MS, CHAT_MIRROR_MS, ChangeWatcher } from '../../../src/host/changeWatcher';
 import { EditContext } from '../../../src/host/editContext';
 import { DiskChangeObserver } from '../../../src/host/intents/diskChangeObserver';
@@ -92,6 +92,24 @@ describe('host: what is watched around edits', () => {
       vscode.onDidChangeTextDocument.fire(change(document('/a.ts', 'x', 'chat-editing-text-model'), 'x'));
       await wait(CHAT_MIRROR_MS * 3);
       assert.deepEqual(uncounted, ['chat-editing-text-model']);
+      built.dispose();
+    });
+
+    it('an edit of a clean document that the editor then reports dirty is marked as such; a save\'s clean report is not', async () => {
+      const facts: EditFact[] = [];
+      const built = new ChangeWatcher({
+        clock, intents: new SeenIntents(), exactSources: () => false, onAttribution: () => undefined, onReplace: () => undefined, onFact: (f) => facts.push(f),
+      });
+      const doc = document('/a.ts', 'export const x = 1;\n');
+      vscode.onDidChangeTextDocument.fire(change(doc, 'export const x = 1;\n'));
+      doc.isDirty = true;
+      vscode.onDidChangeTextDocument.fire({ document: doc, reason: undefined, contentChanges: [] });
+      await wait(150);
+      const reloaded = document('/b.ts', 'export const y = 2;\n');
+      vscode.onDidChangeTextDocument.fire(change(reloaded, 'export const y = 2;\n'));
+      vscode.onDidChangeTextDocument.fire({ document: reloaded, reason: undefined, contentChanges: [] });
+      await wait(150);
+      assert.deepEqual(facts.map((f) => [f.documentKey, f.madeDirty]), [['file:///a.ts', true], ['file:///b.ts', undefined]]);
       built.dispose();
     });
 
