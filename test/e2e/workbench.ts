@@ -9,6 +9,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { Snapshot } from '../../src/core/history/snapshot';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { keepFailureArtifacts, makeRunDir, removeRunDir, repoRoot, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
+import { testedPackage } from '../harness/extensionPackage';
 
 export const STATUS_BAR_ID = 'ownership.ownership-ratio.ownershipRatio.status';
 /** The extension's folder name in VS Code's storage folders (its id). */
@@ -56,7 +57,9 @@ export class Workbench {
       runDir,
       workspace,
       settings: options.settings,
-      helperExtensions: ['fake-ai-completions', 'test-bridge', ...(options.helperExtensions ?? [])].map((helper) => resolve(FIXTURE_EXTENSIONS, helper)),
+      // The package as a user installs it; the marker lets it honour the tests' overrides.
+      vsix: await testedPackage(),
+      helperExtensions: ['fake-ai-completions', 'test-bridge', 'test-hooks', ...(options.helperExtensions ?? [])].map((helper) => resolve(FIXTURE_EXTENSIONS, helper)),
       env: { ...options.env, OWNERSHIP_TEST_SNAPSHOT_FILE: snapshotFile },
     });
     const browser = await launchBrowser({ colorScheme: options.colorScheme });
@@ -70,7 +73,7 @@ export class Workbench {
     return workbench;
   }
 
-  /** Opens (or reloads) the window with the built extension as the development extension. */
+  /** Opens (or reloads) the window, with the installed package. */
   async load(): Promise<void> {
     await openWorkbenchPage(this.page, this.server);
   }
@@ -329,7 +332,7 @@ export async function openFileIn(page: Page, name: string): Promise<Locator> {
 }
 
 async function openWorkbenchPage(page: Page, server: RunningCodeServer): Promise<void> {
-  await page.goto(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
+  await page.goto(server.workbenchUrl());
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator(`[id="${STATUS_BAR_ID}"]`).waitFor({ state: 'visible', timeout: 60_000 });
 }

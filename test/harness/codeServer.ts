@@ -188,6 +188,8 @@ export interface CodeServerOptions {
   readonly keybindings?: readonly unknown[];
   /** Folders of helper extensions to install (copied as `<publisher>.<name>-<version>`). */
   readonly helperExtensions?: readonly string[];
+  /** A `.vsix` to install the way a user does (after the helpers, so that all are recorded). */
+  readonly vsix?: string;
   /** Reuse a profile folder (for reload and restart tests); a fresh temporary one otherwise. */
   readonly runDir?: string;
   /** Extra environment for the server and its extension host. */
@@ -241,6 +243,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   }
   const configFile = join(runDir, 'code-server.yaml');
   await writeFile(configFile, 'auth: none\ncert: false\n');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    XDG_DATA_HOME: join(xdg, 'data'),
+    XDG_CONFIG_HOME: join(xdg, 'config'),
+    XDG_CACHE_HOME: join(xdg, 'cache'),
+    TMPDIR: temp,
+    PATH: `${join(nodePackageDir, 'bin')}:${process.env.PATH ?? ''}`,
+  };
+  if (options.vsix !== undefined) {
+    installPackage({ node, entry, vsix: options.vsix, extensionsDir, userDataDir, configFile, env });
+  }
 
   const port = await freePort();
   const logFile = join(runDir, 'code-server.log');
@@ -266,15 +280,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   ], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      ...options.env,
-      XDG_DATA_HOME: join(xdg, 'data'),
-      XDG_CONFIG_HOME: join(xdg, 'config'),
-      XDG_CACHE_HOME: join(xdg, 'cache'),
-      TMPDIR: temp,
-      PATH: `${join(nodePackageDir, 'bin')}:${process.env.PATH ?? ''}`,
-    },
+    env,
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -310,6 +316,24 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     extensionHostPids: () => (child.pid === undefined ? [] : descendants(child.pid).filter(isExtensionHost)),
     stop,
   };
+}
+
+/**
+ * Installs a `.vsix` with the server's own CLI (`--install-extension`), which extracts it and
+ * records it in the folder's `extensions.json`, with the extensions already copied there.
+ */
+function installPackage({ node, entry, vsix, extensionsDir, userDataDir, configFile, env }: {
+  node: string; entry: string; vsix: string; extensionsDir: string; userDataDir: string; configFile: string; env: NodeJS.ProcessEnv;
+}): void {
+  const result = spawnSync(node, [entry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
+    encoding: 'utf8',
+    env,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0 || !/successfully installed/i.test(output)) {
+    throw new Error(`installing ${vsix} failed (exit ${String(result.status)}):\n${output}`);
+  }
 }
 
 /** The server forks each window's extension host with `--type=extensionHost`. */
