@@ -318,6 +318,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   };
 }
 
+/** Installs a `.vsix` into an extensions folder of its own (for checks of what it holds); returns the folder. */
+export async function installIntoFolder(vsix: string, runDir: string): Promise<string> {
+  const { node, entry } = await ensureCodeServer();
+  const extensionsDir = join(runDir, 'extensions');
+  const userDataDir = join(runDir, 'user-data');
+  const configFile = join(runDir, 'code-server.yaml');
+  await mkdir(extensionsDir, { recursive: true });
+  await writeFile(configFile, 'auth: none\ncert: false\n');
+  installPackage({ node, entry, vsix, extensionsDir, userDataDir, configFile, env: { ...process.env, XDG_CONFIG_HOME: join(runDir, 'xdg'), TMPDIR: runDir } });
+  return extensionsDir;
+}
+
 /**
  * Installs a `.vsix` with the server's own CLI (`--install-extension`), which extracts it and
  * records it in the folder's `extensions.json`, with the extensions already copied there.
@@ -329,6 +341,7 @@ function installPackage({ node, entry, vsix, extensionsDir, userDataDir, configF
     encoding: 'utf8',
     env,
     maxBuffer: 16 * 1024 * 1024,
+    timeout: 300_000, // a hung packaging or install fails the run instead of holding it
   });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0 || !/successfully installed/i.test(output)) {

@@ -38,6 +38,7 @@ async function buildPackage(): Promise<string> {
     encoding: 'utf8',
     env: { ...process.env, PATH: `${vsceBin}:${process.env.PATH ?? ''}` },
     maxBuffer: 16 * 1024 * 1024,
+    timeout: 300_000, // a hung packaging or install fails the run instead of holding it
   });
   if (result.status !== 0 || !existsSync(PACKAGE_FILE)) {
     throw new Error(`\`${command}\` failed (exit ${String(result.status)}):\n${result.stdout ?? ''}${result.stderr ?? ''}`);
