@@ -62,7 +62,7 @@ export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   const found = candidates.find((candidate): candidate is string => candidate !== undefined && existsSync(candidate));
   if (!found) {
-    throw new MissingSystemPackageError('Chromium is missing. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH to a Chrome/Chromium binary).');
+    throw new MissingSystemPackageError('Chromium is missing. Install it with: apt-get install -y chromium, with sudo unless you are root (or set CHROMIUM_PATH to a Chrome/Chromium binary).');
   }
   return found;
 }
@@ -70,11 +70,11 @@ export function chromiumPath(): string {
 function checkBuildPrerequisites(): void {
   const headers = ['/usr/include/gssapi/gssapi.h', '/usr/include/gssapi.h'];
   if (!headers.some((header) => existsSync(header))) {
-    throw new MissingSystemPackageError('code-server builds its kerberos module from source and needs the Kerberos headers. Install them with: sudo apt-get install -y libkrb5-dev');
+    throw new MissingSystemPackageError('code-server builds its kerberos module from source and needs the Kerberos headers. Install them with: apt-get install -y libkrb5-dev, with sudo unless you are root');
   }
   for (const tool of ['python3', 'make', 'g++']) {
     if (!which(tool)) {
-      throw new MissingSystemPackageError(`code-server's native modules need ${tool}. Install it with: sudo apt-get install -y python3 make g++`);
+      throw new MissingSystemPackageError(`code-server's native modules need ${tool}. Install it with: apt-get install -y python3 make g++, with sudo unless you are root`);
     }
   }
 }
@@ -181,7 +181,7 @@ export async function freePort(): Promise<number> {
 export interface CodeServerOptions {
   /** A label for folders and logs. */
   readonly name: string;
-  /** The folder to open; a fresh empty one when absent. */
+  /** The folder (or `.code-workspace` file) to open; a fresh empty folder when absent. */
   readonly workspace?: string;
   /** Extra user settings over TEST_USER_SETTINGS. */
   readonly settings?: Record<string, unknown>;
@@ -195,6 +195,12 @@ export interface CodeServerOptions {
   /** Extra environment for the server and its extension host. */
   readonly env?: NodeJS.ProcessEnv;
   readonly extraArgs?: readonly string[];
+  /**
+   * The port (a free one when absent). VS Code names a remote workspace's storage by its address,
+   * port included, and the browser keeps VS Code's state per origin: reopening "the same" server
+   * needs the same port.
+   */
+  readonly port?: number;
 }
 
 export interface RunningCodeServer {
@@ -228,7 +234,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const xdg = join(runDir, 'xdg');
   const temp = join(runDir, 'tmp');
   const workspace = options.workspace ?? join(runDir, 'workspace');
-  for (const dir of [join(userDataDir, 'User'), extensionsDir, xdg, temp, workspace]) {
+  const workspaceFile = workspace.endsWith('.code-workspace');
+  for (const dir of [join(userDataDir, 'User'), extensionsDir, xdg, temp, ...(workspaceFile ? [] : [workspace])]) {
     await mkdir(dir, { recursive: true });
   }
   await writeFile(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_USER_SETTINGS, ...options.settings }, null, 2));
@@ -256,7 +263,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     installPackage({ node, entry, vsix: options.vsix, extensionsDir, userDataDir, configFile, env });
   }
 
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   const logFile = join(runDir, 'code-server.log');
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(node, [
@@ -310,7 +317,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
       if (urlOptions.extensionTestsPath) {
         payload.push(['extensionTestsPath', remote(urlOptions.extensionTestsPath)]);
       }
-      const query = `folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
+      const query = `${workspaceFile ? 'workspace' : 'folder'}=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
       return `${baseUrl}/?${query}`;
     },
     extensionHostPids: () => (child.pid === undefined ? [] : descendants(child.pid).filter(isExtensionHost)),
