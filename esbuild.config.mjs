@@ -1,10 +1,11 @@
 // Builds the two bundles: the extension (Node, CommonJS, `vscode` external) and the dashboard
 // webview (browser, IIFE). Type checking is separate (`npm run typecheck`), so builds stay fast.
 //   node esbuild.config.mjs               development build (source maps)
-//   node esbuild.config.mjs --production  minified, no source maps (what gets packaged)
+//   node esbuild.config.mjs --production  minified, what gets packaged: a clean dist/, source maps
+//                                         beside the bundles for reading stack traces (never packaged)
 //   node esbuild.config.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -35,7 +36,8 @@ const problemMatcherPlugin = {
 const common = {
   bundle: true,
   minify: production,
-  sourcemap: !production,
+  // Production maps are external (no link in the bundle): kept in dist/, left out by .vscodeignore.
+  sourcemap: production ? 'external' : true,
   sourcesContent: false,
   logLevel: 'warning',
   metafile: true,
@@ -68,6 +70,10 @@ if (watch) {
   const contexts = await Promise.all([esbuild.context(extensionOptions), esbuild.context(webviewOptions)]);
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
+  if (production) {
+    // Files of an earlier development build (its maps) must not linger into the package.
+    await rm('dist', { recursive: true, force: true });
+  }
   const [extension, webview] = await Promise.all([esbuild.build(extensionOptions), esbuild.build(webviewOptions)]);
   // What went into each bundle, for the size benchmark (kept out of the package).
   await writeFile('dist/extension.meta.json', JSON.stringify(extension.metafile));

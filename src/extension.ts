@@ -4,6 +4,7 @@ import { sharedStoragePath } from './core/history/sharedStorage';
 import { SNAPSHOT_VERSION, requestedSnapshotVersion, snapshotV1, type Snapshot, type SnapshotV1 } from './core/history/snapshot';
 import { systemCalendar, type Calendar } from './core/calendar';
 import { countedChars } from './core/ratio';
+import { TEST_HOOKS_MARKER, testHooks } from './core/testHooks';
 import { Authorship } from './core/trace/authorship';
 import type { OwnershipRatioApi } from './host/api';
 import { holdRenamesForTests } from './host/atomicFile';
@@ -154,22 +155,14 @@ function countAndFollow(counts: WorkspaceHistory, fate: FateWatcher): Pick<Attri
   };
 }
 
-/**
- * What the tests may shorten or slow down, read from the host's environment only when the
- * extension runs under test or from its source folder (never once installed): the horizon of the
- * fate of AI text (they cannot wait ten minutes), and a hold in each crash-safe write before its
- * rename (to kill the extension host in the middle of a write).
- */
+/** The tests' overrides (see `core/testHooks.ts`): never for an installed extension without the test-only marker. */
 function testOverrides(context: vscode.ExtensionContext): { readonly horizonMs?: number } {
-  if (context.extensionMode === vscode.ExtensionMode.Production) {
-    return {};
+  const allowed = context.extensionMode !== vscode.ExtensionMode.Production || vscode.extensions.getExtension(TEST_HOOKS_MARKER) !== undefined;
+  const { horizonMs, holdRenameMs } = testHooks(process.env, allowed);
+  if (holdRenameMs !== undefined) {
+    holdRenamesForTests(holdRenameMs);
   }
-  const hold = Number(process.env.OWNERSHIP_TEST_HOLD_RENAME_MS);
-  if (Number.isFinite(hold) && hold > 0) {
-    holdRenamesForTests(hold);
-  }
-  const horizonMs = Number(process.env.OWNERSHIP_TEST_FATE_HORIZON_MS);
-  return Number.isFinite(horizonMs) && horizonMs > 0 ? { horizonMs } : {};
+  return horizonMs === undefined ? {} : { horizonMs };
 }
 
 /** The palette's commands (ids and titles in package.json). */

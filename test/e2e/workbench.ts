@@ -9,6 +9,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { Snapshot } from '../../src/core/history/snapshot';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { keepFailureArtifacts, makeRunDir, removeRunDir, repoRoot, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
+import { testedPackage } from '../harness/extensionPackage';
 
 export const STATUS_BAR_ID = 'ownership.ownership-ratio.ownershipRatio.status';
 /** The extension's folder name in VS Code's storage folders (its id). */
@@ -25,6 +26,15 @@ export interface WorkbenchOptions {
   readonly runDir?: string;
   /** The workspace folder's name in the run folder (`workspace` unless given). */
   readonly folder?: string;
+  /**
+   * Keep the browser's profile in the run folder, so that a later opening on the same run folder
+   * finds VS Code's state again (the web workbench keeps it in the browser) as a user's browser does.
+   */
+  readonly keepBrowserProfile?: boolean;
+  /** The server's port: an earlier workbench's, to reopen the same workspace as a user would (see `CodeServerOptions.port`). */
+  readonly port?: number;
+  /** A `.code-workspace` file in the run folder to open instead of a folder (its folders made by the test). */
+  readonly workspaceFile?: string;
   /** More helper extensions (folders: names under test/fixtures/extensions, or absolute paths) besides the fake AI completions and the test bridge. */
   readonly helperExtensions?: readonly string[];
   /** More environment for the extension host. */
@@ -45,10 +55,13 @@ export class Workbench {
 
   static async open(options: WorkbenchOptions): Promise<Workbench> {
     const runDir = options.runDir ?? (await makeRunDir(options.name));
-    const workspace = join(runDir, options.folder ?? 'workspace');
-    await mkdir(workspace, { recursive: true });
+    const folder = join(runDir, options.folder ?? 'workspace');
+    const workspace = options.workspaceFile === undefined ? folder : join(runDir, options.workspaceFile);
+    if (options.workspaceFile === undefined) {
+      await mkdir(folder, { recursive: true });
+    }
     for (const [path, content] of Object.entries(options.files ?? {})) {
-      await writeFile(join(workspace, path), content);
+      await writeFile(join(folder, path), content);
     }
     const snapshotFile = join(runDir, 'snapshot.json');
     const server = await startCodeServer({
@@ -56,10 +69,13 @@ export class Workbench {
       runDir,
       workspace,
       settings: options.settings,
-      helperExtensions: ['fake-ai-completions', 'test-bridge', ...(options.helperExtensions ?? [])].map((helper) => resolve(FIXTURE_EXTENSIONS, helper)),
+      // The package as a user installs it; the marker lets it honour the tests' overrides.
+      vsix: await testedPackage(),
+      helperExtensions: ['fake-ai-completions', 'test-bridge', 'test-hooks', ...(options.helperExtensions ?? [])].map((helper) => resolve(FIXTURE_EXTENSIONS, helper)),
       env: { ...options.env, OWNERSHIP_TEST_SNAPSHOT_FILE: snapshotFile },
+      port: options.port,
     });
-    const browser = await launchBrowser({ colorScheme: options.colorScheme });
+    const browser = await launchBrowser({ colorScheme: options.colorScheme, profile: options.keepBrowserProfile ? join(runDir, 'browser-profile') : undefined });
     const workbench = new Workbench(server, browser, snapshotFile, options.runDir === undefined);
     try {
       await workbench.load();
@@ -70,7 +86,7 @@ export class Workbench {
     return workbench;
   }
 
-  /** Opens (or reloads) the window with the built extension as the development extension. */
+  /** Opens (or reloads) the window, with the installed package. */
   async load(): Promise<void> {
     await openWorkbenchPage(this.page, this.server);
   }
@@ -329,7 +345,7 @@ export async function openFileIn(page: Page, name: string): Promise<Locator> {
 }
 
 async function openWorkbenchPage(page: Page, server: RunningCodeServer): Promise<void> {
-  await page.goto(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
+  await page.goto(server.workbenchUrl());
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator(`[id="${STATUS_BAR_ID}"]`).waitFor({ state: 'visible', timeout: 60_000 });
 }

@@ -22,8 +22,10 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<Browser> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'ownership-ratio-chromium-'));
+export async function launchBrowser(options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; profile?: string } = {}): Promise<Browser> {
+  // A given profile folder keeps the browser's storage (where the web workbench keeps VS Code's
+  // state) from one launch to the next, as a user's browser does.
+  const userDataDir = options.profile ?? await mkdtemp(join(tmpdir(), 'ownership-ratio-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,

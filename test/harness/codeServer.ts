@@ -62,7 +62,7 @@ export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   const found = candidates.find((candidate): candidate is string => candidate !== undefined && existsSync(candidate));
   if (!found) {
-    throw new MissingSystemPackageError('Chromium is missing. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH to a Chrome/Chromium binary).');
+    throw new MissingSystemPackageError('Chromium is missing. Install it with: apt-get install -y chromium, with sudo unless you are root (or set CHROMIUM_PATH to a Chrome/Chromium binary).');
   }
   return found;
 }
@@ -70,11 +70,11 @@ export function chromiumPath(): string {
 function checkBuildPrerequisites(): void {
   const headers = ['/usr/include/gssapi/gssapi.h', '/usr/include/gssapi.h'];
   if (!headers.some((header) => existsSync(header))) {
-    throw new MissingSystemPackageError('code-server builds its kerberos module from source and needs the Kerberos headers. Install them with: sudo apt-get install -y libkrb5-dev');
+    throw new MissingSystemPackageError('code-server builds its kerberos module from source and needs the Kerberos headers. Install them with: apt-get install -y libkrb5-dev, with sudo unless you are root');
   }
   for (const tool of ['python3', 'make', 'g++']) {
     if (!which(tool)) {
-      throw new MissingSystemPackageError(`code-server's native modules need ${tool}. Install it with: sudo apt-get install -y python3 make g++`);
+      throw new MissingSystemPackageError(`code-server's native modules need ${tool}. Install it with: apt-get install -y python3 make g++, with sudo unless you are root`);
     }
   }
 }
@@ -181,18 +181,26 @@ export async function freePort(): Promise<number> {
 export interface CodeServerOptions {
   /** A label for folders and logs. */
   readonly name: string;
-  /** The folder to open; a fresh empty one when absent. */
+  /** The folder (or `.code-workspace` file) to open; a fresh empty folder when absent. */
   readonly workspace?: string;
   /** Extra user settings over TEST_USER_SETTINGS. */
   readonly settings?: Record<string, unknown>;
   readonly keybindings?: readonly unknown[];
   /** Folders of helper extensions to install (copied as `<publisher>.<name>-<version>`). */
   readonly helperExtensions?: readonly string[];
+  /** A `.vsix` to install the way a user does (after the helpers, so that all are recorded). */
+  readonly vsix?: string;
   /** Reuse a profile folder (for reload and restart tests); a fresh temporary one otherwise. */
   readonly runDir?: string;
   /** Extra environment for the server and its extension host. */
   readonly env?: NodeJS.ProcessEnv;
   readonly extraArgs?: readonly string[];
+  /**
+   * The port (a free one when absent). VS Code names a remote workspace's storage by its address,
+   * port included, and the browser keeps VS Code's state per origin: reopening "the same" server
+   * needs the same port.
+   */
+  readonly port?: number;
 }
 
 export interface RunningCodeServer {
@@ -226,7 +234,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const xdg = join(runDir, 'xdg');
   const temp = join(runDir, 'tmp');
   const workspace = options.workspace ?? join(runDir, 'workspace');
-  for (const dir of [join(userDataDir, 'User'), extensionsDir, xdg, temp, workspace]) {
+  const workspaceFile = workspace.endsWith('.code-workspace');
+  for (const dir of [join(userDataDir, 'User'), extensionsDir, xdg, temp, ...(workspaceFile ? [] : [workspace])]) {
     await mkdir(dir, { recursive: true });
   }
   await writeFile(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_USER_SETTINGS, ...options.settings }, null, 2));
@@ -241,8 +250,20 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   }
   const configFile = join(runDir, 'code-server.yaml');
   await writeFile(configFile, 'auth: none\ncert: false\n');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    XDG_DATA_HOME: join(xdg, 'data'),
+    XDG_CONFIG_HOME: join(xdg, 'config'),
+    XDG_CACHE_HOME: join(xdg, 'cache'),
+    TMPDIR: temp,
+    PATH: `${join(nodePackageDir, 'bin')}:${process.env.PATH ?? ''}`,
+  };
+  if (options.vsix !== undefined) {
+    installPackage({ node, entry, vsix: options.vsix, extensionsDir, userDataDir, configFile, env });
+  }
 
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   const logFile = join(runDir, 'code-server.log');
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(node, [
@@ -266,15 +287,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   ], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      ...options.env,
-      XDG_DATA_HOME: join(xdg, 'data'),
-      XDG_CONFIG_HOME: join(xdg, 'config'),
-      XDG_CACHE_HOME: join(xdg, 'cache'),
-      TMPDIR: temp,
-      PATH: `${join(nodePackageDir, 'bin')}:${process.env.PATH ?? ''}`,
-    },
+    env,
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -304,12 +317,43 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
       if (urlOptions.extensionTestsPath) {
         payload.push(['extensionTestsPath', remote(urlOptions.extensionTestsPath)]);
       }
-      const query = `folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
+      const query = `${workspaceFile ? 'workspace' : 'folder'}=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
       return `${baseUrl}/?${query}`;
     },
     extensionHostPids: () => (child.pid === undefined ? [] : descendants(child.pid).filter(isExtensionHost)),
     stop,
   };
+}
+
+/** Installs a `.vsix` into an extensions folder of its own (for checks of what it holds); returns the folder. */
+export async function installIntoFolder(vsix: string, runDir: string): Promise<string> {
+  const { node, entry } = await ensureCodeServer();
+  const extensionsDir = join(runDir, 'extensions');
+  const userDataDir = join(runDir, 'user-data');
+  const configFile = join(runDir, 'code-server.yaml');
+  await mkdir(extensionsDir, { recursive: true });
+  await writeFile(configFile, 'auth: none\ncert: false\n');
+  installPackage({ node, entry, vsix, extensionsDir, userDataDir, configFile, env: { ...process.env, XDG_CONFIG_HOME: join(runDir, 'xdg'), TMPDIR: runDir } });
+  return extensionsDir;
+}
+
+/**
+ * Installs a `.vsix` with the server's own CLI (`--install-extension`), which extracts it and
+ * records it in the folder's `extensions.json`, with the extensions already copied there.
+ */
+function installPackage({ node, entry, vsix, extensionsDir, userDataDir, configFile, env }: {
+  node: string; entry: string; vsix: string; extensionsDir: string; userDataDir: string; configFile: string; env: NodeJS.ProcessEnv;
+}): void {
+  const result = spawnSync(node, [entry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
+    encoding: 'utf8',
+    env,
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: 300_000, // a hung packaging or install fails the run instead of holding it
+  });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0 || !/successfully installed/i.test(output)) {
+    throw new Error(`installing ${vsix} failed (exit ${String(result.status)}):\n${output}`);
+  }
 }
 
 /** The server forks each window's extension host with `--type=extensionHost`. */

@@ -1,7 +1,8 @@
-/** `npm test`: the three layers in order (unit, in-host, UI), then one summary. */
+/** `npm test`: unit, then the package built and checked, then the in-host and UI suites against it installed, then one summary. */
 import { ensureCodeServer } from './codeServer';
 import { printSummary, type SuiteResult } from './results';
 import { runHostTests } from './runHostTests';
+import { runPackageTests } from './runPackageTests';
 import { runUiTests } from './runUiTests';
 import { runUnitTests } from './runUnitTests';
 
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   const results: SuiteResult[] = [];
   results.push(await runUnitTests());
   await ensureCodeServer();
+  results.push(await runPackageTests());
   results.push(await runHostTests());
   results.push(await runUiTests());
   printSummary(results);

@@ -1,32 +1,35 @@
 /**
- * Runs the in-host suite (test/vscode) inside a real VS Code: code-server with the built extension
- * loaded as the development extension, driven by headless Chromium.
+ * Runs the in-host suite (test/vscode) inside a real VS Code: code-server with the packaged
+ * extension installed as a user installs it, driven by headless Chromium. The test runner comes in
+ * with a development extension of its own (the test-hooks marker), never with the source folder.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser } from './browser';
 import { keepFailureArtifacts, makeRunDir, removeRunDir, repoRoot, startCodeServer } from './codeServer';
+import { installedFolderName, testedPackage } from './extensionPackage';
 import { printSummary, type SuiteResult } from './results';
 
 const TIMEOUT_MS = 5 * 60_000;
 
 export async function runHostTests(): Promise<SuiteResult> {
-  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
-    throw new Error('dist/extension.js is missing: run `npm run build` first.');
-  }
+  const vsix = await testedPackage();
   const started = Date.now();
   const runDir = await makeRunDir('host');
   const reportFile = join(runDir, 'host-report.json');
   // The report path (and where the profile keeps its data, for the privacy test) reach the in-host
   // suite through the extension host's environment, as does the short horizon of the fate test.
   // The fake agent and tool extensions: in-host tests run their commands to edit like real ones.
-  const helperExtensions = ['fake-agent', 'fake-tool'].map((name) => join(repoRoot, 'test', 'fixtures', 'extensions', name));
-  const server = await startCodeServer({ name: 'host', runDir, helperExtensions, env: {
+  const fixtures = join(repoRoot, 'test', 'fixtures', 'extensions');
+  const helperExtensions = ['fake-agent', 'fake-tool'].map((name) => join(fixtures, name));
+  const server = await startCodeServer({ name: 'host', runDir, helperExtensions, vsix, env: {
     OWNERSHIP_TEST_REPORT: reportFile,
     OWNERSHIP_TEST_USER_DATA: join(runDir, 'user-data'),
     // What became of AI text is settled a few seconds after an insert instead of ten minutes.
     OWNERSHIP_TEST_FATE_HORIZON_MS: '6000',
+    // The folder the installed package extracts to, which the suite checks it runs from.
+    OWNERSHIP_TEST_INSTALLED_AS: installedFolderName(),
   } });
   let keep = false;
   let timeout: NodeJS.Timeout | undefined;
@@ -42,7 +45,7 @@ export async function runHostTests(): Promise<SuiteResult> {
       void browser.page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
     });
     await browser.page.goto(server.workbenchUrl({
-      extensionDevelopmentPath: repoRoot,
+      extensionDevelopmentPath: join(fixtures, 'test-hooks'),
       extensionTestsPath: join(repoRoot, 'out', 'test', 'vscode', 'index.js'),
     }));
     const exitCode = await Promise.race([

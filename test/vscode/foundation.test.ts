@@ -16,6 +16,17 @@ describe('Foundation (in the extension host)', function () {
     assert.equal(extension.packageJSON.main, './dist/extension.js');
   });
 
+  it('runs the installed package (not the source folder) where the harness installed one', function () {
+    const installedAs = process.env.OWNERSHIP_TEST_INSTALLED_AS;
+    if (!installedAs) {
+      // Desktop runs (`npm run test:desktop`, F5) load the source folder on purpose.
+      this.skip();
+    }
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'extension not found');
+    assert.equal(extension.extensionUri.path.split('/').pop(), installedAs);
+  });
+
   it('counts typed characters as typed', async function () {
     const ownershipApi = await api();
     await freshEditor();

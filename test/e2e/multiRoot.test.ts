@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeRunDir, removeRunDir } from '../harness/codeServer';
+import { delay, Workbench } from './workbench';
+
+const WORKSPACE_FILE = 'project.code-workspace';
+const IN_ALPHA = 'const alpha = 1;';
+const IN_BETA = 'const beta = 22;';
+/** A pause this long lets the extension save right away (it saves when typing pauses for 3 s). */
+const PAUSE_TO_SAVE_MS = 4_000;
+
+/*
+ * A multi-root workspace: two folders in one `.code-workspace` file. Edits in either folder count
+ * toward the one workspace's history, which is found again when the workspace is opened again
+ * (VS Code restarted, the same browser: the web workbench keeps VS Code's state there).
+ */
+describe('A multi-root workspace (real workbench)', function () {
+  let runDir: string;
+  let workbench: Workbench | undefined;
+  let failed = false;
+
+  before(async function () {
+    runDir = await makeRunDir('ui-multi-root');
+    for (const [folder, file] of [['alpha', 'alpha.js'], ['beta', 'beta.js']]) {
+      await mkdir(join(runDir, folder), { recursive: true });
+      await writeFile(join(runDir, folder, file), '');
+    }
+    await writeFile(join(runDir, WORKSPACE_FILE), JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }] }, null, 2));
+  });
+
+  afterEach(function () {
+    failed ||= this.currentTest?.state === 'failed';
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await workbench?.close(failed);
+    if (!failed) {
+      await removeRunDir(runDir);
+    }
+  });
+
+  it('counts typing in both folders, and finds the history again after a reload and after reopening the workspace', async function () {
+    this.timeout(300_000);
+    const first = workbench = await Workbench.open({ name: 'ui-multi-root', runDir, workspaceFile: WORKSPACE_FILE, keepBrowserProfile: true });
+    // Quick Open finds each file only if its folder is one of the workspace's.
+    await first.openFile('alpha.js');
+    await first.page.keyboard.type(IN_ALPHA);
+    const afterAlpha = await first.waitFor(() => first.snapshot(), (snapshot) => snapshot.today.chars.typed >= IN_ALPHA.length);
+    assert.equal(afterAlpha.today.chars.typed, IN_ALPHA.length, 'typing in the first folder counts');
+    await first.openFile('beta.js');
+    await first.page.keyboard.type(IN_BETA);
+    const both = IN_ALPHA.length + IN_BETA.length;
+    const afterBeta = await first.waitFor(() => first.snapshot(), (snapshot) => snapshot.today.chars.typed >= both);
+    assert.equal(afterBeta.today.chars.typed, both, 'typing in the second folder counts toward the same workspace');
+    await delay(PAUSE_TO_SAVE_MS);
+
+    await first.reload();
+    const reloaded = await first.waitFor(() => first.snapshot(), (snapshot) => snapshot.today.chars.typed >= both, 20_000);
+    assert.equal(reloaded.today.chars.typed, both, 'after a reload');
+    const port = first.server.port;
+    await first.close();
+    workbench = undefined;
+
+    // VS Code started again on the same address, the browser with its storage: as a user reopens it.
+    const second = workbench = await Workbench.open({ name: 'ui-multi-root', runDir, workspaceFile: WORKSPACE_FILE, keepBrowserProfile: true, port });
+    const reopened = await second.waitFor(() => second.snapshot(), (snapshot) => snapshot.today.chars.typed >= both, 20_000);
+    assert.equal(reopened.today.chars.typed, both, 'after opening the workspace file again');
+  });
+});
