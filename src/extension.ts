@@ -6,7 +6,6 @@ import { systemCalendar, type Calendar } from './core/calendar';
 import { countedChars } from './core/ratio';
 import { Authorship } from './core/trace/authorship';
 import type { OwnershipRatioApi } from './host/api';
-import { holdRenamesForTests } from './host/atomicFile';
 import { watchEdits, type AttributionOptions } from './host/attribution';
 import { backupHistory, restoreHistory } from './host/backupCommands';
 import { deleteAllData } from './host/deleteAllData';
@@ -16,6 +15,7 @@ import { explainRecentAttributions } from './host/explainCommand';
 import { exportCsv } from './host/exportCommand';
 import { FateWatcher } from './host/fateWatcher';
 import { ReflectionReminder, Reflections } from './host/reflection';
+import type { Platform } from './host/platform';
 import { OwnershipStatusBar } from './host/statusBar';
 import { StorageAlert } from './host/storageAlert';
 import { ShellIntegrationNotice } from './host/terminal/shellIntegrationNotice';
@@ -35,8 +35,11 @@ let fate: FateWatcher | undefined;
 /** Kept for `deactivate()`: the workspace index learns whether this workspace has history now. */
 let earlier: EarlierHistory | undefined;
 
-/** Composition root: builds the pieces, wires them, and hands every disposable to VS Code. */
-export function activate(extensionContext: vscode.ExtensionContext): OwnershipRatioApi {
+/**
+ * Composition root, shared by the Node and the browser entry points (which choose `platform`):
+ * builds the pieces, wires them, and hands every disposable to VS Code.
+ */
+export function activateOn(extensionContext: vscode.ExtensionContext, platform: Platform): OwnershipRatioApi {
   const context = withSharedStorage(extensionContext);
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Ownership Ratio', { log: true });
@@ -47,7 +50,7 @@ export function activate(extensionContext: vscode.ExtensionContext): OwnershipRa
   const counts = history = new WorkspaceHistory(context, calendar, log, alert);
   const reflections = new Reflections(context, calendar, log, alert);
   void reflections.writeBackup();
-  const earlierHistory = earlier = findEarlierHistory(context, { history: counts, reflections, calendar, log, alert });
+  const earlierHistory = earlier = findEarlierHistory(context, platform, { history: counts, reflections, calendar, log, alert });
   const snapshot = servedSnapshot(counts, log); // the API's and the command's, one deprecation note for both
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, calendar, source: counts, reflections, log });
   const reflect = (): void => {
@@ -60,7 +63,7 @@ export function activate(extensionContext: vscode.ExtensionContext): OwnershipRa
   const shellIntegration = new ShellIntegrationNotice();
   const statusBar = new OwnershipStatusBar(counts, calendar, undefined, shellIntegration);
   const authorship = new Authorship(); // who wrote which lines of each open document, for the Agent Trace export
-  const fateWatcher = new FateWatcher({ clock: calendar, sink: counts, horizonMs: testOverrides(context).horizonMs, authorship });
+  const fateWatcher = new FateWatcher({ clock: calendar, sink: counts, horizonMs: testOverrides(context, platform).horizonMs, authorship });
   fate = fateWatcher;
   counts.followed = fateWatcher;
 
@@ -89,11 +92,11 @@ export function activate(extensionContext: vscode.ExtensionContext): OwnershipRa
     }),
     ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory, snapshot }),
     vscode.commands.registerCommand('ownershipRatio.exportAgentTrace', (args?: unknown) => exportAgentTrace({
-      authorship, clock: calendar, toolVersion: String((context.extension.packageJSON as { version?: unknown }).version ?? ''),
+      authorship, clock: calendar, git: platform.gitExtension, toolVersion: String((context.extension.packageJSON as { version?: unknown }).version ?? ''),
     }, args)),
   );
 
-  log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms`);
+  log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms${platform.kind === 'web' ? ' (web worker extension host)' : ''}`);
   return { getSnapshot: snapshot as OwnershipRatioApi['getSnapshot'], onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
 }
 
@@ -121,7 +124,7 @@ function withSharedStorage(context: vscode.ExtensionContext): vscode.ExtensionCo
 }
 
 /** The workspace index (not without a folder open): kept up to date, and asked for this workspace's earlier history. */
-function findEarlierHistory(context: vscode.ExtensionContext, deps: {
+function findEarlierHistory(context: vscode.ExtensionContext, platform: Platform, deps: {
   history: WorkspaceHistory; reflections: Reflections; calendar: Calendar; log: vscode.LogOutputChannel; alert: StorageAlert;
 }): EarlierHistory | undefined {
   if (context.storageUri === undefined) {
@@ -132,7 +135,7 @@ function findEarlierHistory(context: vscode.ExtensionContext, deps: {
     ...deps,
     index: new WorkspaceIndexFile(context.globalStorageUri, quarantineFolder(context.globalStorageUri), calendar, log, deps.alert),
     storage: context.storageUri,
-    identity: () => workspaceIdentity(),
+    identity: () => workspaceIdentity(platform.gitCommand),
   });
   context.subscriptions.push(found);
   void found.arrived().catch((error: unknown) => log.warn(`The workspace index could not be consulted: ${String(error)}`));
@@ -155,20 +158,15 @@ function countAndFollow(counts: WorkspaceHistory, fate: FateWatcher): Pick<Attri
 }
 
 /**
- * What the tests may shorten or slow down, read from the host's environment only when the
- * extension runs under test or from its source folder (never once installed): the horizon of the
- * fate of AI text (they cannot wait ten minutes), and a hold in each crash-safe write before its
- * rename (to kill the extension host in the middle of a write).
+ * What the tests may shorten, read from the host's environment only when the extension runs under
+ * test or from its source folder (never once installed): the horizon of the fate of AI text (they
+ * cannot wait ten minutes).
  */
-function testOverrides(context: vscode.ExtensionContext): { readonly horizonMs?: number } {
+function testOverrides(context: vscode.ExtensionContext, platform: Platform): { readonly horizonMs?: number } {
   if (context.extensionMode === vscode.ExtensionMode.Production) {
     return {};
   }
-  const hold = Number(process.env.OWNERSHIP_TEST_HOLD_RENAME_MS);
-  if (Number.isFinite(hold) && hold > 0) {
-    holdRenamesForTests(hold);
-  }
-  const horizonMs = Number(process.env.OWNERSHIP_TEST_FATE_HORIZON_MS);
+  const horizonMs = Number(platform.env.OWNERSHIP_TEST_FATE_HORIZON_MS);
   return Number.isFinite(horizonMs) && horizonMs > 0 ? { horizonMs } : {};
 }
 
