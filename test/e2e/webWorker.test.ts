@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import { delay, Workbench } from './workbench';
+
+/** What the fake AI completion extension adds after `// ai:sum`. */
+const SUM_SUGGESTION = ' const sum = (a, b) => a + b;';
+const EXTENSION_ID = 'ownership.ownership-ratio';
+/** package.json's `browser`, in the repository. */
+const BROWSER_ENTRY = '/dist/web/extension.js';
+/** A pause of 3 s saves at once (see the history tests). */
+const PAUSE_TO_SAVE_MS = 4_000;
+
+/*
+ * The browser build in the web-worker extension host, as in vscode.dev and github.dev: the
+ * workbench runs the extension from its `browser` entry in a web worker of the page (the helper
+ * extensions stay in the server's Node extension host), so only `vscode.workspace.fs` and web APIs
+ * are there for its files.
+ */
+describe('The browser build in the real web-worker extension host', function () {
+  let workbench: Workbench;
+  let failed = false;
+
+  before(async function () {
+    this.timeout(180_000);
+    workbench = await Workbench.open({ name: 'ui-web-worker', files: { 'notes.js': '' }, extensionHost: 'web' });
+  });
+
+  afterEach(function () {
+    failed ||= this.currentTest?.state === 'failed';
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await workbench?.close(failed);
+  });
+
+  it('runs from its browser bundle in the web-worker extension host, not in the Node one', async function () {
+    const host = await workbench.waitFor(() => workbench.webWorkerExtensionHost(), ({ activated }) => activated.includes(EXTENSION_ID));
+    assert.ok(host.activated.includes(EXTENSION_ID), `activated in the web worker: ${host.activated.join(', ') || 'nothing'}`);
+    assert.ok(host.fetched.some((url) => new URL(url).searchParams.get('path')?.endsWith(BROWSER_ENTRY)), `fetched: ${host.fetched.join(', ')}`);
+    // The Node extension host writes the log of each extension it runs to the server's disk.
+    await assert.rejects(workbench.extensionLog(), /no log of the extension/);
+  });
+
+  it('counts typed and AI-accepted text, shows it in the status bar, and finds it again after a reload', async function () {
+    await workbench.openFile('notes.js');
+    await workbench.page.keyboard.type('let a = 1;');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.keyboard.type('// ai:sum');
+    await workbench.waitForGhostText();
+    await workbench.page.keyboard.press('Tab');
+    await workbench.waitForEditorText(`// ai:sum${SUM_SUGGESTION}`);
+    const typed = 'let a = 1;'.length + 1 + '// ai:sum'.length;
+    const counted = (await workbench.waitFor(() => workbench.snapshot(), (snapshot) => snapshot.today.chars.aiInline >= SUM_SUGGESTION.length)).today.chars;
+    assert.equal(counted.typed, typed);
+    assert.equal(counted.aiInline, SUM_SUGGESTION.length);
+    const shown = `${Math.round((100 * typed) / (typed + SUM_SUGGESTION.length))}% yours`;
+    assert.equal(await workbench.waitFor(() => workbench.statusBarText(), (text) => text === shown, 5_000), shown);
+
+    await delay(PAUSE_TO_SAVE_MS);
+    await workbench.reload();
+    const after = (await workbench.waitFor(() => workbench.snapshot(), (snapshot) => snapshot.today.chars.typed >= typed, 20_000)).today.chars;
+    assert.deepEqual({ typed: after.typed, aiInline: after.aiInline }, { typed, aiInline: SUM_SUGGESTION.length });
+    assert.equal(await workbench.waitFor(() => workbench.statusBarText(), (text) => text === shown, 5_000), shown);
+    assert.ok((await workbench.webWorkerExtensionHost()).activated.includes(EXTENSION_ID), 'in the web worker again after the reload');
+  });
+});
