@@ -12,7 +12,7 @@ export { deactivate } from './extension';
 export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
   useAtomicWriter(nodeAtomicWriter);
   holdRenamesUnderTest(context);
-  return activateOn(context, { kind: 'node', gitCommand: gitCli, gitExtension: builtInGit, env: process.env });
+  return activateOn(context, { kind: 'node', gitCommand: gitCli, gitExtension: builtInGit, env: process.env, limits: [] });
 }
 
 /**

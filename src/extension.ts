@@ -96,8 +96,14 @@ export function activateOn(extensionContext: vscode.ExtensionContext, platform: 
     }, args)),
   );
 
-  log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms${platform.kind === 'web' ? ' (web worker extension host)' : ''}`);
+  logActivation(log, started, platform);
   return { getSnapshot: snapshot as OwnershipRatioApi['getSnapshot'], onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+}
+
+/** How long activation took, and what this extension host cannot do. */
+function logActivation(log: vscode.LogOutputChannel, started: number, platform: Platform): void {
+  log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms${platform.kind === 'web' ? ' (web worker extension host)' : ''}`);
+  platform.limits.forEach((limit) => log.info(limit));
 }
 
 /** The snapshot in the version asked for; version 1 is deprecated, which the log says once. */

@@ -20,5 +20,10 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       problem: vscode.l10n.t('In the browser (vscode.dev, github.dev) the extension cannot reach Git. Open the folder in VS Code on the desktop to export it.'),
     }),
     env: {},
+    limits: [
+      'Files are written through the editor\'s file system API, which cannot flush to a disk: a crash leaves the old or the new file, a power loss may lose the newest write.',
+      'No Git here: the workspace is recognised by its folders and names only, and the Agent Trace export says why it cannot run.',
+      'Terminal agents are followed only where this editor has an integrated terminal with shell integration (vscode.dev and github.dev have none).',
+    ],
   });
 }

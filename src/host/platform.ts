@@ -17,4 +17,6 @@ export interface Platform {
   readonly gitExtension: () => Promise<GitLookup>;
   /** The extension host's environment (the tests' overrides read it); empty in a browser. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** What this host cannot do, said once in the log at activation. */
+  readonly limits: readonly string[];
 }

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { delay, Workbench } from './workbench';
 
 /** What the fake AI completion extension adds after `// ai:sum`. */
@@ -62,5 +64,34 @@ describe('The browser build in the real web-worker extension host', function () 
     assert.deepEqual({ typed: after.typed, aiInline: after.aiInline }, { typed, aiInline: SUM_SUGGESTION.length });
     assert.equal(await workbench.waitFor(() => workbench.statusBarText(), (text) => text === shown, 5_000), shown);
     assert.ok((await workbench.webWorkerExtensionHost()).activated.includes(EXTENSION_ID), 'in the web worker again after the reload');
+    // The window's record, written through workspace.fs (here the server's disk): whole JSON, no temporary file left.
+    const windows = join(await workbench.storageFolder(), 'windows');
+    const names = await workbench.waitFor(() => readdir(windows).catch(() => [] as string[]), (found) => found.some((name) => name.startsWith('history.w.')), 10_000);
+    const records = names.filter((name) => name.startsWith('history.w.'));
+    assert.ok(records.length > 0, `windows/: ${names.join(', ')}`);
+    assert.deepEqual(names.filter((name) => name.endsWith('.tmp')), []);
+    for (const name of records) {
+      JSON.parse(await readFile(join(windows, name), 'utf8'));
+    }
+  });
+
+  it('opens the dashboard, which shows today\'s share and counts', async function () {
+    const snapshot = await workbench.snapshot();
+    await workbench.statusBarItem().click();
+    const frame = workbench.dashboardFrame();
+    const expected = `${Math.round((snapshot.today.ownershipRatio ?? 0) * 100)}%`;
+    const ratio = frame.locator('#today-ratio .ratio-value');
+    assert.equal(await workbench.waitFor(() => ratio.innerText({ timeout: 30_000 }), (value) => value === expected), expected);
+    await frame.locator('#today-breakdown-details summary').click();
+    for (const category of ['typed', 'aiInline'] as const) {
+      const cell = frame.locator(`#today-table tr[data-category="${category}"] td.number`);
+      assert.equal(await cell.innerText(), snapshot.today.chars[category].toLocaleString('en'), category);
+    }
+  });
+
+  it('says why the Agent Trace export cannot run in the browser (it needs Git)', async function () {
+    await workbench.page.locator('.part.sidebar .title').first().click();
+    await workbench.runCommand('Ownership Ratio: Export AI Attribution (Agent Trace)…');
+    assert.ok(await workbench.notification('the extension cannot reach Git'));
   });
 });
