@@ -94,4 +94,29 @@ describe('The browser build in the real web-worker extension host', function () 
     await workbench.runCommand('Ownership Ratio: Export AI Attribution (Agent Trace)…');
     assert.ok(await workbench.notification('the extension cannot reach Git'));
   });
+
+  it('exports the daily summary as CSV into the workspace folder, through workspace.fs', async function () {
+    const today = (await workbench.snapshot()).today;
+    const page = workbench.page;
+    await page.locator('.part.sidebar .title').first().click();
+    // From the palette by hand: the command's own pick takes the palette's place at once.
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('>Ownership Ratio: Export as CSV…');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Export as CSV' }).first().click();
+    await page.locator('.quick-input-box input[placeholder="What to export"]').waitFor();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Daily summary' }).first().click();
+    // The workbench's own save dialog (a browser has no native one): its path box holds the default file.
+    const path = page.locator('.quick-input-widget .quick-input-box input');
+    const proposed = await workbench.waitFor(() => path.inputValue().catch(() => ''), (value) => value.endsWith('.csv'), 10_000);
+    const name = proposed.split('/').pop() ?? '';
+    assert.match(name, /^ownership-ratio-daily-\d{4}-\d{2}-\d{2}\.csv$/);
+    await path.press('Enter');
+    await workbench.notification('Exported');
+    const csv = await readFile(join(workbench.server.workspace, name), 'utf8');
+    const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const columns = header.split(',');
+    const row = rows.find((line) => line.startsWith(today.date))?.split(',') ?? [];
+    assert.equal(row[columns.indexOf('typed')], String(today.chars.typed), csv);
+    assert.equal(row[columns.indexOf('ai_inline')], String(today.chars.aiInline), csv);
+  });
 });
