@@ -1,5 +1,7 @@
-// Builds the two bundles: the extension (Node, CommonJS, `vscode` external) and the dashboard
-// webview (browser, IIFE). Type checking is separate (`npm run typecheck`), so builds stay fast.
+// Builds the bundles: the extension for the Node extension host (CommonJS, `vscode` external), the
+// same extension for a browser's web-worker extension host (vscode.dev, github.dev; no Node module
+// may reach it, which the browser platform makes a build error) and the dashboard webview (IIFE).
+// Type checking is separate (`npm run typecheck`), so builds stay fast.
 //   node esbuild.config.mjs               development build (source maps)
 //   node esbuild.config.mjs --production  minified, what gets packaged: a clean dist/, source maps
 //                                         beside the bundles for reading stack traces (never packaged)
@@ -47,12 +49,24 @@ const common = {
 
 const extensionOptions = {
   ...common,
-  entryPoints: ['src/extension.ts'],
+  entryPoints: ['src/extension.node.ts'],
   outfile: 'dist/extension.js',
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+};
+
+const webExtensionOptions = {
+  ...common,
+  entryPoints: ['src/extension.web.ts'],
+  outfile: 'dist/web/extension.js',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  // A web worker has no `Buffer`; the one library that touches it gets a small stand-in.
+  inject: ['src/host/bufferShim.ts'],
 };
 
 const webviewOptions = {
@@ -67,18 +81,19 @@ const webviewOptions = {
 };
 
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(extensionOptions), esbuild.context(webviewOptions)]);
+  const contexts = await Promise.all([esbuild.context(extensionOptions), esbuild.context(webExtensionOptions), esbuild.context(webviewOptions)]);
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   if (production) {
     // Files of an earlier development build (its maps) must not linger into the package.
     await rm('dist', { recursive: true, force: true });
   }
-  const [extension, webview] = await Promise.all([esbuild.build(extensionOptions), esbuild.build(webviewOptions)]);
-  // What went into each bundle, for the size benchmark (kept out of the package).
+  const [extension, webExtension, webview] = await Promise.all([esbuild.build(extensionOptions), esbuild.build(webExtensionOptions), esbuild.build(webviewOptions)]);
+  // What went into each bundle, for the size benchmark and the bundle tests (kept out of the package).
   await writeFile('dist/extension.meta.json', JSON.stringify(extension.metafile));
+  await writeFile('dist/web/extension.meta.json', JSON.stringify(webExtension.metafile));
   await writeFile('dist/webview.meta.json', JSON.stringify(webview.metafile));
-  if (extension.errors.length > 0 || webview.errors.length > 0) {
+  if ([extension, webExtension, webview].some((result) => result.errors.length > 0)) {
     process.exitCode = 1;
   }
 }

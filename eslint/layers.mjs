@@ -7,6 +7,7 @@
  * Options: { layers: [{ name, path }], allow: { [layer]: [layers] }, forbidPackages: { [layer]: [packages] } }
  * with `path` relative to the ESLint working directory (a folder ending in "/" or one file).
  */
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 /** @param {string} file @param {ReadonlyArray<{ name: string; path: string }>} layers @param {string} root */
@@ -68,31 +69,45 @@ export const layersRule = {
   },
 };
 
+/** Node's own modules, bare and with `node:`: none may reach the browser's bundles. */
+const NODE_MODULES = builtinModules.flatMap((name) => [name, `node:${name}`]);
+
 /**
  * The layers, by folder: core is pure TypeScript (deterministic, testable under plain Node, shared
- * with the webview); the protocol sits between host and webview; the host adapts the VS Code API;
- * the webview is the dashboard page; the extension entry only composes.
+ * with the webview); the protocol sits between host and webview; the host adapts the VS Code API
+ * on both extension hosts (Node and a browser's web worker), with what needs Node apart in
+ * host/node; the webview is the dashboard page; the composition (extension.ts) and the two entry
+ * points, which choose the platform, only compose.
  */
 export const LAYERS = {
   layers: [
     { name: 'core', path: 'src/core/' },
     { name: 'webview', path: 'src/webview/' },
+    { name: 'node', path: 'src/host/node/' },
     { name: 'host', path: 'src/host/' },
     { name: 'protocol', path: 'src/protocol.ts' },
     { name: 'protocol', path: 'src/ranges.ts' },
     { name: 'extension', path: 'src/extension.ts' },
+    { name: 'nodeEntry', path: 'src/extension.node.ts' },
+    { name: 'webEntry', path: 'src/extension.web.ts' },
   ],
   allow: {
     core: [],
     protocol: ['core'],
     webview: ['core', 'protocol'],
     host: ['core', 'protocol'],
+    node: ['core', 'protocol', 'host'],
     extension: ['core', 'protocol', 'host'],
+    nodeEntry: ['core', 'protocol', 'host', 'node', 'extension'],
+    webEntry: ['core', 'protocol', 'host', 'extension'],
   },
   forbidPackages: {
-    core: ['vscode'],
-    protocol: ['vscode'],
-    webview: ['vscode'],
+    core: ['vscode', ...NODE_MODULES],
+    protocol: ['vscode', ...NODE_MODULES],
+    webview: ['vscode', ...NODE_MODULES],
+    host: NODE_MODULES,
+    extension: NODE_MODULES,
+    webEntry: NODE_MODULES,
   },
 };
 

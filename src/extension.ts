@@ -4,10 +4,9 @@ import { sharedStoragePath } from './core/history/sharedStorage';
 import { SNAPSHOT_VERSION, requestedSnapshotVersion, snapshotV1, type Snapshot, type SnapshotV1 } from './core/history/snapshot';
 import { systemCalendar, type Calendar } from './core/calendar';
 import { countedChars } from './core/ratio';
-import { TEST_HOOKS_MARKER, testHooks } from './core/testHooks';
+import { testHooks } from './core/testHooks';
 import { Authorship } from './core/trace/authorship';
 import type { OwnershipRatioApi } from './host/api';
-import { holdRenamesForTests } from './host/atomicFile';
 import { watchEdits, type AttributionOptions } from './host/attribution';
 import { backupHistory, restoreHistory } from './host/backupCommands';
 import { deleteAllData } from './host/deleteAllData';
@@ -16,9 +15,11 @@ import { Dashboard } from './host/dashboard';
 import { explainRecentAttributions } from './host/explainCommand';
 import { exportCsv } from './host/exportCommand';
 import { FateWatcher } from './host/fateWatcher';
+import type { Platform } from './host/platform';
 import { ReflectionReminder, Reflections } from './host/reflection';
 import { OwnershipStatusBar } from './host/statusBar';
 import { StorageAlert } from './host/storageAlert';
+import { testHooksAllowed } from './host/testHooksAllowed';
 import { ShellIntegrationNotice } from './host/terminal/shellIntegrationNotice';
 import { exportAgentTrace } from './host/traceExport';
 import { quarantineFolder } from './host/quarantineFolder';
@@ -36,8 +37,11 @@ let fate: FateWatcher | undefined;
 /** Kept for `deactivate()`: the workspace index learns whether this workspace has history now. */
 let earlier: EarlierHistory | undefined;
 
-/** Composition root: builds the pieces, wires them, and hands every disposable to VS Code. */
-export function activate(extensionContext: vscode.ExtensionContext): OwnershipRatioApi {
+/**
+ * Composition root, shared by the Node and the browser entry points (which choose `platform`):
+ * builds the pieces, wires them, and hands every disposable to VS Code.
+ */
+export function activateOn(extensionContext: vscode.ExtensionContext, platform: Platform): OwnershipRatioApi {
   const context = withSharedStorage(extensionContext);
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Ownership Ratio', { log: true });
@@ -48,7 +52,7 @@ export function activate(extensionContext: vscode.ExtensionContext): OwnershipRa
   const counts = history = new WorkspaceHistory(context, calendar, log, alert);
   const reflections = new Reflections(context, calendar, log, alert);
   void reflections.writeBackup();
-  const earlierHistory = earlier = findEarlierHistory(context, { history: counts, reflections, calendar, log, alert });
+  const earlierHistory = earlier = findEarlierHistory(context, platform, { history: counts, reflections, calendar, log, alert });
   const snapshot = servedSnapshot(counts, log); // the API's and the command's, one deprecation note for both
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, calendar, source: counts, reflections, log });
   const reflect = (): void => {
@@ -61,7 +65,7 @@ export function activate(extensionContext: vscode.ExtensionContext): OwnershipRa
   const shellIntegration = new ShellIntegrationNotice();
   const statusBar = new OwnershipStatusBar(counts, calendar, undefined, shellIntegration);
   const authorship = new Authorship(); // who wrote which lines of each open document, for the Agent Trace export
-  const fateWatcher = new FateWatcher({ clock: calendar, sink: counts, horizonMs: testOverrides(context).horizonMs, authorship });
+  const fateWatcher = new FateWatcher({ clock: calendar, sink: counts, horizonMs: testOverrides(context, platform).horizonMs, authorship });
   fate = fateWatcher;
   counts.followed = fateWatcher;
 
@@ -90,12 +94,18 @@ export function activate(extensionContext: vscode.ExtensionContext): OwnershipRa
     }),
     ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory, snapshot }),
     vscode.commands.registerCommand('ownershipRatio.exportAgentTrace', (args?: unknown) => exportAgentTrace({
-      authorship, clock: calendar, toolVersion: String((context.extension.packageJSON as { version?: unknown }).version ?? ''),
+      authorship, clock: calendar, git: platform.gitExtension, toolVersion: String((context.extension.packageJSON as { version?: unknown }).version ?? ''),
     }, args)),
   );
 
-  log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms`);
+  logActivation(log, started, platform);
   return { getSnapshot: snapshot as OwnershipRatioApi['getSnapshot'], onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+}
+
+/** How long activation took, and what this extension host cannot do. */
+function logActivation(log: vscode.LogOutputChannel, started: number, platform: Platform): void {
+  log.info(`Activated in ${(performance.now() - started).toFixed(2)} ms${platform.kind === 'web' ? ' (web worker extension host)' : ''}`);
+  platform.limits.forEach((limit) => log.info(limit));
 }
 
 /** The snapshot in the version asked for; version 1 is deprecated, which the log says once. */
@@ -122,7 +132,7 @@ function withSharedStorage(context: vscode.ExtensionContext): vscode.ExtensionCo
 }
 
 /** The workspace index (not without a folder open): kept up to date, and asked for this workspace's earlier history. */
-function findEarlierHistory(context: vscode.ExtensionContext, deps: {
+function findEarlierHistory(context: vscode.ExtensionContext, platform: Platform, deps: {
   history: WorkspaceHistory; reflections: Reflections; calendar: Calendar; log: vscode.LogOutputChannel; alert: StorageAlert;
 }): EarlierHistory | undefined {
   if (context.storageUri === undefined) {
@@ -133,7 +143,7 @@ function findEarlierHistory(context: vscode.ExtensionContext, deps: {
     ...deps,
     index: new WorkspaceIndexFile(context.globalStorageUri, quarantineFolder(context.globalStorageUri), calendar, log, deps.alert),
     storage: context.storageUri,
-    identity: () => workspaceIdentity(),
+    identity: () => workspaceIdentity(platform.gitCommand),
   });
   context.subscriptions.push(found);
   void found.arrived().catch((error: unknown) => log.warn(`The workspace index could not be consulted: ${String(error)}`));
@@ -156,12 +166,8 @@ function countAndFollow(counts: WorkspaceHistory, fate: FateWatcher): Pick<Attri
 }
 
 /** The tests' overrides (see `core/testHooks.ts`): never for an installed extension without the test-only marker. */
-function testOverrides(context: vscode.ExtensionContext): { readonly horizonMs?: number } {
-  const allowed = context.extensionMode !== vscode.ExtensionMode.Production || vscode.extensions.getExtension(TEST_HOOKS_MARKER) !== undefined;
-  const { horizonMs, holdRenameMs } = testHooks(process.env, allowed);
-  if (holdRenameMs !== undefined) {
-    holdRenamesForTests(holdRenameMs);
-  }
+function testOverrides(context: vscode.ExtensionContext, platform: Platform): { readonly horizonMs?: number } {
+  const { horizonMs } = testHooks(platform.env, testHooksAllowed(context));
   return horizonMs === undefined ? {} : { horizonMs };
 }
 

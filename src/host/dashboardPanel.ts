@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Calendar } from '../core/calendar';
 import type { Scheduler } from '../core/clock';
@@ -13,6 +12,7 @@ import { buildGlance } from './dashboardGlance';
 import { dashboardStrings } from './dashboardStrings';
 import { Disposable } from './disposable';
 import { languageNames } from './languageNames';
+import { randomBase64 } from './randomText';
 import { settings } from './settings';
 
 export const DASHBOARD_VIEW_TYPE = 'ownershipRatio.dashboard';
@@ -126,7 +126,7 @@ export class DashboardPanel extends Disposable {
     const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...path)).toString();
     webview.html = dashboardHtml({
       cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: randomBase64(16),
       scriptUri: asset('dist', 'webview', 'dashboard.js'),
       bootUri: asset('dist', 'webview', 'boot.js'),
       chartsUri: asset('dist', 'webview', 'charts.js'),

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Attribution } from '../core/attribution/types';
 import type { Calendar } from '../core/calendar';
@@ -12,6 +11,7 @@ import type { PendingFate, Snapshot } from '../core/history/snapshot';
 import { BACKUP_FILE, HISTORY_KEY_PREFIX, MAINTENANCE_KEY, WINDOWS_FOLDER } from '../core/storageKeys';
 import type { Totals } from '../core/tally';
 import { jsonBytes, readJson, writeFileAtomic } from './atomicFile';
+import { randomBase64Url } from './randomText';
 import { readBackupMarker } from './backupMarker';
 import { beforeRemovalFolder } from './beforeRemovalFolder';
 import { Disposable } from './disposable';
@@ -91,7 +91,7 @@ export class WorkspaceHistory extends Disposable implements FateSink {
       memento: this.memento,
       calendar,
       scheduler: systemScheduler,
-      windowId: randomBytes(6).toString('base64url'),
+      windowId: randomBase64Url(6),
       quarantine,
       report: (warning) => this.report(warning),
       keepBeforeRemoval: beforeRemovalFolder(this.storageFolder, calendar),

@@ -1,17 +1,11 @@
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { MAX_TOP_LEVEL_NAMES, remoteIdentity, type WorkspaceIdentity } from '../core/history/workspaceIndex';
 
-/** Git answers from its own files in milliseconds; a stuck or huge repository must not hold activation. */
-const GIT_TIMEOUT_MS = 3_000;
-
-function git(cwd: string, args: readonly string[]): Promise<string[]> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (error, stdout) => {
-      resolve(error ? [] : stdout.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== ''));
-    });
-  });
-}
+/**
+ * Runs Git with `args` in the local folder `cwd`: its output's non-empty lines, or none when Git
+ * is missing, fails or the folder is no repository. Only the Node extension host can.
+ */
+export type GitRunner = (cwd: string, args: readonly string[]) => Promise<string[]>;
 
 /** The names at the top of a folder, or none when it cannot be read. */
 async function topLevelNames(folder: vscode.Uri): Promise<string[]> {
@@ -23,18 +17,18 @@ async function topLevelNames(folder: vscode.Uri): Promise<string[]> {
 }
 
 /**
- * What identifies this workspace apart from its path: its folders, their names and, for folders
- * that are Git repositories, their first commits and remotes (no Git, or not a repository: none),
- * and the names at their top level.
+ * What identifies this workspace apart from its path: its folders, their names and, for local
+ * folders that are Git repositories, their first commits and remotes (no Git, not a repository,
+ * or no `git` to run, as in a browser: none), and the names at their top level.
  * Runs once at activation, off the edit path.
  */
-export async function workspaceIdentity(folders: readonly vscode.WorkspaceFolder[] = vscode.workspace.workspaceFolders ?? []): Promise<WorkspaceIdentity> {
+export async function workspaceIdentity(git: GitRunner | undefined, folders: readonly vscode.WorkspaceFolder[] = vscode.workspace.workspaceFolders ?? []): Promise<WorkspaceIdentity> {
   const firstCommits: string[] = [];
   const remotes: string[] = [];
   const topLevel: string[] = [];
   for (const folder of folders) {
     topLevel.push(...await topLevelNames(folder.uri));
-    if (folder.uri.scheme !== 'file') {
+    if (folder.uri.scheme !== 'file' || git === undefined) {
       continue;
     }
     firstCommits.push(...await git(folder.uri.fsPath, ['rev-list', '--max-parents=0', 'HEAD']));

@@ -39,6 +39,13 @@ export interface WorkbenchOptions {
   readonly helperExtensions?: readonly string[];
   /** More environment for the extension host. */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * `'web'`: the extension runs in the browser's web-worker extension host from its `browser`
+   * entry, as in vscode.dev and github.dev; the helper extensions stay in the Node one. (The user
+   * setting `remote.extensionKind` chooses the host: the development option
+   * `extensionDevelopmentKind` is not read by the web workbench.)
+   */
+  readonly extensionHost?: 'node' | 'web';
 }
 
 export class Workbench {
@@ -68,7 +75,7 @@ export class Workbench {
       name: options.name,
       runDir,
       workspace,
-      settings: options.settings,
+      settings: options.extensionHost === 'web' ? { ...options.settings, 'remote.extensionKind': { [EXTENSION_FOLDER]: ['web'] } } : options.settings,
       // The package as a user installs it; the marker lets it honour the tests' overrides.
       vsix: await testedPackage(),
       helperExtensions: ['fake-ai-completions', 'test-bridge', 'test-hooks', ...(options.helperExtensions ?? [])].map((helper) => resolve(FIXTURE_EXTENSIONS, helper)),
@@ -286,6 +293,25 @@ export class Workbench {
       value = await read();
     }
     return value;
+  }
+
+  /**
+   * What the page's web-worker extension host has done, from its own performance timeline: the
+   * extensions it activated (`code/extHost/didActivateExtension/<id>` marks) and the URLs it
+   * fetched (extension code comes as `…/vscode-remote-resource?path=<folder>/<browser entry>`).
+   */
+  async webWorkerExtensionHost(): Promise<{ activated: string[]; fetched: string[] }> {
+    const prefix = 'code/extHost/didActivateExtension/';
+    const timelines = await Promise.all(this.page.workers().map((worker) => worker.evaluate(() => ({
+      host: self.name === 'ExtensionHostWorker',
+      marks: performance.getEntriesByType('mark').map((mark) => mark.name),
+      fetched: performance.getEntriesByType('resource').map((entry) => entry.name),
+    })).catch(() => undefined)));
+    const host = timelines.filter((timeline) => timeline?.host === true);
+    return {
+      activated: host.flatMap((timeline) => timeline?.marks ?? []).filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length)),
+      fetched: host.flatMap((timeline) => timeline?.fetched ?? []),
+    };
   }
 
   /** The dashboard's content frame (the webview's inner iframe). */

@@ -27,7 +27,7 @@ function namedFiles(manifest: PackageManifest): string[] {
   const locales = readdirSync(repoRoot).map((name) => /^package\.nls\.([\w-]+)\.json$/.exec(name)?.[1]).filter((locale) => locale !== undefined);
   const walkthroughMedia = (manifest.contributes.walkthroughs ?? []).flatMap((walkthrough) => walkthrough.steps.map((step) => step.media.svg ?? step.media.image)).filter((file) => file !== undefined);
   return [
-    manifest.main, manifest.icon, ...walkthroughMedia,
+    manifest.main, manifest.browser, manifest.icon, ...walkthroughMedia,
     'package.json', 'package.nls.json', ...locales.map((locale) => `package.nls.${locale}.json`), ...locales.map((locale) => `${manifest.l10n}/bundle.l10n.${locale}.json`),
     // What the dashboard panel loads (src/host/dashboardPanel.ts).
     'dist/webview/boot.js', 'dist/webview/dashboard.js', 'dist/webview/charts.js', 'media/dashboard.css',
@@ -36,6 +36,8 @@ function namedFiles(manifest: PackageManifest): string[] {
 
 interface PackageManifest {
   readonly main: string;
+  /** The web build, for a browser's web-worker extension host. */
+  readonly browser: string;
   readonly icon: string;
   readonly l10n: string;
   readonly contributes: { readonly walkthroughs?: ReadonlyArray<{ readonly steps: ReadonlyArray<{ readonly media: { readonly svg?: string; readonly image?: string } }> }> };

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { dashboardHtml, type DashboardHtmlInput } from '../../src/core/dashboardHtml';
+import { randomBase64 } from '../../src/host/randomText';
 
 function render(patch: Partial<DashboardHtmlInput> = {}): string {
   return dashboardHtml({
     cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
-    nonce: randomBytes(16).toString('base64'),
+    nonce: randomBase64(16),
     scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/dashboard.js',
     chartsUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/charts.js',
     bootUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/boot.js',
@@ -41,7 +41,7 @@ describe('Dashboard HTML shell: strict Content Security Policy, escaped values',
   });
 
   it('allows scripts only by nonce: no unsafe-inline, no unsafe-eval, no connect-src', function () {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = randomBase64(16);
     const html = render({ nonce });
     const policy = csp(html);
     assert.deepEqual(policy.get('script-src'), [`'nonce-${nonce}'`]);
@@ -71,11 +71,11 @@ describe('Dashboard HTML shell: strict Content Security Policy, escaped values',
   });
 
   it('uses a fresh 128-bit nonce per render (the panel draws it from crypto)', async function () {
-    // The panel's render: randomBytes(16) → 128 bits. Check the host code does exactly that.
+    // The panel's render: 16 random bytes (Web Crypto) → 128 bits. Check the host code does exactly that.
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const panel = readFileSync(join(__dirname, '..', '..', '..', 'src', 'host', 'dashboardPanel.ts'), 'utf8');
-    assert.match(panel, /nonce: randomBytes\(16\)\.toString\('base64'\)/);
+    assert.match(panel, /nonce: randomBase64\(16\)/);
     assert.doesNotMatch(panel, /Math\.random/);
     assert.doesNotMatch(panel, /retainContextWhenHidden/);
     const nonces = new Set<string>();

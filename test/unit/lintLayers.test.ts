@@ -19,6 +19,10 @@ describe('Lint: the project\'s layer rule (imports judged by where they resolve)
         { filename: file('src/host/statusBar.ts'), code: "import * as vscode from 'vscode'; import { parse } from '../protocol';", options: [LAYERS] },
         { filename: file('src/extension.ts'), code: "import { Dashboard } from './host/dashboard';", options: [LAYERS] },
         { filename: file('test/unit/x.test.ts'), code: "import { y } from '../../src/host/statusBar';", options: [LAYERS] },
+        // Node's modules only in host/node, which only the Node entry point composes.
+        { filename: file('src/host/node/localFileWrite.ts'), code: "import { promises } from 'node:fs'; import { ReadOnlyFileError } from '../atomicFile';", options: [LAYERS] },
+        { filename: file('src/extension.node.ts'), code: "import { gitCli } from './host/node/gitCli'; import { activateOn } from './extension';", options: [LAYERS] },
+        { filename: file('src/extension.web.ts'), code: "import { writeThroughWorkspaceFs } from './host/atomicFile'; import { activateOn } from './extension';", options: [LAYERS] },
       ],
       invalid: [
         { filename: file('src/core/ratio.ts'), code: "import type * as vscode from 'vscode';", options: [LAYERS], errors: [{ messageId: 'package' }] },
@@ -30,6 +34,14 @@ describe('Lint: the project\'s layer rule (imports judged by where they resolve)
         { filename: file('src/host/dashboardPanel.ts'), code: "const m = import('../webview/main');", options: [LAYERS], errors: [{ messageId: 'layer' }] },
         { filename: file('src/protocol.ts'), code: "import { h } from './host/api';", options: [LAYERS], errors: [{ messageId: 'layer' }] },
         { filename: file('src/extension.ts'), code: "import { w } from './webview/main';", options: [LAYERS], errors: [{ messageId: 'layer' }] },
+        // Whatever the browser build bundles may not need Node (see webBundle.test.ts for the bundle itself).
+        { filename: file('src/host/mirrorFolder.ts'), code: "import { promises } from 'node:fs';", options: [LAYERS], errors: [{ messageId: 'package' }] },
+        { filename: file('src/host/workspaceHistory.ts'), code: "import { randomBytes } from 'crypto';", options: [LAYERS], errors: [{ messageId: 'package' }] },
+        { filename: file('src/core/history/model.ts'), code: "import { join } from 'node:path/posix';", options: [LAYERS], errors: [{ messageId: 'package' }] },
+        { filename: file('src/host/workspaceIdentity.ts'), code: "import { gitCli } from './node/gitCli';", options: [LAYERS], errors: [{ messageId: 'layer' }] },
+        { filename: file('src/extension.ts'), code: "import { nodeAtomicWriter } from './host/node/localFileWrite';", options: [LAYERS], errors: [{ messageId: 'layer' }] },
+        { filename: file('src/extension.web.ts'), code: "import { gitCli } from './host/node/gitCli';", options: [LAYERS], errors: [{ messageId: 'layer' }] },
+        { filename: file('src/extension.web.ts'), code: "import { execFile } from 'node:child_process';", options: [LAYERS], errors: [{ messageId: 'package' }] },
       ],
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installFakeVscode, FakeUri } from '../../support/fakeVscode';
 
-describe('Host: crash-safe file writes', function () {
+describe('Host: crash-safe file writes on the local disk (Node)', function () {
   let folder: string;
   let steps: string[];
   const originals = { open: fsp.open, rename: fsp.rename };
@@ -47,8 +47,14 @@ describe('Host: crash-safe file writes', function () {
   });
 
   async function write(name: string, text: string): Promise<void> {
-    const { writeFileAtomic } = await import('../../../src/host/atomicFile');
-    await writeFileAtomic(FakeUri.file(join(folder, name)) as never, new TextEncoder().encode(text));
+    const { useAtomicWriter, writeFileAtomic, writeThroughWorkspaceFs } = await import('../../../src/host/atomicFile');
+    const { nodeAtomicWriter } = await import('../../../src/host/node/localFileWrite');
+    useAtomicWriter(nodeAtomicWriter);
+    try {
+      await writeFileAtomic(FakeUri.file(join(folder, name)) as never, new TextEncoder().encode(text));
+    } finally {
+      useAtomicWriter(writeThroughWorkspaceFs);
+    }
   }
 
   it('writes a temporary file, flushes it to the disk, renames it over the target, then flushes the folder', async function () {
