@@ -7,6 +7,7 @@ import { onPlaceShown, renderFrame, showPlace } from './sections/frame';
 import { renderGlance } from './sections/glance';
 import { renderHistory } from './sections/history';
 import { renderInsights } from './sections/insights';
+import { renderProjects } from './sections/projects';
 import { focusReflection, renderReflection } from './sections/reflection';
 import { onSaved } from './sections/reflectionDraft';
 import { renderSessions } from './sections/sessions';
@@ -62,6 +63,10 @@ function handle(message: ToWebviewMessage): void {
     case 'insights':
       received.insights = message.insights;
       renderInsights(message.insights);
+      return;
+    case 'projects':
+      received.projects = message.projects;
+      renderProjects(message.projects);
       return;
     case 'focus':
       if (message.section === 'reflection') {
