@@ -48,6 +48,8 @@ function projectName(row: ProjectsPayload['rows'][number]): string {
 function projectsTable(projects: ProjectsPayload): HTMLTableElement {
   const node = table('projects-table', [t('project'), t('projectDays'), t('own'), t('ai'), t('share'), t('lastActive'), ''],
     projects.rows.map((row) => [projectName(row), count(row.days), count(row.own), count(row.ai), percent(row.share), row.lastActive === null ? '–' : formatDay(row.lastActive, 'medium'), '']));
+  // The last column holds the remove buttons; its header is named for screen readers.
+  node.tHead?.rows[0].cells[6].setAttribute('aria-label', t('removeProject'));
   const bodyRows = node.tBodies[0].rows;
   projects.rows.forEach((row, index) => {
     const tr = bodyRows[index];
