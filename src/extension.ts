@@ -52,9 +52,9 @@ export function activate(extensionContext: vscode.ExtensionContext): OwnershipRa
   const counts = history = new WorkspaceHistory(context, calendar, log, alert);
   const reflections = new Reflections(context, calendar, log, alert);
   void reflections.writeBackup();
-  const earlierHistory = earlier = findEarlierHistory(context, { history: counts, reflections, calendar, log, alert });
-  const snapshot = servedSnapshot(counts, log); // the API's and the command's, one deprecation note for both
   const projects = allProjects(context, counts, calendar, log, alert);
+  const earlierHistory = earlier = findEarlierHistory(context, { history: counts, reflections, calendar, log, alert, projects: projects?.folder });
+  const snapshot = servedSnapshot(counts, log); // the API's and the command's, one deprecation note for both
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, calendar, source: counts, reflections, log, projects: projects?.dashboard });
   const reflect = (): void => {
     if (reflections.enabled()) {
@@ -127,7 +127,7 @@ function withSharedStorage(context: vscode.ExtensionContext): vscode.ExtensionCo
 
 /** The workspace index (not without a folder open): kept up to date, and asked for this workspace's earlier history. */
 function findEarlierHistory(context: vscode.ExtensionContext, deps: {
-  history: WorkspaceHistory; reflections: Reflections; calendar: Calendar; log: vscode.LogOutputChannel; alert: StorageAlert;
+  history: WorkspaceHistory; reflections: Reflections; calendar: Calendar; log: vscode.LogOutputChannel; alert: StorageAlert; projects: ProjectsFolder | undefined;
 }): EarlierHistory | undefined {
   if (context.storageUri === undefined) {
     return undefined;
