@@ -3,7 +3,7 @@ import { countedChars, ownAndAi, ownershipRatio, ownShare } from '../ratio';
 import type { DayKey } from '../sessions/localDay';
 import type { Totals } from '../tally';
 import { addAiChatBy, emptyAiChatBy } from '../terminal/aiChatBy';
-import { projectDaySummary, type ProjectFile } from './projectTotals';
+import { projectDaySummary, type ProjectDay, type ProjectFile } from './projectTotals';
 import type { DaySummary, SessionSummary } from './snapshot';
 
 /** What the dashboard reads of a history: this workspace's store, or all projects summed. */
@@ -17,6 +17,36 @@ export interface DayReader {
 export interface OtherProject {
   readonly key: string;
   readonly file: ProjectFile;
+}
+
+/** A copy's days in date order, made once per copy read (the dashboard asks for ranges many times a second while you type). */
+const sortedDays = new WeakMap<ProjectFile, ReadonlyArray<readonly [DayKey, ProjectDay]>>();
+
+function daysOf(file: ProjectFile): ReadonlyArray<readonly [DayKey, ProjectDay]> {
+  let sorted = sortedDays.get(file);
+  if (sorted === undefined) {
+    sorted = Object.entries(file.days).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    sortedDays.set(file, sorted);
+  }
+  return sorted;
+}
+
+/** A copy's days in [from, to], found by bisection. */
+function* daysIn(file: ProjectFile, from: DayKey, to: DayKey): Generator<readonly [DayKey, ProjectDay]> {
+  const sorted = daysOf(file);
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle][0] < from) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  for (let index = low; index < sorted.length && sorted[index][0] <= to; index++) {
+    yield sorted[index];
+  }
 }
 
 type MutableDay = { -readonly [K in keyof DaySummary]: DaySummary[K] };
@@ -59,10 +89,8 @@ export class AllProjectsReader implements DayReader {
     };
     this.current.days(from, to).forEach(add);
     for (const other of this.others) {
-      for (const [date, figures] of Object.entries(other.file.days)) {
-        if (date >= from && date <= to) {
-          add(projectDaySummary(date, figures, this.pasteCountsAs));
-        }
+      for (const [date, figures] of daysIn(other.file, from, to)) {
+        add(projectDaySummary(date, figures, this.pasteCountsAs));
       }
     }
     return [...byDate.keys()].sort().map((date) => {
@@ -79,8 +107,11 @@ export class AllProjectsReader implements DayReader {
   dayRange(): { readonly first: DayKey; readonly last: DayKey } | undefined {
     let range = this.current.dayRange();
     for (const other of this.others) {
-      for (const date of Object.keys(other.file.days)) {
-        range = range === undefined ? { first: date, last: date } : { first: date < range.first ? date : range.first, last: date > range.last ? date : range.last };
+      const sorted = daysOf(other.file);
+      if (sorted.length > 0) {
+        const first = sorted[0][0];
+        const last = sorted[sorted.length - 1][0];
+        range = range === undefined ? { first, last } : { first: first < range.first ? first : range.first, last: last > range.last ? last : range.last };
       }
     }
     return range;
@@ -116,26 +147,32 @@ export interface ProjectRow {
   readonly lastActive: DayKey | null;
 }
 
-function rowOf(key: string, name: string, current: boolean, days: readonly DaySummary[], from: DayKey | undefined, to: DayKey, pasteCountsAs: PasteCountsAs): ProjectRow {
+/** A row from the days in the range and the last day with something counted, wherever it is. */
+function rowOf(key: string, name: string, current: boolean, inRange: readonly DaySummary[], lastActive: () => DayKey | null, pasteCountsAs: PasteCountsAs): ProjectRow {
   let own = 0;
   let ai = 0;
   let counted = 0;
-  let lastActive: DayKey | null = null;
-  for (const day of days) {
-    if (countedChars(day.chars) === 0) {
-      continue;
-    }
-    if (day.date <= to && (lastActive === null || day.date > lastActive)) {
-      lastActive = day.date;
-    }
-    if (from !== undefined && day.date >= from && day.date <= to) {
+  let latest: DayKey | null = null;
+  for (const day of inRange) {
+    if (countedChars(day.chars) > 0) {
       const split = ownAndAi(day.chars, pasteCountsAs);
       own += split.own;
       ai += split.ai;
       counted++;
+      latest = day.date;
     }
   }
-  return { key, name, current, days: counted, own, ai, share: ownShare(own, ai), lastActive };
+  return { key, name, current, days: counted, own, ai, share: ownShare(own, ai), lastActive: latest ?? lastActive() };
+}
+
+/** The last day up to `to` with something counted, looked for from the newest back. */
+function lastCounted(days: ReadonlyArray<{ readonly date: DayKey; readonly chars: DaySummary['chars'] }>, to: DayKey): DayKey | null {
+  for (let index = days.length - 1; index >= 0; index--) {
+    if (days[index].date <= to && countedChars(days[index].chars) > 0) {
+      return days[index].date;
+    }
+  }
+  return null;
 }
 
 /**
@@ -150,10 +187,14 @@ export function projectRows(
   pasteCountsAs: PasteCountsAs,
 ): ProjectRow[] {
   const span = current.reader.dayRange();
-  const own = rowOf(current.key, current.name, true, span === undefined ? [] : current.reader.days(span.first, span.last), from, to, pasteCountsAs);
+  const inRange = (days: () => DaySummary[]) => (from === undefined ? [] : days());
+  const own = rowOf(current.key, current.name, true, inRange(() => current.reader.days(from as DayKey, to)), () => (span === undefined ? null : lastCounted(current.reader.days(span.first, to), to)), pasteCountsAs);
   const rest = others
     .filter((other) => other.key !== current.key)
-    .map((other) => rowOf(other.key, other.file.name, false, Object.entries(other.file.days).map(([date, figures]) => projectDaySummary(date, figures, pasteCountsAs)), from, to, pasteCountsAs))
+    .map((other) => {
+      const summary = ([date, figures]: readonly [DayKey, ProjectDay]) => projectDaySummary(date, figures, pasteCountsAs);
+      return rowOf(other.key, other.file.name, false, inRange(() => [...daysIn(other.file, from as DayKey, to)].map(summary)), () => lastCounted(daysOf(other.file).map(summary), to), pasteCountsAs);
+    })
     .sort((a, b) => b.own + b.ai - (a.own + a.ai) || a.name.localeCompare(b.name) || (a.key < b.key ? -1 : 1));
   return [own, ...rest];
 }

@@ -96,6 +96,10 @@ describe('All projects: the figures summed', function () {
     assert.equal(today.lead, undefined);
     assert.deepEqual(all.dayRange(), { first: '2025-01-01', last: '2026-03-10' });
     assert.deepEqual(all.sessionsOf(), []);
+    // Range ends are inclusive, on either side of a copy's days.
+    assert.deepEqual(all.days('2026-03-09', '2026-03-09').map((each) => [each.date, each.chars.typed]), [['2026-03-09', 50]]);
+    assert.deepEqual(all.days('2024-12-31', '2025-01-01').map((each) => each.date), ['2025-01-01']);
+    assert.deepEqual(all.days('2025-01-02', '2026-03-07'), []);
     // Without other copies the sum is this workspace's figures.
     assert.deepEqual(new AllProjectsReader(here, [], 'excluded').days('2026-03-10', '2026-03-10')[0].chars, here.days('2026-03-10', '2026-03-10')[0].chars);
   });
