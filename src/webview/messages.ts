@@ -64,10 +64,15 @@ function handle(message: ToWebviewMessage): void {
       received.insights = message.insights;
       renderInsights(message.insights);
       return;
-    case 'projects':
+    case 'projects': {
+      const first = received.projects === undefined;
       received.projects = message.projects;
+      if (first && view.scope === 'all') {
+        renderFrame(); // all projects are offered: their layout (the note in place of this project's sections)
+      }
       renderProjects(message.projects);
       return;
+    }
     case 'focus':
       if (message.section === 'reflection') {
         focusReflection();

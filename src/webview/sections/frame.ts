@@ -48,12 +48,17 @@ export function renderFrame(): void {
     : [header, sections.projects, sections.glance, sections.history, ...thisProjectOnly()];
   app.replaceChildren(...parts);
   app.dataset.place = place;
-  app.dataset.scope = view.scope;
+  app.dataset.scope = allProjects() ? 'all' : 'this';
+}
+
+/** All projects chosen, and offered (no folder open: the extension sends no projects, and the page shows this one). */
+function allProjects(): boolean {
+  return view.scope === 'all' && received.projects !== undefined;
 }
 
 /** The sections a project's copy does not keep (languages, fate, sessions, patterns): for all projects, a note instead. */
 function thisProjectOnly(): HTMLElement[] {
-  if (view.scope === 'all') {
+  if (allProjects()) {
     const note = element('p', t('allOnly'), 'muted');
     note.id = 'all-projects-note';
     return [note];

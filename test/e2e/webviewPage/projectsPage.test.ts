@@ -94,12 +94,14 @@ describe('Dashboard page: This project / All projects (Chromium)', function () {
     await dashboard.page.locator('#projects-table').waitFor();
   });
 
-  it('shows no switch where there is no project to sum (no folder open: no projects message)', async function () {
-    dashboard = await openDashboardPage();
+  it('shows no switch where there is no project to sum (no folder open: no projects message), and this project\'s sections', async function () {
+    dashboard = await openDashboardPage({ state: { scope: 'all' } });
     for (const message of [initMessage(), glanceMessage(), historyMessage()]) {
       await dashboard.post(message);
     }
     await dashboard.page.locator('#daily-chart').waitFor();
+    await dashboard.page.locator('#language-chart').waitFor();
     assert.equal(await dashboard.page.locator('#scope-this').count(), 0);
+    assert.equal(await dashboard.page.locator('#all-projects-note').count(), 0, 'a choice kept from before does not hide them');
   });
 });
