@@ -5,7 +5,7 @@ import type { QuarantineSink } from '../core/history/ports';
 import { encodeProjectFile, keyOfProjectFile, MAX_PROJECT_FILE_BYTES, MAX_PROJECTS, parseProjectFile, type ParsedProject } from '../core/history/projectTotals';
 import type { DaySummary } from '../core/history/snapshot';
 import { PROJECTS_FOLDER } from '../core/storageKeys';
-import { jsonBytes, writeFileAtomic } from './atomicFile';
+import { isStaleTemporary, jsonBytes, writeFileAtomic } from './atomicFile';
 import type { StorageAlert } from './storageAlert';
 
 function isMissing(error: unknown): boolean {
@@ -26,6 +26,8 @@ export class ProjectsFolder {
   private ownChecked = false;
   private ownWritable = true;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Temporary files a crash left here are removed once a session, at the first reading. */
+  private cleaned = false;
 
   constructor(
     globalStorage: vscode.Uri,
@@ -90,6 +92,10 @@ export class ProjectsFolder {
       }
       return [];
     }
+    if (!this.cleaned) {
+      this.cleaned = true;
+      void this.removeStaleTemporaries(entries.map(([name]) => name).filter((name) => keyOfProjectFile(name) === undefined));
+    }
     const names = entries.filter(([name, type]) => type === vscode.FileType.File && keyOfProjectFile(name) !== undefined && name !== `${this.key}.json`).map(([name]) => name);
     const stats = (await Promise.all(names.map(async (name) => {
       const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(this.folder, name)).then((found) => found, () => undefined);
@@ -105,6 +111,17 @@ export class ProjectsFolder {
       }
     }
     return projects;
+  }
+
+  /** What writes cut short by a crash left behind (any window's, once surely not in progress). */
+  private async removeStaleTemporaries(names: readonly string[]): Promise<void> {
+    await Promise.all(names.map(async (name) => {
+      const uri = vscode.Uri.joinPath(this.folder, name);
+      const stat = await vscode.workspace.fs.stat(uri).then((found) => found, () => undefined);
+      if (stat !== undefined && stat.type === vscode.FileType.File && isStaleTemporary(name, stat.mtime, this.clock.now())) {
+        await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+      }
+    }));
   }
 
   private async readOther(entry: { readonly name: string; readonly mtime: number; readonly size: number }): Promise<OtherProject | undefined> {

@@ -6,6 +6,7 @@ import type { QuarantineEntry } from '../../../src/core/history/ports';
 import type { DaySummary } from '../../../src/core/history/snapshot';
 import { ownershipRatio } from '../../../src/core/ratio';
 import { PROJECTS_FOLDER } from '../../../src/core/storageKeys';
+import { STALE_TEMPORARY_MS } from '../../../src/host/atomicFile';
 import { PROJECT_COPY_INTERVAL_MS, PROJECT_COPY_QUIET_MS, ProjectCopy } from '../../../src/host/projectCopy';
 import { ProjectsFolder } from '../../../src/host/projectsFolder';
 import { FakeUri, installFakeVscode, type FakeEmitter, type FakeVscode } from '../../support/fakeVscode';
@@ -71,6 +72,16 @@ describe('Host: the projects folder (All projects)', function () {
     assert.equal(quarantined[0].raw, '{"v":1,"name":"half', 'kept exactly as it was');
     assert.equal(has('broken'), false, 'set aside, then removed (its workspace writes it again)');
     assert.equal(has('future'), true, 'a newer version\'s copy is left as it is');
+    assert.equal(vscode.fs.files.has(FakeUri.joinPath(FOLDER, 'shop.json.0123456789ab.tmp').toString()), true, 'a write maybe in progress is left alone');
+  });
+
+  it('removes a temporary file a crash left behind, once it is surely no write in progress', async function () {
+    const stale = FakeUri.joinPath(FOLDER, 'gone.json.0123456789ab.tmp');
+    await vscode.fs.writeFile(stale, new Uint8Array([1]));
+    (vscode.fs.files.get(stale.toString()) as { mtime: number }).mtime = time.now() - STALE_TEMPORARY_MS - 1;
+    await folder.readOthers();
+    await time.advance(0);
+    assert.equal(vscode.fs.files.has(stale.toString()), false);
   });
 
   it('never overwrites a damaged copy of its own unless it was set aside, nor a newer version\'s', async function () {
