@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { IntentLog } from './core/attribution/intents';
+import { projectKey } from './core/history/projectTotals';
 import { sharedStoragePath } from './core/history/sharedStorage';
 import { SNAPSHOT_VERSION, requestedSnapshotVersion, snapshotV1, type Snapshot, type SnapshotV1 } from './core/history/snapshot';
 import { systemCalendar, type Calendar } from './core/calendar';
@@ -17,6 +18,8 @@ import { exportCsv } from './host/exportCommand';
 import { FateWatcher } from './host/fateWatcher';
 import type { Platform } from './host/platform';
 import { ReflectionReminder, Reflections } from './host/reflection';
+import { ProjectCopy } from './host/projectCopy';
+import { ProjectsFolder } from './host/projectsFolder';
 import { OwnershipStatusBar } from './host/statusBar';
 import { StorageAlert } from './host/storageAlert';
 import { testHooksAllowed } from './host/testHooksAllowed';
@@ -36,6 +39,8 @@ let history: WorkspaceHistory | undefined;
 let fate: FateWatcher | undefined;
 /** Kept for `deactivate()`: the workspace index learns whether this workspace has history now. */
 let earlier: EarlierHistory | undefined;
+/** Kept for `deactivate()`: this workspace's copy for "All projects" gets its last counts. */
+let projectCopy: ProjectCopy | undefined;
 
 /**
  * Composition root, shared by the Node and the browser entry points (which choose `platform`):
@@ -52,9 +57,10 @@ export function activateOn(extensionContext: vscode.ExtensionContext, platform: 
   const counts = history = new WorkspaceHistory(context, calendar, log, alert);
   const reflections = new Reflections(context, calendar, log, alert);
   void reflections.writeBackup();
-  const earlierHistory = earlier = findEarlierHistory(context, platform, { history: counts, reflections, calendar, log, alert });
+  const projects = allProjects(context, counts, calendar, log, alert);
+  const earlierHistory = earlier = findEarlierHistory(context, platform, { history: counts, reflections, calendar, log, alert, projects: projects?.folder });
   const snapshot = servedSnapshot(counts, log); // the API's and the command's, one deprecation note for both
-  const dashboard = new Dashboard({ extensionUri: context.extensionUri, calendar, source: counts, reflections, log });
+  const dashboard = new Dashboard({ extensionUri: context.extensionUri, calendar, source: counts, reflections, log, projects: projects?.dashboard });
   const reflect = (): void => {
     if (reflections.enabled()) {
       dashboard.open('reflection');
@@ -66,8 +72,7 @@ export function activateOn(extensionContext: vscode.ExtensionContext, platform: 
   const statusBar = new OwnershipStatusBar(counts, calendar, undefined, shellIntegration);
   const authorship = new Authorship(); // who wrote which lines of each open document, for the Agent Trace export
   const fateWatcher = new FateWatcher({ clock: calendar, sink: counts, horizonMs: testOverrides(context, platform).horizonMs, authorship });
-  fate = fateWatcher;
-  counts.followed = fateWatcher;
+  counts.followed = fate = fateWatcher;
 
   context.subscriptions.push(
     log,
@@ -92,7 +97,7 @@ export function activateOn(extensionContext: vscode.ExtensionContext, platform: 
       // The editor's user data folder (…/User, holding globalStorage/<this extension>).
       uncountedFolders: [vscode.Uri.joinPath(context.globalStorageUri, '..', '..')],
     }),
-    ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory, snapshot }),
+    ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory, projects: projects?.folder, snapshot }),
     vscode.commands.registerCommand('ownershipRatio.exportAgentTrace', (args?: unknown) => exportAgentTrace({
       authorship, clock: calendar, git: platform.gitExtension, toolVersion: String((context.extension.packageJSON as { version?: unknown }).version ?? ''),
     }, args)),
@@ -133,7 +138,7 @@ function withSharedStorage(context: vscode.ExtensionContext): vscode.ExtensionCo
 
 /** The workspace index (not without a folder open): kept up to date, and asked for this workspace's earlier history. */
 function findEarlierHistory(context: vscode.ExtensionContext, platform: Platform, deps: {
-  history: WorkspaceHistory; reflections: Reflections; calendar: Calendar; log: vscode.LogOutputChannel; alert: StorageAlert;
+  history: WorkspaceHistory; reflections: Reflections; calendar: Calendar; log: vscode.LogOutputChannel; alert: StorageAlert; projects: ProjectsFolder | undefined;
 }): EarlierHistory | undefined {
   if (context.storageUri === undefined) {
     return undefined;
@@ -148,6 +153,27 @@ function findEarlierHistory(context: vscode.ExtensionContext, platform: Platform
   context.subscriptions.push(found);
   void found.arrived().catch((error: unknown) => log.warn(`The workspace index could not be consulted: ${String(error)}`));
   return found;
+}
+
+/** The workspace's name as "All projects" shows it: its folders' names. */
+function workspaceName(): string {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return folders.length > 0 ? folders.map((folder) => folder.name).join(', ') : vscode.workspace.name ?? '';
+}
+
+/** "All projects" (not without a folder open): this workspace's copy kept up to date, and the folder for the dashboard. */
+function allProjects(context: vscode.ExtensionContext, counts: WorkspaceHistory, calendar: Calendar, log: vscode.LogOutputChannel, alert: StorageAlert) {
+  const key = context.storageUri === undefined ? undefined : projectKey(context.storageUri.path);
+  if (key === undefined) {
+    return undefined;
+  }
+  const folder = new ProjectsFolder(context.globalStorageUri, key, quarantineFolder(context.globalStorageUri), calendar, log, alert);
+  const copy = projectCopy = new ProjectCopy(folder, counts, workspaceName, () => calendar.now());
+  context.subscriptions.push(copy);
+  return {
+    folder,
+    dashboard: { key, name: workspaceName, readOthers: () => folder.readOthers(), remove: (other: string) => folder.remove(other) },
+  };
 }
 
 /** Each attribution is counted, then its change followed for what becomes of AI text. */
@@ -172,9 +198,9 @@ function testOverrides(context: vscode.ExtensionContext, platform: Platform): { 
 }
 
 /** The palette's commands (ids and titles in package.json). */
-function registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory, snapshot }: {
+function registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory, projects, snapshot }: {
   context: vscode.ExtensionContext; calendar: Calendar; counts: WorkspaceHistory; dashboard: Dashboard; reflections: Reflections; reflect: () => void;
-  earlierHistory: EarlierHistory | undefined; snapshot: (options?: unknown) => Snapshot | SnapshotV1;
+  earlierHistory: EarlierHistory | undefined; projects: ProjectsFolder | undefined; snapshot: (options?: unknown) => Snapshot | SnapshotV1;
 }): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('ownershipRatio.openDashboard', () => dashboard.open()),
@@ -183,7 +209,7 @@ function registerCommands({ context, calendar, counts, dashboard, reflections, r
     vscode.commands.registerCommand('ownershipRatio.backup', (target?: vscode.Uri) => backupHistory(counts, reflections, calendar, target)),
     vscode.commands.registerCommand('ownershipRatio.restore', (source?: vscode.Uri) => restoreHistory(counts, reflections, source)),
     vscode.commands.registerCommand('ownershipRatio.exportCsv', (args?: unknown) => exportCsv(counts, reflections.exportSource(), calendar, args)),
-    vscode.commands.registerCommand('ownershipRatio.deleteAllData', (args?: unknown) => deleteAllData(context, counts, args, earlierHistory)),
+    vscode.commands.registerCommand('ownershipRatio.deleteAllData', (args?: unknown) => deleteAllData(context, counts, args, earlierHistory, projects)),
     vscode.commands.registerCommand('ownershipRatio.snapshot', snapshot),
     vscode.commands.registerCommand('ownershipRatio.gettingStarted', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false)),
   ];
@@ -195,6 +221,8 @@ export async function deactivate(): Promise<void> {
   fate = undefined;
   await history?.close();
   history = undefined;
+  await projectCopy?.close().catch(() => undefined);
+  projectCopy = undefined;
   await earlier?.tellIndex().catch(() => undefined);
   earlier = undefined;
 }

@@ -99,6 +99,26 @@ const insightsSchema = v.object({
   solo: v.object({ blocks: num, sessions: num, minutes: num, longestMinutes: num, longestDayStreak: num }),
 });
 
+/** Whose figures the page shows: this workspace's, or all projects' summed. */
+const scopeSchema = v.picklist(['this', 'all']);
+/** A project's key (its copy's file name): never a path. */
+const projectKeySchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,128}$/));
+
+const projectRowSchema = v.object({
+  key: projectKeySchema,
+  name: v.string(),
+  /** This window's workspace. */
+  current: v.boolean(),
+  days: num,
+  own: num,
+  ai: num,
+  share,
+  lastActive: v.nullable(v.string()),
+});
+
+/** For all projects, one row per project over the page's range and their sum; for this project, no rows. */
+const projectsSchema = v.object({ scope: scopeSchema, rows: v.array(projectRowSchema), total: v.object({ own: num, ai: num, share }) });
+
 const toWebviewSchema = v.variant('type', [
   v.object({ type: v.literal('init'), locale: v.string(), strings: v.record(v.string(), v.string()), reflection: v.boolean() }),
   v.object({ type: v.literal('glance'), glance: glanceSchema }),
@@ -107,6 +127,8 @@ const toWebviewSchema = v.variant('type', [
   v.object({ type: v.literal('reflection'), date: v.string(), today: v.string(), entry: v.nullable(reflectionEntrySchema), dates: v.array(v.string()) }),
   v.object({ type: v.literal('saved'), date: v.string(), ok: v.boolean() }),
   v.object({ type: v.literal('insights'), insights: insightsSchema }),
+  /** Sent only when there is a project to sum (a folder is open): the page then shows the switch. */
+  v.object({ type: v.literal('projects'), projects: projectsSchema }),
   /** Show this place of the page (the reflection: today's, with its first question focused). */
   v.object({ type: v.literal('focus'), section: v.picklist(['dashboard', 'reflection']) }),
 ]);
@@ -114,7 +136,10 @@ const toWebviewSchema = v.variant('type', [
 /** Webview → host: a closed set of actions, with no pass-through to commands or files. */
 const fromWebviewSchema = v.variant('type', [
   /** The page is loaded; `range` is the one it restored, so the host sends that history at once. */
-  v.strictObject({ type: v.literal('ready'), range: v.optional(v.picklist(RANGES)) }),
+  v.strictObject({ type: v.literal('ready'), range: v.optional(v.picklist(RANGES)), scope: v.optional(scopeSchema) }),
+  v.strictObject({ type: v.literal('setScope'), scope: scopeSchema }),
+  /** Asks to remove another project's copy (the host confirms first). */
+  v.strictObject({ type: v.literal('removeProject'), key: projectKeySchema }),
   v.strictObject({ type: v.literal('getHistory'), range: v.picklist(RANGES) }),
   v.strictObject({ type: v.literal('getSessions'), date: dayKeySchema }),
   v.strictObject({ type: v.literal('getReflection'), date: dayKeySchema }),
@@ -132,6 +157,9 @@ export type LanguagePoint = v.InferOutput<typeof languagePointSchema>;
 export type HistoryPayload = v.InferOutput<typeof historySchema>;
 export type SessionPoint = v.InferOutput<typeof sessionPointSchema>;
 export type InsightsPayload = v.InferOutput<typeof insightsSchema>;
+export type Scope = v.InferOutput<typeof scopeSchema>;
+export type ProjectRowPayload = v.InferOutput<typeof projectRowSchema>;
+export type ProjectsPayload = v.InferOutput<typeof projectsSchema>;
 export type ReflectionPayload = Extract<ToWebviewMessage, { type: 'reflection' }>;
 
 /** A message larger than this (as JSON) is refused before it is looked at: 4 answers of 2,000 characters fit easily. */

@@ -36,6 +36,12 @@ export const REFLECTIONS_BACKUP_FILE = 'reflections-backup.json';
  */
 export const WORKSPACE_INDEX_FILE = 'workspace-index.json';
 /**
+ * In the global storage folder: each workspace's copy of its daily totals (`<workspace key>.json`,
+ * counts only, never synced), for the dashboard's "All projects". Delete All Data removes this
+ * workspace's copy; the dashboard removes any other one.
+ */
+export const PROJECTS_FOLDER = 'projects';
+/**
  * `workspaceState` (and a copy in `windows/` for the other windows): what history maintenance
  * must remember across restarts, a clock held as ahead and the retention the user agreed to.
  */

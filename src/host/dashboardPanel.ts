@@ -6,9 +6,10 @@ import type { Snapshot } from '../core/history/snapshot';
 import { LIVE_HISTORY_INTERVAL_MS, LIVE_UPDATE_INTERVAL_MS } from '../core/liveUpdates';
 import { RateControl } from '../core/rateControl';
 import type { ReflectionStore } from '../core/reflection/store';
-import { DEFAULT_RANGE, parseFromWebview, type FromWebviewMessage, type RangeKey, type ToWebviewMessage } from '../protocol';
+import { DEFAULT_RANGE, parseFromWebview, type FromWebviewMessage, type RangeKey, type Scope, type ToWebviewMessage } from '../protocol';
 import { buildHistory, buildInsights, buildSessions, type HistoryReader } from './dashboardData';
 import { buildGlance } from './dashboardGlance';
+import { DashboardScope, type DashboardProjects } from './dashboardScope';
 import { dashboardStrings } from './dashboardStrings';
 import { Disposable } from './disposable';
 import { languageNames } from './languageNames';
@@ -37,6 +38,8 @@ export interface DashboardDeps {
   readonly calendar: Calendar;
   /** Timers for the live updates (the system's unless a test passes its own). */
   readonly scheduler?: Scheduler;
+  /** The other projects' copies, for "All projects" (none without a folder open). */
+  readonly projects?: DashboardProjects;
 }
 
 export type DashboardSection = 'dashboard' | 'reflection';
@@ -55,10 +58,13 @@ export class DashboardPanel extends Disposable {
    */
   private readonly incoming: RateControl;
   private readonly dropNotice: RateControl;
+  /** This project or all projects, and the other projects' copies. */
+  private readonly scope: DashboardScope;
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: DashboardDeps, private readonly onDisposed: () => void) {
     super();
     const now = () => deps.calendar.now();
+    this.scope = new DashboardScope(deps.projects, now);
     this.glanceUpdates = new RateControl(() => this.postGlance(), { intervalMs: LIVE_UPDATE_INTERVAL_MS, trailing: true }, now, deps.scheduler);
     this.historyUpdates = new RateControl(() => this.postHistory(this.range), { intervalMs: LIVE_HISTORY_INTERVAL_MS, trailing: true }, now, deps.scheduler);
     this.incoming = new RateControl(() => undefined, { intervalMs: 50, burst: 60, trailing: false }, now);
@@ -79,6 +85,12 @@ export class DashboardPanel extends Disposable {
       if (this.ready) {
         this.glanceUpdates.request();
         this.historyUpdates.request();
+      }
+    }));
+    this.register(vscode.window.onDidChangeWindowState((state) => {
+      // Back in this window: another one may have written its project's copy meanwhile.
+      if (state.focused && this.ready && this.scope.scope === 'all') {
+        void this.showScope();
       }
     }));
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
@@ -165,7 +177,14 @@ export class DashboardPanel extends Disposable {
   private handle(message: FromWebviewMessage): void {
     switch (message.type) {
       case 'ready':
-        this.onReady(message.range ?? DEFAULT_RANGE);
+        this.onReady(message.range ?? DEFAULT_RANGE, message.scope ?? 'this');
+        return;
+      case 'setScope':
+        this.scope.set(message.scope);
+        void this.showScope(true);
+        return;
+      case 'removeProject':
+        void this.removeProject(message.key);
         return;
       case 'getHistory':
         this.range = message.range;
@@ -183,14 +202,20 @@ export class DashboardPanel extends Disposable {
     }
   }
 
-  private onReady(range: RangeKey): void {
+  private onReady(range: RangeKey, scope: Scope): void {
     this.ready = true;
     this.range = range;
+    this.scope.set(scope);
     this.deps.source.store.refresh();
     this.post({ type: 'init', locale: vscode.env.language, strings: dashboardStrings(), reflection: this.deps.reflections.enabled() });
-    this.postGlance();
-    // The restored range's history right away (no extra round trip before the first chart); insights after it.
-    this.postHistory(range);
+    if (this.scope.scope === 'all') {
+      // The other projects' copies first: the page never shows this project's figures as all of them.
+      void this.showScope(true);
+    } else {
+      this.postGlance();
+      // The restored range's history right away (no extra round trip before the first chart); insights after it.
+      this.postHistory(range);
+    }
     this.postInsights();
     if (this.pendingFocus) {
       this.post({ type: 'focus', section: this.pendingFocus });
@@ -200,14 +225,55 @@ export class DashboardPanel extends Disposable {
 
   private postGlance(): void {
     if (this.ready && this.panel.visible) {
-      this.post({ type: 'glance', glance: buildGlance(this.deps.source.store, this.deps.source.getSnapshot().today, settings.pasteCountsAs()) });
+      const paste = settings.pasteCountsAs();
+      const reader = this.scope.reader(this.deps.source.store, paste);
+      this.post({ type: 'glance', glance: buildGlance(reader, this.scope.today(this.deps.source.getSnapshot().today, paste), paste) });
     }
   }
 
+  /** The range's history, and with it (when there are projects to sum) the per-project table. */
   private postHistory(range: RangeKey): void {
     if (this.ready && this.panel.visible) {
-      this.post({ type: 'history', history: buildHistory(this.deps.source.store, range, this.today(), settings.pasteCountsAs(), languageNames()) });
+      const paste = settings.pasteCountsAs();
+      const store = this.deps.source.store;
+      this.post({ type: 'history', history: buildHistory(this.scope.reader(store, paste), range, this.today(), paste, languageNames()) });
+      if (this.scope.available) {
+        this.post({ type: 'projects', projects: this.scope.payload(store, range, this.today(), paste) });
+      }
     }
+  }
+
+  /** The other projects' copies read again (unless just read), then the page's figures in its scope. */
+  private async showScope(force = false): Promise<void> {
+    try {
+      await this.scope.reread(force);
+    } catch (error) {
+      this.log.warn(`Dashboard: could not read the other projects' copies: ${String(error)}`);
+    }
+    this.postGlance();
+    this.postHistory(this.range);
+  }
+
+  /** Removes another project's copy from All projects, after a confirmation (its own history stays). */
+  private async removeProject(key: string): Promise<void> {
+    const name = this.scope.nameOf(key);
+    if (name === undefined) {
+      return;
+    }
+    const remove = vscode.l10n.t('Remove');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Remove “{0}” from All projects?', name),
+      { modal: true, detail: vscode.l10n.t('This deletes only its copy of daily totals on this machine. Its history stays in its workspace, and opening it there writes the copy again.') },
+      remove,
+    );
+    if (choice !== remove) {
+      return;
+    }
+    if (!(await this.scope.remove(key))) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The copy of “{0}” could not be removed.', name));
+    }
+    this.postGlance();
+    this.postHistory(this.range);
   }
 
   private postReflection(date: string): void {

@@ -4,7 +4,7 @@ import { categoryLabel } from './statusBar';
 
 /** Every text the dashboard shows, localised here so the webview stays free of l10n plumbing. */
 export function dashboardStrings(): Record<string, string> {
-  const strings: Record<string, string> = { ...pageStrings(), ...glanceStrings(), ...fateStrings(), ...reflectionStrings(), ...insightStrings() };
+  const strings: Record<string, string> = { ...pageStrings(), ...glanceStrings(), ...fateStrings(), ...reflectionStrings(), ...insightStrings(), ...projectStrings() };
   for (const category of CATEGORIES) {
     strings[`category.${category}`] = categoryLabel(category);
   }
@@ -81,6 +81,26 @@ function glanceStrings(): Record<string, string> {
     aiChatByNotSplit: vscode.l10n.t('AI chat and agents: {0} in chat, {1} by extensions, {2} by terminal agents; {3} counted earlier, not split'),
     reflectOpen: vscode.l10n.t('Reflect on today'),
     reflectBack: vscode.l10n.t('Back to the dashboard'),
+  };
+}
+
+/** This project or all projects, and the per-project table. */
+function projectStrings(): Record<string, string> {
+  return {
+    scope: vscode.l10n.t('Show the figures of'),
+    'scope.this': vscode.l10n.t('This project'),
+    'scope.all': vscode.l10n.t('All projects'),
+    projects: vscode.l10n.t('Projects'),
+    projectsNote: vscode.l10n.t('Every project opened on this machine, over this period, summed above. Each keeps a copy of its daily totals here (counts only, never synced).'),
+    project: vscode.l10n.t('Project'),
+    projectDays: vscode.l10n.t('Days'),
+    lastActive: vscode.l10n.t('Last active'),
+    thisProject: vscode.l10n.t('{0} (this project)'),
+    projectsTotal: vscode.l10n.t('All projects'),
+    removeProject: vscode.l10n.t('Remove from All projects'),
+    removeProjectLabel: vscode.l10n.t('Remove {0} from All projects'),
+    unnamedProject: vscode.l10n.t('(no name)'),
+    allOnly: vscode.l10n.t('Languages, what became of AI text, the sessions and your patterns are shown for this project only: choose “This project” to see them.'),
   };
 }
 

@@ -55,14 +55,33 @@ async function deleteOurFiles(folder: vscode.Uri, failures: string[]): Promise<v
 }
 
 /**
+ * This workspace's entry in the machine-local index and its copy for All projects (the other
+ * workspaces' entries and copies are theirs; the dashboard removes a copy).
+ */
+async function forgetThisWorkspace(failures: string[], workspaceIndex?: { forget(): Promise<boolean> }, projectCopy?: { forgetOwn(): Promise<boolean> }): Promise<void> {
+  if (workspaceIndex !== undefined && !(await workspaceIndex.forget().catch(() => false))) {
+    failures.push(vscode.l10n.t('this workspace’s entry in the workspace index'));
+  }
+  if (projectCopy !== undefined && !(await projectCopy.forgetOwn().catch(() => false))) {
+    failures.push(vscode.l10n.t('this workspace’s copy for All projects'));
+  }
+}
+
+/**
  * `ownershipRatio.deleteAllData`: after a modal confirmation, deletes the history of
  * this workspace (every `workspaceState` key), the extension's own `globalState` keys (reflections
  * and preferences, which are kept for all workspaces), our files in the workspace's and the global
  * storage folders (backups, quarantine, copies kept before removals), this workspace's entry in
- * the workspace index and the Settings Sync registration. Returns true when everything was deleted; false when the user
+ * the workspace index, its copy for All projects and the Settings Sync registration. Returns true when everything was deleted; false when the user
  * cancelled (nothing deleted) or something could not be deleted (the message says what).
  */
-export async function deleteAllData(locations: DataLocations, history: WorkspaceHistory, rawArgs?: unknown, workspaceIndex?: { forget(): Promise<boolean> }): Promise<boolean> {
+export async function deleteAllData(
+  locations: DataLocations,
+  history: WorkspaceHistory,
+  rawArgs?: unknown,
+  workspaceIndex?: { forget(): Promise<boolean> },
+  projectCopy?: { forgetOwn(): Promise<boolean> },
+): Promise<boolean> {
   const confirmed = typeof rawArgs === 'object' && rawArgs !== null && (rawArgs as DeleteAllDataArgs).confirmed === true;
   if (!confirmed) {
     const deleteLabel = vscode.l10n.t('Delete All Data');
@@ -70,7 +89,7 @@ export async function deleteAllData(locations: DataLocations, history: Workspace
       vscode.l10n.t('Delete all Ownership Ratio data?'),
       {
         modal: true,
-        detail: vscode.l10n.t('This deletes the history of this workspace, your reflections, the backup copy in the extension’s storage folder and any damaged data kept aside. It cannot be undone. To keep a copy, run "Back Up History…" first.'),
+        detail: vscode.l10n.t('This deletes the history of this workspace, its copy for All projects, your reflections, the backup copy in the extension’s storage folder and any damaged data kept aside. It cannot be undone. To keep a copy, run "Back Up History…" first.'),
       },
       deleteLabel,
     );
@@ -106,10 +125,7 @@ export async function deleteAllData(locations: DataLocations, history: Workspace
   for (const folder of folders) {
     await deleteOurFiles(folder, failures);
   }
-  // This workspace's entry in the machine-local index (the other workspaces' entries are theirs).
-  if (workspaceIndex !== undefined && !(await workspaceIndex.forget().catch(() => false))) {
-    failures.push(vscode.l10n.t('this workspace’s entry in the workspace index'));
-  }
+  await forgetThisWorkspace(failures, workspaceIndex, projectCopy);
   if (failures.length > 0) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Some Ownership Ratio data could not be deleted: {0}', failures.slice(0, 3).join('; ')));
     return false;

@@ -3,6 +3,7 @@ import type { Calendar } from '../core/calendar';
 import {
   findPredecessor, foldersToCheck, forgetWorkspace, markOffered, recordWorkspace, type Predecessor, type WorkspaceIdentity, type WorkspaceIndex,
 } from '../core/history/workspaceIndex';
+import { projectKey } from '../core/history/projectTotals';
 import { BACKUP_FILE } from '../core/storageKeys';
 import { exists } from './atomicFile';
 import { restoreHistory } from './backupCommands';
@@ -22,6 +23,8 @@ export interface EarlierHistoryDeps {
   readonly identity: () => Promise<WorkspaceIdentity>;
   readonly calendar: Calendar;
   readonly log: Pick<vscode.LogOutputChannel, 'info' | 'warn'>;
+  /** The copies for All projects: the predecessor's goes once its history is carried over (else it would count twice). */
+  readonly projects?: { remove(key: string): Promise<boolean> };
 }
 
 /**
@@ -126,6 +129,10 @@ export class EarlierHistory implements vscode.Disposable {
       void vscode.window.showWarningMessage(vscode.l10n.t('The earlier history is no longer there ({0}). Nothing was changed.', backup.fsPath));
       return;
     }
-    await restoreHistory(this.deps.history, this.deps.reflections, backup);
+    const carried = await restoreHistory(this.deps.history, this.deps.reflections, backup);
+    const key = projectKey(vscode.Uri.parse(entry.storage).path);
+    if (carried && key !== undefined && this.deps.projects !== undefined && !(await this.deps.projects.remove(key))) {
+      this.deps.log.warn('The earlier workspace\'s copy for All projects could not be removed; its days may count twice there until it is.');
+    }
   }
 }

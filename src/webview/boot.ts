@@ -16,9 +16,9 @@ const keep = (event: MessageEvent<unknown>): void => {
 };
 window.addEventListener('message', keep);
 
-const saved = vscode.getState() as { range?: unknown } | undefined;
+const saved = vscode.getState() as { range?: unknown; scope?: unknown } | undefined;
 const range = isRangeKey(saved?.range) ? saved.range : DEFAULT_RANGE;
-const ready: FromWebviewMessage = { type: 'ready', range };
+const ready: FromWebviewMessage = { type: 'ready', range, ...(saved?.scope === 'all' ? { scope: 'all' as const } : {}) };
 vscode.postMessage(ready);
 
 const boot: DashboardBoot = {

@@ -7,6 +7,7 @@ import { onPlaceShown, renderFrame, showPlace } from './sections/frame';
 import { renderGlance } from './sections/glance';
 import { renderHistory } from './sections/history';
 import { renderInsights } from './sections/insights';
+import { renderProjects } from './sections/projects';
 import { focusReflection, renderReflection } from './sections/reflection';
 import { onSaved } from './sections/reflectionDraft';
 import { renderSessions } from './sections/sessions';
@@ -63,6 +64,15 @@ function handle(message: ToWebviewMessage): void {
       received.insights = message.insights;
       renderInsights(message.insights);
       return;
+    case 'projects': {
+      const first = received.projects === undefined;
+      received.projects = message.projects;
+      if (first && view.scope === 'all') {
+        renderFrame(); // all projects are offered: their layout (the note in place of this project's sections)
+      }
+      renderProjects(message.projects);
+      return;
+    }
     case 'focus':
       if (message.section === 'reflection') {
         focusReflection();

@@ -1,5 +1,5 @@
 /** What the page knows: the view state it keeps across hide/show and reloads, and what the extension sent. */
-import type { Glance, HistoryPayload, InsightsPayload, SessionPoint } from '../protocol';
+import type { Glance, HistoryPayload, InsightsPayload, ProjectsPayload, Scope, SessionPoint } from '../protocol';
 import { DEFAULT_RANGE, isRangeKey, type RangeKey } from '../ranges';
 import { boot } from './host';
 
@@ -8,6 +8,8 @@ export interface ViewState {
   /** The dashboard, or the reflection's own page. */
   place: 'dashboard' | 'reflection';
   range: RangeKey;
+  /** This project's figures, or all projects' summed. */
+  scope: Scope;
   /** The day whose sessions are shown. */
   day?: string;
   /** The day whose reflection is open. */
@@ -26,6 +28,7 @@ function restoreView(): ViewState {
   return {
     place: saved?.place === 'reflection' ? 'reflection' : 'dashboard',
     range: isRangeKey(saved?.range) ? saved.range : DEFAULT_RANGE,
+    scope: saved?.scope === 'all' ? 'all' : 'this',
     day: dayOrUndefined(saved?.day),
     reflectionDay: dayOrUndefined(saved?.reflectionDay),
   };
@@ -41,4 +44,6 @@ export const received: {
   sessions: { readonly date: string; readonly sessions: readonly SessionPoint[] } | undefined;
   glance: Glance | undefined;
   insights: InsightsPayload | undefined;
-} = { initialised: false, reflectionEnabled: false, today: undefined, history: undefined, sessions: undefined, glance: undefined, insights: undefined };
+  /** Sent only when there are projects to sum (a folder is open). */
+  projects: ProjectsPayload | undefined;
+} = { initialised: false, reflectionEnabled: false, today: undefined, history: undefined, sessions: undefined, glance: undefined, insights: undefined, projects: undefined };

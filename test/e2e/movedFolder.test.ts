@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorkspaceIndex } from '../../src/core/history/workspaceIndex';
-import { WORKSPACE_INDEX_FILE } from '../../src/core/storageKeys';
+import { PROJECTS_FOLDER, WORKSPACE_INDEX_FILE } from '../../src/core/storageKeys';
 import { makeRunDir, removeRunDir } from '../harness/codeServer';
 import { delay, Workbench } from './workbench';
 
@@ -14,6 +14,14 @@ const TYPED = 'const kept = true;';
 async function readIndex(userDataDir: string): Promise<WorkspaceIndex | undefined> {
   const file = join(userDataDir, 'User', 'globalStorage', EXTENSION_ID, WORKSPACE_INDEX_FILE);
   return existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) as WorkspaceIndex : undefined;
+}
+
+/** The names of the workspaces whose copies for All projects are on this profile. */
+async function projectCopies(userDataDir: string): Promise<string[]> {
+  const folder = join(userDataDir, 'User', 'globalStorage', EXTENSION_ID, PROJECTS_FOLDER);
+  const files = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json'));
+  const names = await Promise.all(files.map(async (name) => (JSON.parse(await readFile(join(folder, name), 'utf8').catch(() => '{}')) as { name?: string }).name ?? ''));
+  return names.sort();
 }
 
 /*
@@ -58,6 +66,7 @@ describe('A renamed workspace folder (real workbench)', function () {
     const userData = first.server.userDataDir;
     const told = await first.waitFor(() => readIndex(userData), (index) => index?.entries.some((entry) => entry.hasHistory && entry.identity.names.includes('shop')) === true, 20_000);
     assert.deepEqual(told?.entries.find((entry) => entry.hasHistory)?.identity.firstCommits, [git('rev-parse', 'HEAD').toString().trim()], JSON.stringify(told));
+    assert.deepEqual(await first.waitFor(() => projectCopies(userData), (names) => names.includes('shop'), 20_000), ['shop']);
     await first.close();
     workbench = undefined;
 
@@ -71,6 +80,8 @@ describe('A renamed workspace folder (real workbench)', function () {
     const index = await readIndex(second.server.userDataDir);
     const old = index?.entries.find((entry) => entry.identity.names.includes('shop'));
     assert.ok(old?.offeredTo !== undefined, `the earlier history is marked as offered: ${JSON.stringify(index)}`);
+    // All projects: the carried history counts once, under the new name (the old copy went with it).
+    assert.deepEqual(await second.waitFor(() => projectCopies(second.server.userDataDir), (names) => names.join() === 'shop-renamed', 20_000), ['shop-renamed']);
 
     // Once: after a reload the carried history is here and nothing is offered again.
     await second.reload();

@@ -37,6 +37,19 @@ describe('Webview protocol: a closed set of validated messages both ways', funct
     }
   });
 
+  it('takes "This project / All projects" and a project to remove by its key, never a path', function () {
+    assert.deepEqual(parseFromWebview({ type: 'ready', range: '7', scope: 'all' }), { type: 'ready', range: '7', scope: 'all' });
+    assert.deepEqual(parseFromWebview({ type: 'setScope', scope: 'this' }), { type: 'setScope', scope: 'this' });
+    assert.deepEqual(parseFromWebview({ type: 'removeProject', key: '0a1b2c3d' }), { type: 'removeProject', key: '0a1b2c3d' });
+    for (const message of [
+      { type: 'setScope', scope: 'everything' }, { type: 'setScope' }, { type: 'ready', scope: 'both' },
+      { type: 'removeProject', key: '../workspace-index' }, { type: 'removeProject', key: '/etc/passwd' }, { type: 'removeProject', key: '' },
+      { type: 'removeProject', key: 'a'.repeat(129) }, { type: 'removeProject', key: 'ok', path: '/x' },
+    ]) {
+      assert.equal(parseFromWebview(message), undefined, JSON.stringify(message));
+    }
+  });
+
   it('rejects missing and extra fields', function () {
     assert.equal(parseFromWebview({ type: 'ready', extra: 1 }), undefined);
     assert.equal(parseFromWebview({ type: 'getHistory' }), undefined);

@@ -14,6 +14,7 @@ function section(id: string): HTMLElement {
 }
 
 export const sections = {
+  projects: section('projects'),
   glance: section('today'),
   history: section('history'),
   languages: section('languages'),
@@ -44,9 +45,25 @@ export function renderFrame(): void {
   }
   const parts: HTMLElement[] = place === 'reflection'
     ? [header, sections.reflection]
-    : [header, sections.glance, sections.history, sections.languages, sections.fate, sections.sessions, ...(received.reflectionEnabled ? [sections.insights] : [])];
+    : [header, sections.projects, sections.glance, sections.history, ...thisProjectOnly()];
   app.replaceChildren(...parts);
   app.dataset.place = place;
+  app.dataset.scope = allProjects() ? 'all' : 'this';
+}
+
+/** All projects chosen, and offered (no folder open: the extension sends no projects, and the page shows this one). */
+function allProjects(): boolean {
+  return view.scope === 'all' && received.projects !== undefined;
+}
+
+/** The sections a project's copy does not keep (languages, fate, sessions, patterns): for all projects, a note instead. */
+function thisProjectOnly(): HTMLElement[] {
+  if (allProjects()) {
+    const note = element('p', t('allOnly'), 'muted');
+    note.id = 'all-projects-note';
+    return [note];
+  }
+  return [sections.languages, sections.fate, sections.sessions, ...(received.reflectionEnabled ? [sections.insights] : [])];
 }
 
 export function showPlace(place: 'dashboard' | 'reflection'): void {

@@ -61,12 +61,24 @@ export function insightsMessage(): ToWebviewMessage {
   };
 }
 
+/** The per-project table (for all projects: this one and another, with their sum; for this project: none, the switch only). */
+export function projectsMessage(scope: 'this' | 'all' = 'all'): ToWebviewMessage {
+  const rows = [
+    { key: 'here', name: 'shop', current: true, days: 12, own: 3_000, ai: 1_000, share: 0.75, lastActive: TODAY },
+    { key: 'other-key', name: 'docs <b>site</b>', current: false, days: 3, own: 500, ai: 500, share: 0.5, lastActive: addDays(TODAY, -2) },
+  ];
+  return scope === 'all'
+    ? { type: 'projects', projects: { scope, rows, total: { own: 3_500, ai: 1_500, share: 0.7 } } }
+    : { type: 'projects', projects: { scope, rows: [], total: { own: 0, ai: 0, share: null } } };
+}
+
 /** Every kind, in the order the extension sends them after "ready" (and "saved", "focus" after). */
 export function everyMessageKind(): ToWebviewMessage[] {
   return [
     initMessage(),
     glanceMessage(),
     historyMessage(),
+    projectsMessage('this'),
     insightsMessage(),
     sessionsMessage(),
     reflectionMessage(),

@@ -15,6 +15,8 @@ import { ToolCommandInterceptor } from '../../../src/host/intents/toolCommands';
 import { EditorIntents } from '../../../src/host/intents/editorIntents';
 import { PasteObserver } from '../../../src/host/intents/pasteObserver';
 import { ReflectionReminder, Reflections } from '../../../src/host/reflection';
+import { ProjectCopy } from '../../../src/host/projectCopy';
+import { ProjectsFolder } from '../../../src/host/projectsFolder';
 import { OwnershipStatusBar } from '../../../src/host/statusBar';
 import { WorkspaceHistory } from '../../../src/host/workspaceHistory';
 import { fakeExtensionContext, FakeUri, installFakeVscode, MemoryMemento, type FakeVscode } from '../../support/fakeVscode';
@@ -99,6 +101,14 @@ const BUILDERS: Record<string, (vscode: FakeVscode, time: FakeTime) => Built | P
   },
   EditContext: () => new EditContext({ aiExtensions: () => [], toolExtensions: () => [] }),
   FateWatcher: (_vscode, time) => new FateWatcher({ clock: time, sink: { recordFate: () => undefined, noteLead: () => undefined, settleLeads: () => undefined } }),
+  ProjectCopy: (vscode, time) => {
+    const counts = new FakeCounts(vscode);
+    const folder = new ProjectsFolder(FakeUri.file('/storage/global') as never, 'here', { put: async () => undefined }, time, { warn: () => undefined }, { failed: () => undefined });
+    const store = { days: () => [], sessionsOf: () => [], dayRange: () => undefined };
+    const copy = new ProjectCopy(folder, { onDidChange: counts.onDidChange, store, whenLoaded: () => Promise.resolve() }, () => 'here', () => time.now(), time);
+    counts.set({ typed: 1 });
+    return copy;
+  },
   WorkspaceHistory: async (vscode, time) => {
     const history = new WorkspaceHistory(fakeExtensionContext() as never, calendarOf(time, () => 0), vscode.window.createOutputChannel() as never);
     await history.whenLoaded();
