@@ -3,9 +3,10 @@
  * stretch the export keeps the event loop busy between pauses (the extension host's budget).
  */
 import { calendarOf } from '../src/core/calendar';
-import { csvBytes, dailyCsv, sessionsCsv, type CsvHistorySource, type CsvOptions } from '../src/core/export/csv';
+import { csvBytes, dailyCsv, sessionsCsv, type CsvOptions } from '../src/core/export/csv';
 import { HistoryStore } from '../src/core/history/historyStore';
 import { sampleMemento } from '../src/core/history/sampleHistory';
+import type { DayReader } from '../src/core/history/snapshot';
 import type { Figure } from './report';
 
 const DAYS = 730;
@@ -62,7 +63,7 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-async function measure(source: CsvHistorySource, make: (source: CsvHistorySource, options: CsvOptions) => AsyncIterable<string>): Promise<{ total: number; longest: number; bytes: number }> {
+async function measure(source: DayReader, make: (source: DayReader, options: CsvOptions) => AsyncIterable<string>): Promise<{ total: number; longest: number; bytes: number }> {
   await timeExport((options) => make(source, options)); // warm-up
   const runs: Timing[] = [];
   for (let i = 0; i < RUNS; i++) {

@@ -4,7 +4,8 @@
  * with this workspace's live figures. Pure (no `vscode`), unit-tested under Node.
  */
 import type { PasteCountsAs } from '../core/categories';
-import { AllProjectsReader, allProjectsToday, projectRows, type DayReader, type OtherProject } from '../core/history/allProjects';
+import { AllProjectsReader, allProjectsToday, projectRows, type OtherProject } from '../core/history/allProjects';
+import type { DayReader } from '../core/history/snapshot';
 import type { DayKey } from '../core/sessions/localDay';
 import type { Totals } from '../core/tally';
 import { ownShare } from '../core/ratio';

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Scheduler } from '../core/clock';
-import type { DayReader } from '../core/history/allProjects';
+import type { DayReader } from '../core/history/snapshot';
 import { RateControl } from '../core/rateControl';
 import { Disposable } from './disposable';
 import type { ProjectsFolder } from './projectsFolder';

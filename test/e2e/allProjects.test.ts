@@ -3,16 +3,16 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseProjectFile } from '../../src/core/history/projectTotals';
 import { PROJECTS_FOLDER } from '../../src/core/storageKeys';
-import { makeRunDir, removeRunDir } from '../harness/codeServer';
+import { globalStorageOf } from './profile';
+import { sharedRun } from './sharedRun';
 import { Workbench } from './workbench';
 
-const EXTENSION_ID = 'ownership.ownership-ratio';
 const IN_ALPHA = 'const alpha = 1;';
 const IN_BETA = 'let beta = 22;';
 
 /** The copies for All projects on this profile: per file, the workspace's name and its characters typed today. */
 async function copies(userDataDir: string): Promise<Array<{ file: string; name: string; typed: number }>> {
-  const folder = join(userDataDir, 'User', 'globalStorage', EXTENSION_ID, PROJECTS_FOLDER);
+  const folder = join(globalStorageOf(userDataDir), PROJECTS_FOLDER);
   const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json'));
   const read = await Promise.all(names.map(async (file) => {
     const parsed = parseProjectFile(JSON.parse(await readFile(join(folder, file), 'utf8').catch(() => 'null')));
@@ -27,29 +27,11 @@ async function copies(userDataDir: string): Promise<Array<{ file: string; name: 
  * keeps a copy of its daily totals, and the dashboard of the second sums both.
  */
 describe('All projects with two workspaces (real workbench)', function () {
-  let runDir: string;
-  let workbench: Workbench | undefined;
-  let failed = false;
-
-  before(async function () {
-    runDir = await makeRunDir('ui-all-projects');
-  });
-
-  afterEach(function () {
-    failed ||= this.currentTest?.state === 'failed';
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await workbench?.close(failed);
-    if (!failed) {
-      await removeRunDir(runDir);
-    }
-  });
+  const run = sharedRun('ui-all-projects');
 
   it('sums two workspaces and lists each; one can be removed, and Delete All Data removes this workspace\'s copy', async function () {
     this.timeout(360_000);
-    const alpha = workbench = await Workbench.open({ name: 'ui-all-projects', runDir, folder: 'alpha', files: { 'a.js': '' } });
+    const alpha = run.workbench = await Workbench.open({ name: 'ui-all-projects', runDir: run.runDir, folder: 'alpha', files: { 'a.js': '' } });
     await alpha.openFile('a.js');
     await alpha.page.keyboard.type(IN_ALPHA);
     const userData = alpha.server.userDataDir;
@@ -57,9 +39,9 @@ describe('All projects with two workspaces (real workbench)', function () {
     const written = await alpha.waitFor(() => copies(userData), (found) => found.some((copy) => copy.name === 'alpha' && copy.typed === IN_ALPHA.length), 30_000);
     assert.ok(written.some((copy) => copy.name === 'alpha' && copy.typed === IN_ALPHA.length), JSON.stringify(written));
     await alpha.close();
-    workbench = undefined;
+    run.workbench = undefined;
 
-    const beta = workbench = await Workbench.open({ name: 'ui-all-projects', runDir, folder: 'beta', files: { 'b.js': '' } });
+    const beta = run.workbench = await Workbench.open({ name: 'ui-all-projects', runDir: run.runDir, folder: 'beta', files: { 'b.js': '' } });
     await beta.openFile('b.js');
     await beta.page.keyboard.type(IN_BETA);
     await beta.waitFor(() => beta.snapshot(), (snapshot) => snapshot.today.chars.typed >= IN_BETA.length);

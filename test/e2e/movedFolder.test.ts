@@ -5,20 +5,20 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorkspaceIndex } from '../../src/core/history/workspaceIndex';
 import { PROJECTS_FOLDER, WORKSPACE_INDEX_FILE } from '../../src/core/storageKeys';
-import { makeRunDir, removeRunDir } from '../harness/codeServer';
+import { globalStorageOf } from './profile';
+import { sharedRun } from './sharedRun';
 import { delay, Workbench } from './workbench';
 
-const EXTENSION_ID = 'ownership.ownership-ratio';
 const TYPED = 'const kept = true;';
 
 async function readIndex(userDataDir: string): Promise<WorkspaceIndex | undefined> {
-  const file = join(userDataDir, 'User', 'globalStorage', EXTENSION_ID, WORKSPACE_INDEX_FILE);
+  const file = join(globalStorageOf(userDataDir), WORKSPACE_INDEX_FILE);
   return existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) as WorkspaceIndex : undefined;
 }
 
 /** The names of the workspaces whose copies for All projects are on this profile. */
 async function projectCopies(userDataDir: string): Promise<string[]> {
-  const folder = join(userDataDir, 'User', 'globalStorage', EXTENSION_ID, PROJECTS_FOLDER);
+  const folder = join(globalStorageOf(userDataDir), PROJECTS_FOLDER);
   const files = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json'));
   const names = await Promise.all(files.map(async (name) => (JSON.parse(await readFile(join(folder, name), 'utf8').catch(() => '{}')) as { name?: string }).name ?? ''));
   return names.sort();
@@ -29,36 +29,18 @@ async function projectCopies(userDataDir: string): Promise<string[]> {
  * empty history. Two runs on one profile, the folder renamed between them, as a user would.
  */
 describe('A renamed workspace folder (real workbench)', function () {
-  let runDir: string;
-  let workbench: Workbench | undefined;
-  let failed = false;
-
-  before(async function () {
-    runDir = await makeRunDir('ui-renamed');
-  });
-
-  afterEach(function () {
-    failed ||= this.currentTest?.state === 'failed';
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await workbench?.close(failed);
-    if (!failed) {
-      await removeRunDir(runDir);
-    }
-  });
+  const run = sharedRun('ui-renamed');
 
   it('offers its earlier history once and carries it over (a Git repository, known by its first commit)', async function () {
     this.timeout(300_000);
-    const folder = join(runDir, 'shop');
+    const folder = join(run.runDir, 'shop');
     await mkdir(folder, { recursive: true });
     await writeFile(join(folder, 'README.md'), '# Shop\n');
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: folder, stdio: 'pipe' });
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'First commit');
-    const first = workbench = await Workbench.open({ name: 'ui-renamed', runDir, folder: 'shop', files: { 'notes.js': '' } });
+    const first = run.workbench = await Workbench.open({ name: 'ui-renamed', runDir: run.runDir, folder: 'shop', files: { 'notes.js': '' } });
     await first.openFile('notes.js');
     await first.page.keyboard.type(TYPED);
     await first.waitFor(() => first.snapshot(), (snapshot) => snapshot.today.chars.typed >= TYPED.length);
@@ -68,10 +50,10 @@ describe('A renamed workspace folder (real workbench)', function () {
     assert.deepEqual(told?.entries.find((entry) => entry.hasHistory)?.identity.firstCommits, [git('rev-parse', 'HEAD').toString().trim()], JSON.stringify(told));
     assert.deepEqual(await first.waitFor(() => projectCopies(userData), (names) => names.includes('shop'), 20_000), ['shop']);
     await first.close();
-    workbench = undefined;
+    run.workbench = undefined;
 
-    await rename(join(runDir, 'shop'), join(runDir, 'shop-renamed'));
-    const second = workbench = await Workbench.open({ name: 'ui-renamed', runDir, folder: 'shop-renamed' });
+    await rename(join(run.runDir, 'shop'), join(run.runDir, 'shop-renamed'));
+    const second = run.workbench = await Workbench.open({ name: 'ui-renamed', runDir: run.runDir, folder: 'shop-renamed' });
     assert.equal((await second.snapshot()).today.chars.typed, 0, 'the renamed folder starts with VS Code\'s empty storage');
     const offer = await second.notification('before it was renamed or moved');
     await offer.locator('.monaco-button', { hasText: 'Carry Over' }).click();

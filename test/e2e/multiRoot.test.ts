@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeRunDir, removeRunDir } from '../harness/codeServer';
+import { sharedRun } from './sharedRun';
 import { delay, Workbench } from './workbench';
 
 const WORKSPACE_FILE = 'project.code-workspace';
@@ -16,34 +16,17 @@ const PAUSE_TO_SAVE_MS = 4_000;
  * (VS Code restarted, the same browser: the web workbench keeps VS Code's state there).
  */
 describe('A multi-root workspace (real workbench)', function () {
-  let runDir: string;
-  let workbench: Workbench | undefined;
-  let failed = false;
-
-  before(async function () {
-    runDir = await makeRunDir('ui-multi-root');
+  const run = sharedRun('ui-multi-root', async (dir) => {
     for (const [folder, file] of [['alpha', 'alpha.js'], ['beta', 'beta.js']]) {
-      await mkdir(join(runDir, folder), { recursive: true });
-      await writeFile(join(runDir, folder, file), '');
+      await mkdir(join(dir, folder), { recursive: true });
+      await writeFile(join(dir, folder, file), '');
     }
-    await writeFile(join(runDir, WORKSPACE_FILE), JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }] }, null, 2));
-  });
-
-  afterEach(function () {
-    failed ||= this.currentTest?.state === 'failed';
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await workbench?.close(failed);
-    if (!failed) {
-      await removeRunDir(runDir);
-    }
+    await writeFile(join(dir, WORKSPACE_FILE), JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }] }, null, 2));
   });
 
   it('counts typing in both folders, and finds the history again after a reload and after reopening the workspace', async function () {
     this.timeout(300_000);
-    const first = workbench = await Workbench.open({ name: 'ui-multi-root', runDir, workspaceFile: WORKSPACE_FILE, keepBrowserProfile: true });
+    const first = run.workbench = await Workbench.open({ name: 'ui-multi-root', runDir: run.runDir, workspaceFile: WORKSPACE_FILE, keepBrowserProfile: true });
     // Quick Open finds each file only if its folder is one of the workspace's.
     await first.openFile('alpha.js');
     await first.page.keyboard.type(IN_ALPHA);
@@ -61,10 +44,10 @@ describe('A multi-root workspace (real workbench)', function () {
     assert.equal(reloaded.today.chars.typed, both, 'after a reload');
     const port = first.server.port;
     await first.close();
-    workbench = undefined;
+    run.workbench = undefined;
 
     // VS Code started again on the same address, the browser with its storage: as a user reopens it.
-    const second = workbench = await Workbench.open({ name: 'ui-multi-root', runDir, workspaceFile: WORKSPACE_FILE, keepBrowserProfile: true, port });
+    const second = run.workbench = await Workbench.open({ name: 'ui-multi-root', runDir: run.runDir, workspaceFile: WORKSPACE_FILE, keepBrowserProfile: true, port });
     const reopened = await second.waitFor(() => second.snapshot(), (snapshot) => snapshot.today.chars.typed >= both, 20_000);
     assert.equal(reopened.today.chars.typed, both, 'after opening the workspace file again');
   });

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EXTENSION_ID } from './profile';
 import { delay, Workbench } from './workbench';
 
 /** What the fake AI completion extension adds after `// ai:sum`. */
 const SUM_SUGGESTION = ' const sum = (a, b) => a + b;';
-const EXTENSION_ID = 'ownership.ownership-ratio';
 /** package.json's `browser`, in the repository. */
 const BROWSER_ENTRY = '/dist/web/extension.js';
 /** A pause of 3 s saves at once (see the history tests). */

@@ -10,10 +10,10 @@ import type { Snapshot } from '../../src/core/history/snapshot';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { keepFailureArtifacts, makeRunDir, removeRunDir, repoRoot, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
 import { testedPackage } from '../harness/extensionPackage';
+import { EXTENSION_ID } from './profile';
 
 export const STATUS_BAR_ID = 'ownership.ownership-ratio.ownershipRatio.status';
 /** The extension's folder name in VS Code's storage folders (its id). */
-const EXTENSION_FOLDER = 'ownership.ownership-ratio';
 const FIXTURE_EXTENSIONS = join(repoRoot, 'test', 'fixtures', 'extensions');
 
 export interface WorkbenchOptions {
@@ -75,7 +75,7 @@ export class Workbench {
       name: options.name,
       runDir,
       workspace,
-      settings: options.extensionHost === 'web' ? { ...options.settings, 'remote.extensionKind': { [EXTENSION_FOLDER]: ['web'] } } : options.settings,
+      settings: options.extensionHost === 'web' ? { ...options.settings, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : options.settings,
       // The package as a user installs it; the marker lets it honour the tests' overrides.
       vsix: await testedPackage(),
       helperExtensions: ['fake-ai-completions', 'test-bridge', 'test-hooks', ...(options.helperExtensions ?? [])].map((helper) => resolve(FIXTURE_EXTENSIONS, helper)),
@@ -123,11 +123,11 @@ export class Workbench {
   /** The extension's folder in this workspace's storage, the one all its windows share (no `-1` suffix). */
   async storageFolder(): Promise<string> {
     const root = join(this.server.userDataDir, 'User', 'workspaceStorage');
-    const folders = (await readdir(root)).filter((name) => !/-[1-9]$/.test(name) && existsSync(join(root, name, EXTENSION_FOLDER)));
+    const folders = (await readdir(root)).filter((name) => !/-[1-9]$/.test(name) && existsSync(join(root, name, EXTENSION_ID)));
     if (folders.length !== 1) {
       throw new Error(`expected one workspace storage folder of the extension, found: ${folders.join() || 'none'}`);
     }
-    return join(root, folders[0], EXTENSION_FOLDER);
+    return join(root, folders[0], EXTENSION_ID);
   }
 
   /**

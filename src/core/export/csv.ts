@@ -1,5 +1,5 @@
 import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync';
-import type { DaySummary, SessionSummary, SpanSummary } from '../history/snapshot';
+import type { DayReader, DaySummary, SessionSummary, SpanSummary } from '../history/snapshot';
 import { aiChars } from '../ratio';
 import { addDays, formatLocalIso, type DayKey, type TzOffset } from '../sessions/localDay';
 import { AI_CHAT_SOURCES, aiChatNotSplit } from '../terminal/aiChatBy';
@@ -69,13 +69,6 @@ export const SESSION_COLUMNS = [
   'ai_kept', 'ai_reworked', 'ai_removed', 'led_you', 'led_ai', 'led_mixed',
   'led_sessions_you', 'led_sessions_ai', 'led_sessions_mixed', 'led_chars_you', 'led_chars_ai', 'led_chars_mixed',
 ] as const;
-
-/** What the CSV needs of the history (`HistoryStore` satisfies it). */
-export interface CsvHistorySource {
-  days(from: DayKey, to: DayKey): DaySummary[];
-  sessionsOf(day: DayKey): SessionSummary[];
-  dayRange(): { readonly first: DayKey; readonly last: DayKey } | undefined;
-}
 
 /** One day's reflection as the CSV takes it (a plain shape, independent of the reflection model). */
 export interface ReflectionCsvRecord {
@@ -286,7 +279,7 @@ export async function* csvChunks(header: readonly string[], rows: Iterable<reado
 }
 
 /** Days of the history in windows of `windowDays`, ascending (each window is one `days()` call). */
-function* dayRows(source: CsvHistorySource, windowDays = 62): Generator<CsvCell[]> {
+function* dayRows(source: DayReader, windowDays = 62): Generator<CsvCell[]> {
   const range = source.dayRange();
   if (range === undefined) {
     return;
@@ -301,7 +294,7 @@ function* dayRows(source: CsvHistorySource, windowDays = 62): Generator<CsvCell[
   }
 }
 
-function* sessionRows(source: CsvHistorySource): Generator<CsvCell[]> {
+function* sessionRows(source: DayReader): Generator<CsvCell[]> {
   const range = source.dayRange();
   if (range === undefined) {
     return;
@@ -314,12 +307,12 @@ function* sessionRows(source: CsvHistorySource): Generator<CsvCell[]> {
 }
 
 /** The daily summary CSV of the whole history. */
-export function dailyCsv(source: CsvHistorySource, options: CsvOptions = {}): AsyncGenerator<string> {
+export function dailyCsv(source: DayReader, options: CsvOptions = {}): AsyncGenerator<string> {
   return csvChunks(DAILY_COLUMNS, dayRows(source), options);
 }
 
 /** The sessions CSV: every session still kept in detail (see `sessionDetailDays`), by day and start. */
-export function sessionsCsv(source: CsvHistorySource, options: CsvOptions = {}): AsyncGenerator<string> {
+export function sessionsCsv(source: DayReader, options: CsvOptions = {}): AsyncGenerator<string> {
   return csvChunks(SESSION_COLUMNS, sessionRows(source), options);
 }
 

@@ -4,14 +4,7 @@ import type { DayKey } from '../sessions/localDay';
 import type { Totals } from '../tally';
 import { addAiChatBy, emptyAiChatBy } from '../terminal/aiChatBy';
 import { projectDaySummary, type ProjectDay, type ProjectFile } from './projectTotals';
-import type { DaySummary, SessionSummary } from './snapshot';
-
-/** What the dashboard reads of a history: this workspace's store, or all projects summed. */
-export interface DayReader {
-  days(from: DayKey, to: DayKey): DaySummary[];
-  sessionsOf(day: DayKey): SessionSummary[];
-  dayRange(): { readonly first: DayKey; readonly last: DayKey } | undefined;
-}
+import type { DayReader, DaySummary, SessionSummary } from './snapshot';
 
 /** Another workspace's copy, as read from its file. */
 export interface OtherProject {

@@ -182,3 +182,13 @@ export function buildSnapshot(
     recent,
   };
 }
+
+/**
+ * What is read of a history day by day (the dashboard, the CSV export): this workspace's store
+ * (`HistoryStore` satisfies it), or all projects summed.
+ */
+export interface DayReader {
+  days(from: DayKey, to: DayKey): DaySummary[];
+  sessionsOf(day: DayKey): SessionSummary[];
+  dayRange(): { readonly first: DayKey; readonly last: DayKey } | undefined;
+}

@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { CATEGORIES, emptyCounts, type CategoryCounts } from '../../../src/core/categories';
 import {
   CSV_BOM, DAILY_COLUMNS, SESSION_COLUMNS, collectCsv, csvBytes, csvChunks, dailyCsv, formatRow, formatRows, languagesCell,
-  reflectionsCsv, sessionsCsv, type CsvCell, type CsvHistorySource, type ReflectionCsvRecord,
+  reflectionsCsv, sessionsCsv, type CsvCell, type ReflectionCsvRecord,
 } from '../../../src/core/export/csv';
 import { HistoryStore } from '../../../src/core/history/historyStore';
 import { sampleMemento } from '../../../src/core/history/sampleHistory';
-import type { DaySummary, SessionSummary } from '../../../src/core/history/snapshot';
+import type { DayReader, DaySummary, SessionSummary } from '../../../src/core/history/snapshot';
 import { addDays } from '../../../src/core/sessions/localDay';
 import { FakeTime } from '../history/fakes';
 import { parseCsv, parseRecords, parseTable } from './rfc4180';
@@ -48,7 +48,7 @@ function day(date: string, values: Partial<DaySummary> = {}): DaySummary {
   };
 }
 
-function fakeSource(days: readonly DaySummary[], sessions: readonly SessionSummary[] = []): CsvHistorySource {
+function fakeSource(days: readonly DaySummary[], sessions: readonly SessionSummary[] = []): DayReader {
   const sorted = [...days].sort((a, b) => (a.date < b.date ? -1 : 1));
   return {
     days: (from, to) => sorted.filter((d) => d.date >= from && d.date <= to),

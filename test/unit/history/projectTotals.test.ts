@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { emptyCounts, type CategoryCounts } from '../../../src/core/categories';
-import { AllProjectsReader, allProjectsToday, projectRows, type DayReader, type OtherProject } from '../../../src/core/history/allProjects';
+import { AllProjectsReader, allProjectsToday, projectRows, type OtherProject } from '../../../src/core/history/allProjects';
 import { encodeProjectFile, keyOfProjectFile, parseProjectFile, projectDaySummary, projectKey, type ProjectFile } from '../../../src/core/history/projectTotals';
-import type { DaySummary } from '../../../src/core/history/snapshot';
+import type { DayReader, DaySummary } from '../../../src/core/history/snapshot';
 import { ownershipRatio } from '../../../src/core/ratio';
 
 function day(date: string, chars: Partial<CategoryCounts>, extra: Partial<DaySummary> = {}): DaySummary {

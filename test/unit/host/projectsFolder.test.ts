@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { emptyCounts, type CategoryCounts } from '../../../src/core/categories';
-import type { DayReader } from '../../../src/core/history/allProjects';
+import type { DayReader } from '../../../src/core/history/snapshot';
 import { encodeProjectFile, parseProjectFile, type ProjectFile } from '../../../src/core/history/projectTotals';
 import type { QuarantineEntry } from '../../../src/core/history/ports';
 import type { DaySummary } from '../../../src/core/history/snapshot';
