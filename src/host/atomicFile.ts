@@ -61,6 +61,26 @@ export function isStaleTemporary(name: string, mtime: number, now: number): bool
   return /\.[0-9a-f]{12}\.tmp$/.test(name) && now - mtime > STALE_TEMPORARY_MS;
 }
 
+/**
+ * Removes what writes cut short by a crash left in `folder` (any window's, once surely not in
+ * progress): of `names`, the files that are stale temporaries. Never throws; a file that cannot be
+ * checked or removed now stays for another session.
+ */
+export async function removeStaleTemporaries(folder: vscode.Uri, names: readonly string[], now: number): Promise<void> {
+  await Promise.all(names.map(async (name) => {
+    const uri = vscode.Uri.joinPath(folder, name);
+    const stat = await vscode.workspace.fs.stat(uri).then((found) => found, () => undefined);
+    if (stat !== undefined && stat.type === vscode.FileType.File && isStaleTemporary(name, stat.mtime, now)) {
+      await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+    }
+  }));
+}
+
+/** The file system's answer for a file that is not there (nothing to read or delete). */
+export function isFileNotFound(error: unknown): boolean {
+  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+}
+
 /** The target exists and may not be written: it is never replaced (a rename would do it anyway on Linux and macOS). */
 export class ReadOnlyFileError extends Error {
   constructor() {

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock';
 import { backupMarker } from '../core/history/backupRestore';
 import type { QuarantineSink } from '../core/history/ports';
 import { BACKUP_FILE } from '../core/storageKeys';
+import { isFileNotFound } from './atomicFile';
 
 /**
  * Reads the history backup as the sign that history existed (see `backupMarker`). A file that is
@@ -19,7 +20,7 @@ export async function readBackupMarker(
   try {
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
-    if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
+    if (!isFileNotFound(error)) {
       log.warn(`The history backup could not be read (${String(error)}); it is not taken as a sign that history existed.`);
       return { dataExpected: false, keepFile: true };
     }

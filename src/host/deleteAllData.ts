@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { BACKUP_FILE, BEFORE_REMOVAL_FOLDER, QUARANTINE_FOLDER, REFLECTIONS_BACKUP_FILE } from '../core/storageKeys';
+import { isFileNotFound } from './atomicFile';
 import type { WorkspaceHistory } from './workspaceHistory';
 
 /** The parts of `vscode.ExtensionContext` this needs (the context itself fits). */
@@ -13,10 +14,6 @@ export interface DataLocations {
 /** Optional command argument, for tests: `{ confirmed: true }` skips the modal confirmation. */
 export interface DeleteAllDataArgs {
   readonly confirmed?: boolean;
-}
-
-function isMissing(error: unknown): boolean {
-  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
 }
 
 function errorText(error: unknown): string {
@@ -38,7 +35,7 @@ async function deleteOurFiles(folder: vscode.Uri, failures: string[]): Promise<v
   try {
     entries = await vscode.workspace.fs.readDirectory(folder);
   } catch (error) {
-    if (!isMissing(error)) {
+    if (!isFileNotFound(error)) {
       failures.push(`${folder.fsPath}: ${errorText(error)}`);
     }
   }
@@ -47,7 +44,7 @@ async function deleteOurFiles(folder: vscode.Uri, failures: string[]): Promise<v
     try {
       await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
     } catch (error) {
-      if (!isMissing(error)) {
+      if (!isFileNotFound(error)) {
         failures.push(`${uri.fsPath}: ${errorText(error)}`);
       }
     }

@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock';
 import type { MirrorFiles } from '../core/history/mirroredMemento';
 import type { QuarantineSink } from '../core/history/ports';
 import { WINDOWS_FOLDER } from '../core/storageKeys';
-import { isStaleTemporary, jsonBytes, readJson, writeFileAtomic } from './atomicFile';
+import { jsonBytes, readJson, removeStaleTemporaries, writeFileAtomic } from './atomicFile';
 
 /**
  * The folder, shared by all windows of the workspace, where each window mirrors its history record.
@@ -15,15 +15,6 @@ export function mirrorFolder(folder: vscode.Uri, quarantine: QuarantineSink, clo
     await vscode.workspace.fs.delete(file(name)).then(undefined, () => undefined);
   };
   let cleaned = false;
-  /** What writes cut short by a crash left behind (any window's, once surely not in progress). */
-  const removeStaleTemporaries = async (names: readonly string[]): Promise<void> => {
-    await Promise.all(names.map(async (name) => {
-      const stat = await vscode.workspace.fs.stat(file(name)).then((found) => found, () => undefined);
-      if (stat !== undefined && isStaleTemporary(name, stat.mtime, clock.now())) {
-        await remove(name);
-      }
-    })).catch(() => undefined);
-  };
   return {
     async list() {
       let entries: [string, vscode.FileType][];
@@ -35,7 +26,7 @@ export function mirrorFolder(folder: vscode.Uri, quarantine: QuarantineSink, clo
       if (!cleaned) {
         // Once a session, beside the reading: a write waits for this listing, never for the cleanup.
         cleaned = true;
-        void removeStaleTemporaries(entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name));
+        void removeStaleTemporaries(folder, entries.map(([name]) => name), clock.now());
       }
       const files = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.json'));
       const listed = await Promise.all(files.map(async ([name]) => {

@@ -5,12 +5,8 @@ import type { QuarantineSink } from '../core/history/ports';
 import { encodeProjectFile, keyOfProjectFile, MAX_PROJECT_FILE_BYTES, MAX_PROJECTS, parseProjectFile, type ParsedProject } from '../core/history/projectTotals';
 import type { DaySummary } from '../core/history/snapshot';
 import { PROJECTS_FOLDER } from '../core/storageKeys';
-import { isStaleTemporary, jsonBytes, writeFileAtomic } from './atomicFile';
+import { isFileNotFound, jsonBytes, removeStaleTemporaries, writeFileAtomic } from './atomicFile';
 import type { StorageAlert } from './storageAlert';
-
-function isMissing(error: unknown): boolean {
-  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
-}
 
 /**
  * The `projects/` folder in the global storage (never synced): this workspace's copy of its daily
@@ -87,14 +83,14 @@ export class ProjectsFolder {
     try {
       entries = await vscode.workspace.fs.readDirectory(this.folder);
     } catch (error) {
-      if (!isMissing(error)) {
+      if (!isFileNotFound(error)) {
         this.log.warn(`The copies for All projects could not be listed: ${String(error)}`);
       }
       return [];
     }
     if (!this.cleaned) {
       this.cleaned = true;
-      void this.removeStaleTemporaries(entries.map(([name]) => name).filter((name) => keyOfProjectFile(name) === undefined));
+      void removeStaleTemporaries(this.folder, entries.map(([name]) => name).filter((name) => keyOfProjectFile(name) === undefined), this.clock.now());
     }
     const names = entries.filter(([name, type]) => type === vscode.FileType.File && keyOfProjectFile(name) !== undefined && name !== `${this.key}.json`).map(([name]) => name);
     const stats = (await Promise.all(names.map(async (name) => {
@@ -111,17 +107,6 @@ export class ProjectsFolder {
       }
     }
     return projects;
-  }
-
-  /** What writes cut short by a crash left behind (any window's, once surely not in progress). */
-  private async removeStaleTemporaries(names: readonly string[]): Promise<void> {
-    await Promise.all(names.map(async (name) => {
-      const uri = vscode.Uri.joinPath(this.folder, name);
-      const stat = await vscode.workspace.fs.stat(uri).then((found) => found, () => undefined);
-      if (stat !== undefined && stat.type === vscode.FileType.File && isStaleTemporary(name, stat.mtime, this.clock.now())) {
-        await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
-      }
-    }));
   }
 
   private async readOther(entry: { readonly name: string; readonly mtime: number; readonly size: number }): Promise<OtherProject | undefined> {
@@ -155,7 +140,7 @@ export class ProjectsFolder {
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
-      if (!isMissing(error)) {
+      if (!isFileNotFound(error)) {
         this.log.warn(`A copy for All projects could not be read (${String(error)}); it is left as it is.`);
       }
       return undefined;
@@ -197,7 +182,7 @@ export class ProjectsFolder {
       await vscode.workspace.fs.delete(this.file(key), { useTrash: false });
       return true;
     } catch (error) {
-      return isMissing(error);
+      return isFileNotFound(error);
     }
   }
 

@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock';
 import type { QuarantineSink } from '../core/history/ports';
 import { EMPTY_INDEX, parseWorkspaceIndex, type WorkspaceIndex } from '../core/history/workspaceIndex';
 import { WORKSPACE_INDEX_FILE } from '../core/storageKeys';
-import { jsonBytes, writeFileAtomic } from './atomicFile';
+import { isFileNotFound, jsonBytes, writeFileAtomic } from './atomicFile';
 import type { StorageAlert } from './storageAlert';
 
 /**
@@ -44,7 +44,7 @@ export class WorkspaceIndexFile {
           await writeFileAtomic(this.file, jsonBytes(changed));
         } else {
           await vscode.workspace.fs.delete(this.file, { useTrash: false }).then(undefined, (error: unknown) => {
-            if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
+            if (!isFileNotFound(error)) {
               throw error;
             }
           });
@@ -68,7 +68,7 @@ export class WorkspaceIndexFile {
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file));
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+      if (isFileNotFound(error)) {
         return EMPTY_INDEX;
       }
       this.log.warn(`The workspace index could not be read (${String(error)}); it is left as it is.`);

@@ -12,6 +12,30 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: st
   return node;
 }
 
+/**
+ * A labelled group of toggle buttons (`id-<value>`), the chosen one pressed (`aria-pressed`):
+ * reached with Tab, pressed with Enter or Space. A click presses its button and calls `onChoose`.
+ */
+export function toggleGroup<T extends string>(
+  id: string, label: string, className: string, choices: ReadonlyArray<{ readonly value: T; readonly text: string }>, chosen: T, onChoose: (value: T) => void,
+): HTMLElement {
+  const group = element('div', undefined, className);
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', label);
+  for (const { value, text } of choices) {
+    const button = element('button', text, 'toggle');
+    button.type = 'button';
+    button.id = `${id}-${value}`;
+    button.setAttribute('aria-pressed', String(value === chosen));
+    button.addEventListener('click', () => {
+      group.querySelectorAll('button').forEach((other) => other.setAttribute('aria-pressed', String(other === button)));
+      onChoose(value);
+    });
+    group.append(button);
+  }
+  return group;
+}
+
 /** A data table: a header row, then rows whose first cell heads the row; cells from `numericFrom` on align as numbers. */
 export function table(id: string, headers: readonly string[], rows: ReadonlyArray<readonly string[]>, numericFrom = 1): HTMLTableElement {
   const node = element('table', undefined, 'data');

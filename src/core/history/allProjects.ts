@@ -1,9 +1,10 @@
-import { CATEGORIES, emptyCounts, type PasteCountsAs } from '../categories';
+import type { PasteCountsAs } from '../categories';
 import { countedChars, ownAndAi, ownershipRatio, ownShare } from '../ratio';
 import type { DayKey } from '../sessions/localDay';
 import type { Totals } from '../tally';
-import { addAiChatBy, emptyAiChatBy } from '../terminal/aiChatBy';
-import { projectDaySummary, type ProjectDay, type ProjectFile } from './projectTotals';
+import { addAiChatBy } from '../terminal/aiChatBy';
+import { addCounts } from './model';
+import { emptyDaySummary, projectDaySummary, type MutableDaySummary, type ProjectDay, type ProjectFile } from './projectTotals';
 import type { DayReader, DaySummary, SessionSummary } from './snapshot';
 
 /** Another workspace's copy, as read from its file. */
@@ -42,17 +43,9 @@ function* daysIn(file: ProjectFile, from: DayKey, to: DayKey): Generator<readonl
   }
 }
 
-type MutableDay = { -readonly [K in keyof DaySummary]: DaySummary[K] };
-
-function emptyDay(date: DayKey): MutableDay {
-  return { date, chars: emptyCounts(), estimatedAiChars: 0, aiChatBy: emptyAiChatBy(), ownershipRatio: null, deletedChars: 0, accepts: { inline: 0, chat: 0 }, activeMinutes: 0, languages: {}, sessions: 0 };
-}
-
 /** Adds what the copies keep (categories, estimate, chat sources, minutes, sessions); languages and outcomes are not summed. */
-function addDay(sum: MutableDay, day: DaySummary): void {
-  for (const category of CATEGORIES) {
-    sum.chars[category] += day.chars[category];
-  }
+function addDay(sum: MutableDaySummary, day: DaySummary): void {
+  addCounts(sum.chars, day.chars);
   sum.estimatedAiChars += day.estimatedAiChars;
   addAiChatBy(sum.aiChatBy, day.aiChatBy);
   sum.activeMinutes += day.activeMinutes;
@@ -71,11 +64,11 @@ export class AllProjectsReader implements DayReader {
   ) {}
 
   days(from: DayKey, to: DayKey): DaySummary[] {
-    const byDate = new Map<DayKey, MutableDay>();
+    const byDate = new Map<DayKey, MutableDaySummary>();
     const add = (day: DaySummary) => {
       let sum = byDate.get(day.date);
       if (sum === undefined) {
-        sum = emptyDay(day.date);
+        sum = emptyDaySummary(day.date);
         byDate.set(day.date, sum);
       }
       addDay(sum, day);
@@ -87,7 +80,7 @@ export class AllProjectsReader implements DayReader {
       }
     }
     return [...byDate.keys()].sort().map((date) => {
-      const day = byDate.get(date) as MutableDay;
+      const day = byDate.get(date) as MutableDaySummary;
       day.ownershipRatio = ownershipRatio(day.chars, this.pasteCountsAs);
       return day;
     });
@@ -113,7 +106,7 @@ export class AllProjectsReader implements DayReader {
 
 /** Today's totals of all projects: this window's live ones and the copies' day of today. */
 export function allProjectsToday(today: Totals & { readonly date: DayKey }, others: readonly OtherProject[], pasteCountsAs: PasteCountsAs): Totals & { readonly date: DayKey } {
-  const sum = emptyDay(today.date);
+  const sum = emptyDaySummary(today.date);
   sum.chars = { ...today.chars };
   sum.estimatedAiChars = today.estimatedAiChars;
   addAiChatBy(sum.aiChatBy, today.aiChatBy);

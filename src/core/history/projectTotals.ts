@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CATEGORIES, emptyCounts, type CategoryCounts, type PasteCountsAs } from '../categories';
+import { CATEGORIES, emptyCounts, type PasteCountsAs } from '../categories';
 import { ownershipRatio } from '../ratio';
 import { isDayKey, type DayKey } from '../sessions/localDay';
 import { AI_CHAT_SOURCES, emptyAiChatBy } from '../terminal/aiChatBy';
@@ -72,13 +72,18 @@ export function parseProjectFile(value: unknown): ParsedProject {
 export function projectKey(storagePath: string): string | undefined {
   const parts = storagePath.split('/').filter((part) => part.length > 0);
   const id = parts.length >= 2 ? parts[parts.length - 2] : undefined;
-  return id !== undefined && /^[A-Za-z0-9._-]{1,128}$/.test(id) && !id.startsWith('.') ? id : undefined;
+  return id !== undefined && isProjectKey(id) ? id : undefined;
+}
+
+/** A key is safe as a file name: no path, no hidden file. */
+function isProjectKey(key: string): boolean {
+  return /^[A-Za-z0-9._-]{1,128}$/.test(key) && !key.startsWith('.');
 }
 
 /** A file name under `projects/` that is a project's copy (not a temporary file), with its key. */
 export function keyOfProjectFile(name: string): string | undefined {
-  const match = /^([A-Za-z0-9._-]{1,128})\.json$/.exec(name);
-  return match === null || match[1].startsWith('.') ? undefined : match[1];
+  const key = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
+  return isProjectKey(key) ? key : undefined;
 }
 
 /** This workspace's copy of its days; days with nothing counted are left out. Undefined when none is left. */
@@ -99,26 +104,29 @@ export function encodeProjectFile(name: string, days: readonly DaySummary[], upd
   return Object.keys(encoded).length === 0 ? undefined : { v: PROJECT_FILE_VERSION, name, updated, days: encoded };
 }
 
+/** A day summary being added up. */
+export type MutableDaySummary = { -readonly [K in keyof DaySummary]: DaySummary[K] };
+
+/** A day with nothing counted: the shape a copy's day is read into (no languages, fate or leads). */
+export function emptyDaySummary(date: DayKey): MutableDaySummary {
+  return {
+    date, chars: emptyCounts(), estimatedAiChars: 0, aiChatBy: emptyAiChatBy(), ownershipRatio: null, deletedChars: 0,
+    accepts: { inline: 0, chat: 0 }, activeMinutes: 0, languages: {}, sessions: 0,
+  };
+}
+
 /** A stored day as the dashboard reads days: no languages, fate or leads (the copy does not keep them). */
 export function projectDaySummary(date: DayKey, figures: ProjectDay, pasteCountsAs: PasteCountsAs): DaySummary {
-  const chars: CategoryCounts = emptyCounts();
+  const day = emptyDaySummary(date);
   CATEGORIES.forEach((category, index) => {
-    chars[category] = figures[index];
+    day.chars[category] = figures[index];
   });
-  const aiChatBy = emptyAiChatBy();
   AI_CHAT_SOURCES.forEach((source, index) => {
-    aiChatBy[source] = figures[CATEGORIES.length + 1 + index];
+    day.aiChatBy[source] = figures[CATEGORIES.length + 1 + index];
   });
-  return {
-    date,
-    chars,
-    estimatedAiChars: figures[CATEGORIES.length],
-    aiChatBy,
-    ownershipRatio: ownershipRatio(chars, pasteCountsAs),
-    deletedChars: 0,
-    accepts: { inline: 0, chat: 0 },
-    activeMinutes: figures[DAY_FIELDS - 2],
-    languages: {},
-    sessions: figures[DAY_FIELDS - 1],
-  };
+  day.estimatedAiChars = figures[CATEGORIES.length];
+  day.ownershipRatio = ownershipRatio(day.chars, pasteCountsAs);
+  day.activeMinutes = figures[DAY_FIELDS - 2];
+  day.sessions = figures[DAY_FIELDS - 1];
+  return day;
 }

@@ -2,7 +2,7 @@
 import type { HistoryPayload } from '../../protocol';
 import { RANGES } from '../../ranges';
 import { chartBlock, removeChart, withCharts } from '../chartHost';
-import { element, table } from '../dom';
+import { element, table, toggleGroup } from '../dom';
 import { count, formatDay, percent, t } from '../format';
 import { app, post } from '../host';
 import { saveView, view } from '../state';
@@ -13,24 +13,12 @@ import { renderLanguages } from './languages';
 import { chooseDay } from './sessions';
 
 function rangeSwitcher(): HTMLElement {
-  const group = element('div', undefined, 'range-switcher');
-  group.setAttribute('role', 'group');
-  group.setAttribute('aria-label', t('period'));
-  for (const range of RANGES) {
-    const button = element('button', t(`range.${range}`), 'toggle');
-    button.type = 'button';
-    button.id = `range-${range}`;
-    button.setAttribute('aria-pressed', String(range === view.range));
-    button.addEventListener('click', () => {
-      view.range = range;
-      saveView();
-      group.querySelectorAll('button').forEach((other) => other.setAttribute('aria-pressed', String(other === button)));
-      app.dataset.rangeAskedAt = String(Date.now());
-      post({ type: 'getHistory', range });
-    });
-    group.append(button);
-  }
-  return group;
+  return toggleGroup('range', t('period'), 'range-switcher', RANGES.map((range) => ({ value: range, text: t(`range.${range}`) })), view.range, (range) => {
+    view.range = range;
+    saveView();
+    app.dataset.rangeAskedAt = String(Date.now());
+    post({ type: 'getHistory', range });
+  });
 }
 
 export function renderHistory(history: HistoryPayload): void {

@@ -4,25 +4,15 @@
  * with a button to remove it (the extension asks first).
  */
 import type { ProjectsPayload, Scope } from '../../protocol';
-import { element, table } from '../dom';
+import { element, table, toggleGroup } from '../dom';
 import { count, formatDay, percent, t } from '../format';
 import { app, post } from '../host';
 import { received, saveView, view } from '../state';
 import { renderFrame, sections } from './frame';
 
 function scopeSwitcher(): HTMLElement {
-  const group = element('div', undefined, 'range-switcher scope-switcher');
-  group.setAttribute('role', 'group');
-  group.setAttribute('aria-label', t('scope'));
-  for (const scope of ['this', 'all'] as const) {
-    const button = element('button', t(`scope.${scope}`), 'toggle');
-    button.type = 'button';
-    button.id = `scope-${scope}`;
-    button.setAttribute('aria-pressed', String(scope === view.scope));
-    button.addEventListener('click', () => chooseScope(scope));
-    group.append(button);
-  }
-  return group;
+  const choices = (['this', 'all'] as const).map((scope) => ({ value: scope, text: t(`scope.${scope}`) }));
+  return toggleGroup('scope', t('scope'), 'range-switcher scope-switcher', choices, view.scope, chooseScope);
 }
 
 function chooseScope(scope: Scope): void {
