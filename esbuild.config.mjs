@@ -1,6 +1,9 @@
 // Builds the bundles: the extension for the Node extension host (CommonJS, `vscode` external), the
 // same extension for a browser's web-worker extension host (vscode.dev, github.dev; no Node module
 // may reach it, which the browser platform makes a build error) and the dashboard webview (IIFE).
+// Each extension build is two bundles: the main one (what VS Code loads at activation) and the
+// feature bundle beside it (features.js: the dashboard panel and the commands' code), which the main
+// one loads on first use (src/host/featureBundle.ts).
 // Type checking is separate (`npm run typecheck`), so builds stay fast.
 //   node esbuild.config.mjs               development build (source maps)
 //   node esbuild.config.mjs --production  minified, what gets packaged: a clean dist/, source maps
@@ -35,6 +38,17 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * The main bundle's one run-time load of the feature bundle (src/host/node/featureBundleFile.ts)
+ * stays a `require` of the sibling file for Node to resolve, never bundled into the main one.
+ */
+const featureBundleExternalPlugin = {
+  name: 'feature-bundle-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/features\.js$/ }, () => ({ path: './features.js', external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -47,20 +61,16 @@ const common = {
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
 };
 
-const extensionOptions = {
+const nodeExtension = {
   ...common,
-  entryPoints: ['src/extension.node.ts'],
-  outfile: 'dist/extension.js',
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
 };
 
-const webExtensionOptions = {
+const webExtension = {
   ...common,
-  entryPoints: ['src/extension.web.ts'],
-  outfile: 'dist/web/extension.js',
   platform: 'browser',
   format: 'cjs',
   target: 'es2022',
@@ -68,6 +78,11 @@ const webExtensionOptions = {
   // A web worker has no `Buffer`; the one library that touches it gets a small stand-in.
   inject: ['src/host/bufferShim.ts'],
 };
+
+const extensionOptions = { ...nodeExtension, plugins: [...common.plugins, featureBundleExternalPlugin], entryPoints: ['src/extension.node.ts'], outfile: 'dist/extension.js' };
+const featuresOptions = { ...nodeExtension, entryPoints: ['src/features.ts'], outfile: 'dist/features.js' };
+const webExtensionOptions = { ...webExtension, entryPoints: ['src/extension.web.ts'], outfile: 'dist/web/extension.js' };
+const webFeaturesOptions = { ...webExtension, entryPoints: ['src/features.ts'], outfile: 'dist/web/features.js' };
 
 const webviewOptions = {
   ...common,
@@ -80,20 +95,26 @@ const webviewOptions = {
   target: 'es2022',
 };
 
+/** Each build, and where its metafile goes: what went into it, for the size benchmark and the bundle tests (kept out of the package). */
+const builds = [
+  [extensionOptions, 'dist/extension.meta.json'],
+  [featuresOptions, 'dist/features.meta.json'],
+  [webExtensionOptions, 'dist/web/extension.meta.json'],
+  [webFeaturesOptions, 'dist/web/features.meta.json'],
+  [webviewOptions, 'dist/webview.meta.json'],
+];
+
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(extensionOptions), esbuild.context(webExtensionOptions), esbuild.context(webviewOptions)]);
+  const contexts = await Promise.all(builds.map(([options]) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   if (production) {
     // Files of an earlier development build (its maps) must not linger into the package.
     await rm('dist', { recursive: true, force: true });
   }
-  const [extension, webExtension, webview] = await Promise.all([esbuild.build(extensionOptions), esbuild.build(webExtensionOptions), esbuild.build(webviewOptions)]);
-  // What went into each bundle, for the size benchmark and the bundle tests (kept out of the package).
-  await writeFile('dist/extension.meta.json', JSON.stringify(extension.metafile));
-  await writeFile('dist/web/extension.meta.json', JSON.stringify(webExtension.metafile));
-  await writeFile('dist/webview.meta.json', JSON.stringify(webview.metafile));
-  if ([extension, webExtension, webview].some((result) => result.errors.length > 0)) {
+  const results = await Promise.all(builds.map(([options]) => esbuild.build(options)));
+  await Promise.all(results.map((result, index) => writeFile(builds[index][1], JSON.stringify(result.metafile))));
+  if (results.some((result) => result.errors.length > 0)) {
     process.exitCode = 1;
   }
 }

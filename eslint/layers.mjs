@@ -77,7 +77,8 @@ const NODE_MODULES = builtinModules.flatMap((name) => [name, `node:${name}`]);
  * with the webview); the protocol sits between host and webview; the host adapts the VS Code API
  * on both extension hosts (Node and a browser's web worker), with what needs Node apart in
  * host/node; the webview is the dashboard page; the composition (extension.ts) and the two entry
- * points, which choose the platform, only compose.
+ * points, which choose the platform, only compose; the feature bundle's entry (features.ts) only
+ * gathers host code.
  */
 export const LAYERS = {
   layers: [
@@ -90,6 +91,7 @@ export const LAYERS = {
     { name: 'extension', path: 'src/extension.ts' },
     { name: 'nodeEntry', path: 'src/extension.node.ts' },
     { name: 'webEntry', path: 'src/extension.web.ts' },
+    { name: 'featuresEntry', path: 'src/features.ts' },
   ],
   allow: {
     core: [],
@@ -100,6 +102,8 @@ export const LAYERS = {
     extension: ['core', 'protocol', 'host'],
     nodeEntry: ['core', 'protocol', 'host', 'node', 'extension'],
     webEntry: ['core', 'protocol', 'host', 'extension'],
+    // The feature bundle's entry (built for both hosts): host code only, never the composition.
+    featuresEntry: ['core', 'protocol', 'host'],
   },
   forbidPackages: {
     core: ['vscode', ...NODE_MODULES],
@@ -108,6 +112,7 @@ export const LAYERS = {
     host: NODE_MODULES,
     extension: NODE_MODULES,
     webEntry: NODE_MODULES,
+    featuresEntry: NODE_MODULES,
   },
 };
 

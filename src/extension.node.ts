@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { OwnershipRatioApi } from './host/api';
 import { useAtomicWriter } from './host/atomicFile';
 import { builtInGit } from './host/gitRepository';
+import { requireFeatureBundle } from './host/node/featureBundleFile';
 import { gitCli } from './host/node/gitCli';
 import { holdRenamesForTests, nodeAtomicWriter } from './host/node/localFileWrite';
 import { testHooks } from './core/testHooks';
@@ -14,7 +15,7 @@ export { deactivate } from './extension';
 export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
   useAtomicWriter(nodeAtomicWriter);
   holdRenamesUnderTest(context);
-  return activateOn(context, { kind: 'node', gitCommand: gitCli, gitExtension: builtInGit, env: process.env, limits: [] });
+  return activateOn(context, { kind: 'node', gitCommand: gitCli, gitExtension: builtInGit, env: process.env, limits: [], loadFeatures: requireFeatureBundle });
 }
 
 /**

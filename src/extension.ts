@@ -8,14 +8,12 @@ import { countedChars } from './core/ratio';
 import { testHooks } from './core/testHooks';
 import { Authorship } from './core/trace/authorship';
 import type { OwnershipRatioApi } from './host/api';
+import { writeFileAtomic } from './host/atomicFile';
 import { watchEdits, type AttributionOptions } from './host/attribution';
-import { backupHistory, restoreHistory } from './host/backupCommands';
-import { deleteAllData } from './host/deleteAllData';
 import { EarlierHistory } from './host/earlierHistory';
 import { Dashboard } from './host/dashboard';
-import { explainRecentAttributions } from './host/explainCommand';
-import { exportCsv } from './host/exportCommand';
 import { FateWatcher } from './host/fateWatcher';
+import { OnDemand, type FeatureBundle } from './host/featureBundle';
 import type { Platform } from './host/platform';
 import { ReflectionReminder, Reflections } from './host/reflection';
 import { ProjectCopy } from './host/projectCopy';
@@ -24,7 +22,6 @@ import { OwnershipStatusBar } from './host/statusBar';
 import { StorageAlert } from './host/storageAlert';
 import { testHooksAllowed } from './host/testHooksAllowed';
 import { ShellIntegrationNotice } from './host/terminal/shellIntegrationNotice';
-import { exportAgentTrace } from './host/traceExport';
 import { quarantineFolder } from './host/quarantineFolder';
 import { WorkspaceHistory } from './host/workspaceHistory';
 import { workspaceIdentity } from './host/workspaceIdentity';
@@ -57,13 +54,15 @@ export function activateOn(extensionContext: vscode.ExtensionContext, platform: 
   const counts = history = new WorkspaceHistory(context, calendar, log, alert);
   const reflections = new Reflections(context, calendar, log, alert);
   void reflections.writeBackup();
+  const features = featureBundle(platform, log);
   const projects = allProjects(context, counts, calendar, log, alert);
-  const earlierHistory = earlier = findEarlierHistory(context, platform, { history: counts, reflections, calendar, log, alert, projects: projects?.folder });
+  const restore = (backup: vscode.Uri): Promise<boolean> => features.get().then((loaded) => loaded.restoreHistory(counts, reflections, backup));
+  const earlierHistory = earlier = findEarlierHistory(context, platform, { history: counts, restore, calendar, log, alert, projects: projects?.folder });
   const snapshot = servedSnapshot(counts, log); // the API's and the command's, one deprecation note for both
-  const dashboard = new Dashboard({ extensionUri: context.extensionUri, calendar, source: counts, reflections, log, projects: projects?.dashboard });
+  const dashboard = new Dashboard({ extensionUri: context.extensionUri, calendar, source: counts, reflections, log, projects: projects?.dashboard }, new OnDemand(() => features.get().then((loaded) => loaded.DashboardPanel)));
   const reflect = (): void => {
     if (reflections.enabled()) {
-      dashboard.open('reflection');
+      void dashboard.open('reflection');
     } else {
       void vscode.window.showInformationMessage(vscode.l10n.t('Reflection is turned off. Turn it on in the settings (Ownership Ratio › Reflection).'));
     }
@@ -97,14 +96,17 @@ export function activateOn(extensionContext: vscode.ExtensionContext, platform: 
       // The editor's user data folder (…/User, holding globalStorage/<this extension>).
       uncountedFolders: [vscode.Uri.joinPath(context.globalStorageUri, '..', '..')],
     }),
-    ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory, projects: projects?.folder, snapshot }),
-    vscode.commands.registerCommand('ownershipRatio.exportAgentTrace', (args?: unknown) => exportAgentTrace({
-      authorship, clock: calendar, git: platform.gitExtension, toolVersion: String((context.extension.packageJSON as { version?: unknown }).version ?? ''),
-    }, args)),
+    ...registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory, projects: projects?.folder, snapshot, features }),
+    registerTraceExport({ context, authorship, calendar, platform, features }),
   );
 
   logActivation(log, started, platform);
   return { getSnapshot: snapshot as OwnershipRatioApi['getSnapshot'], onDidChange: counts.onDidChange, getStatusBar: () => statusBar.state };
+}
+
+/** What runs only on a command or for a shown dashboard: its own bundle, loaded on first use. */
+function featureBundle(platform: Platform, log: vscode.LogOutputChannel): OnDemand<FeatureBundle> {
+  return new OnDemand(platform.loadFeatures, (error) => log.error(`The extension's features could not be loaded: ${String(error)}`));
 }
 
 /** How long activation took, and what this extension host cannot do. */
@@ -138,7 +140,7 @@ function withSharedStorage(context: vscode.ExtensionContext): vscode.ExtensionCo
 
 /** The workspace index (not without a folder open): kept up to date, and asked for this workspace's earlier history. */
 function findEarlierHistory(context: vscode.ExtensionContext, platform: Platform, deps: {
-  history: WorkspaceHistory; reflections: Reflections; calendar: Calendar; log: vscode.LogOutputChannel; alert: StorageAlert; projects: ProjectsFolder | undefined;
+  history: WorkspaceHistory; restore: (backup: vscode.Uri) => Promise<boolean>; calendar: Calendar; log: vscode.LogOutputChannel; alert: StorageAlert; projects: ProjectsFolder | undefined;
 }): EarlierHistory | undefined {
   if (context.storageUri === undefined) {
     return undefined;
@@ -197,22 +199,37 @@ function testOverrides(context: vscode.ExtensionContext, platform: Platform): { 
   return horizonMs === undefined ? {} : { horizonMs };
 }
 
-/** The palette's commands (ids and titles in package.json). */
-function registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory, projects, snapshot }: {
+/**
+ * The palette's commands (ids and titles in package.json), registered at activation; most of them
+ * load the feature bundle on their first run and pass it what holds state.
+ */
+function registerCommands({ context, calendar, counts, dashboard, reflections, reflect, earlierHistory, projects, snapshot, features }: {
   context: vscode.ExtensionContext; calendar: Calendar; counts: WorkspaceHistory; dashboard: Dashboard; reflections: Reflections; reflect: () => void;
   earlierHistory: EarlierHistory | undefined; projects: ProjectsFolder | undefined; snapshot: (options?: unknown) => Snapshot | SnapshotV1;
+  features: OnDemand<FeatureBundle>;
 }): vscode.Disposable[] {
+  const write = writeFileAtomic;
   return [
     vscode.commands.registerCommand('ownershipRatio.openDashboard', () => dashboard.open()),
     vscode.commands.registerCommand('ownershipRatio.reflect', reflect),
-    vscode.commands.registerCommand('ownershipRatio.explainAttributions', () => explainRecentAttributions(counts.getSnapshot().recent)),
-    vscode.commands.registerCommand('ownershipRatio.backup', (target?: vscode.Uri) => backupHistory(counts, reflections, calendar, target)),
-    vscode.commands.registerCommand('ownershipRatio.restore', (source?: vscode.Uri) => restoreHistory(counts, reflections, source)),
-    vscode.commands.registerCommand('ownershipRatio.exportCsv', (args?: unknown) => exportCsv(counts, reflections.exportSource(), calendar, args)),
-    vscode.commands.registerCommand('ownershipRatio.deleteAllData', (args?: unknown) => deleteAllData(context, counts, args, earlierHistory, projects)),
+    vscode.commands.registerCommand('ownershipRatio.explainAttributions', async () => (await features.get()).explainRecentAttributions(counts.getSnapshot().recent)),
+    vscode.commands.registerCommand('ownershipRatio.backup', async (target?: vscode.Uri) => (await features.get()).backupHistory({ history: counts, reflections, calendar, write }, target)),
+    vscode.commands.registerCommand('ownershipRatio.restore', async (source?: vscode.Uri) => (await features.get()).restoreHistory(counts, reflections, source)),
+    vscode.commands.registerCommand('ownershipRatio.exportCsv', async (args?: unknown) => (await features.get()).exportCsv({ history: counts, reflections: reflections.exportSource(), calendar, write }, args)),
+    vscode.commands.registerCommand('ownershipRatio.deleteAllData', async (args?: unknown) => (await features.get()).deleteAllData(context, counts, args, earlierHistory, projects)),
     vscode.commands.registerCommand('ownershipRatio.snapshot', snapshot),
     vscode.commands.registerCommand('ownershipRatio.gettingStarted', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false)),
   ];
+}
+
+/** `ownershipRatio.exportAgentTrace`: the lines of the open documents by who wrote them, from the feature bundle. */
+function registerTraceExport({ context, authorship, calendar, platform, features }: {
+  context: vscode.ExtensionContext; authorship: Authorship; calendar: Calendar; platform: Platform; features: OnDemand<FeatureBundle>;
+}): vscode.Disposable {
+  const toolVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '');
+  return vscode.commands.registerCommand('ownershipRatio.exportAgentTrace', async (args?: unknown) => (await features.get()).exportAgentTrace({
+    authorship, clock: calendar, git: platform.gitExtension, toolVersion, write: writeFileAtomic,
+  }, args));
 }
 
 /** The final write of this window's counts; everything else is disposed through context.subscriptions. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { OwnershipRatioApi } from './host/api';
 import { useAtomicWriter, writeThroughWorkspaceFs } from './host/atomicFile';
+import { evaluateFeatureBundle } from './host/webFeatureBundle';
 import { activateOn } from './extension';
 
 export { deactivate } from './extension';
@@ -25,5 +26,15 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
       'No Git here: the workspace is recognised by its folders and names only, and the Agent Trace export says why it cannot run.',
       'Terminal agents are followed only where this editor has an integrated terminal with shell integration (vscode.dev and github.dev have none).',
     ],
+    loadFeatures: () => evaluateFeatureBundle(context.extensionUri, browserEntry(context)),
   });
+}
+
+/** package.json's `browser` (what this host runs): the feature bundle lies beside it. */
+function browserEntry(context: vscode.ExtensionContext): string {
+  const { browser } = context.extension.packageJSON as { browser?: unknown };
+  if (typeof browser !== 'string') {
+    throw new Error('package.json names no browser entry');
+  }
+  return browser;
 }

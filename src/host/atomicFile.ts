@@ -7,6 +7,12 @@ import { randomHex } from './randomText';
  */
 export type AtomicWriter = (target: vscode.Uri, content: Uint8Array, temporarySuffix: string) => Promise<void>;
 
+/**
+ * A crash-safe write of a whole file, as the feature bundle receives it from the main bundle (it
+ * never imports `writeFileAtomic`, whose writer is chosen in the main bundle's copy of this module).
+ */
+export type WriteFile = (target: vscode.Uri, content: Uint8Array) => Promise<void>;
+
 let writer: AtomicWriter = writeThroughWorkspaceFs;
 
 /**
@@ -76,32 +82,10 @@ export async function removeStaleTemporaries(folder: vscode.Uri, names: readonly
   }));
 }
 
-/** The file system's answer for a file that is not there (nothing to read or delete). */
-export function isFileNotFound(error: unknown): boolean {
-  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
-}
-
 /** The target exists and may not be written: it is never replaced (a rename would do it anyway on Linux and macOS). */
 export class ReadOnlyFileError extends Error {
   constructor() {
     super(vscode.l10n.t('the file is read-only'));
     this.name = 'ReadOnlyFileError';
   }
-}
-
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export async function readJson(uri: vscode.Uri): Promise<unknown> {
-  return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-}
-
-export function jsonBytes(value: unknown): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(value));
 }

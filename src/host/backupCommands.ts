@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Calendar } from '../core/calendar';
 import { BACKUP_KIND } from '../core/history/model';
-import { jsonBytes, readJson, writeFileAtomic } from './atomicFile';
+import type { WriteFile } from './atomicFile';
+import { jsonBytes, readJson } from './jsonFiles';
 import type { Reflections } from './reflection';
 import type { WorkspaceHistory } from './workspaceHistory';
 
@@ -10,7 +11,10 @@ function jsonFilter(): Record<string, string[]> {
 }
 
 /** `ownershipRatio.backup`: the whole history of this workspace and all reflections as one versioned JSON file. */
-export async function backupHistory(history: WorkspaceHistory, reflections: Reflections, calendar: Calendar, target?: vscode.Uri): Promise<void> {
+export async function backupHistory(
+  { history, reflections, calendar, write }: { history: WorkspaceHistory; reflections: Reflections; calendar: Calendar; write: WriteFile },
+  target?: vscode.Uri,
+): Promise<void> {
   await history.whenLoaded();
   const exported = history.store.exportBackup();
   if (exported === undefined) {
@@ -27,7 +31,7 @@ export async function backupHistory(history: WorkspaceHistory, reflections: Refl
     return;
   }
   try {
-    await writeFileAtomic(uri, jsonBytes(backup));
+    await write(uri, jsonBytes(backup));
     void vscode.window.showInformationMessage(vscode.l10n.t('Backed up {0} days of history and {1} reflections.', Object.keys(backup.d).length, reflections.store.dates().length));
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The backup could not be written: {0}', String(error)));

@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock';
 import { backupMarker } from '../core/history/backupRestore';
 import type { QuarantineSink } from '../core/history/ports';
 import { BACKUP_FILE } from '../core/storageKeys';
-import { isFileNotFound } from './atomicFile';
+import { isFileNotFound } from './jsonFiles';
 
 /**
  * Reads the history backup as the sign that history existed (see `backupMarker`). A file that is

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Calendar } from '../core/calendar';
 import type { KeepBeforeRemoval } from '../core/history/removalBackup';
 import { BEFORE_REMOVAL_FOLDER, BEFORE_REMOVAL_KEPT } from '../core/storageKeys';
-import { jsonBytes, writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from './atomicFile';
+import { jsonBytes } from './jsonFiles';
 
 const COPY_NAME = /^\d{4}-\d{2}-\d{2}-\d+\.json$/;
 

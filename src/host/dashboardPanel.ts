@@ -10,13 +10,13 @@ import { DEFAULT_RANGE, parseFromWebview, type FromWebviewMessage, type RangeKey
 import { buildHistory, buildInsights, buildSessions, type HistoryReader } from './dashboardData';
 import { buildGlance } from './dashboardGlance';
 import { DashboardScope, type DashboardProjects } from './dashboardScope';
+import { DASHBOARD_VIEW_TYPE } from './dashboardView';
 import { dashboardStrings } from './dashboardStrings';
 import { Disposable } from './disposable';
 import { languageNames } from './languageNames';
 import { randomBase64 } from './randomText';
 import { settings } from './settings';
 
-export const DASHBOARD_VIEW_TYPE = 'ownershipRatio.dashboard';
 
 export interface DashboardSource {
   readonly onDidChange: vscode.Event<void>;

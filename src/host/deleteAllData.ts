@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { BACKUP_FILE, BEFORE_REMOVAL_FOLDER, QUARANTINE_FOLDER, REFLECTIONS_BACKUP_FILE } from '../core/storageKeys';
-import { isFileNotFound } from './atomicFile';
+import { isFileNotFound } from './jsonFiles';
 import type { WorkspaceHistory } from './workspaceHistory';
 
 /** The parts of `vscode.ExtensionContext` this needs (the context itself fits). */

@@ -5,9 +5,7 @@ import {
 } from '../core/history/workspaceIndex';
 import { projectKey } from '../core/history/projectTotals';
 import { BACKUP_FILE } from '../core/storageKeys';
-import { exists } from './atomicFile';
-import { restoreHistory } from './backupCommands';
-import type { Reflections } from './reflection';
+import { exists } from './jsonFiles';
 import type { WorkspaceHistory } from './workspaceHistory';
 import type { WorkspaceIndexFile } from './workspaceIndexFile';
 
@@ -17,7 +15,8 @@ const MAX_FOLDERS_CHECKED = 200;
 export interface EarlierHistoryDeps {
   readonly index: WorkspaceIndexFile;
   readonly history: WorkspaceHistory;
-  readonly reflections: Reflections;
+  /** Restores a backup file into this workspace (the Restore command's code, from the feature bundle); true when it did. */
+  readonly restore: (backup: vscode.Uri) => Promise<boolean>;
   /** This workspace's storage folder (where its history lives). */
   readonly storage: vscode.Uri;
   readonly identity: () => Promise<WorkspaceIdentity>;
@@ -129,7 +128,7 @@ export class EarlierHistory implements vscode.Disposable {
       void vscode.window.showWarningMessage(vscode.l10n.t('The earlier history is no longer there ({0}). Nothing was changed.', backup.fsPath));
       return;
     }
-    const carried = await restoreHistory(this.deps.history, this.deps.reflections, backup);
+    const carried = await this.deps.restore(backup);
     const key = projectKey(vscode.Uri.parse(entry.storage).path);
     if (carried && key !== undefined && this.deps.projects !== undefined && !(await this.deps.projects.remove(key))) {
       this.deps.log.warn('The earlier workspace\'s copy for All projects could not be removed; its days may count twice there until it is.');

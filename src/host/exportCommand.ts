@@ -4,7 +4,7 @@ import {
   type CsvOptions, type ReflectionCsvRecord,
 } from '../core/export/csv';
 import type { Calendar } from '../core/calendar';
-import { writeFileAtomic } from './atomicFile';
+import type { WriteFile } from './atomicFile';
 import { settings } from './settings';
 import type { WorkspaceHistory } from './workspaceHistory';
 
@@ -85,9 +85,7 @@ async function pickTarget(kind: ExportKind, today: string): Promise<vscode.Uri |
  * an existing file at the target is left as it was, and the message says why.
  */
 export async function exportCsv(
-  history: WorkspaceHistory,
-  reflections: ReflectionExportSource | undefined,
-  calendar: Calendar,
+  { history, reflections, calendar, write }: { history: WorkspaceHistory; reflections: ReflectionExportSource | undefined; calendar: Calendar; write: WriteFile },
   rawArgs?: unknown,
 ): Promise<vscode.Uri[] | undefined> {
   const args = parseArgs(rawArgs);
@@ -124,7 +122,7 @@ export async function exportCsv(
       if (existing !== undefined && (existing.type & vscode.FileType.Directory) !== 0) {
         throw new Error(vscode.l10n.t('a folder has that name'));
       }
-      await writeFileAtomic(file.uri, await csvBytes(await file.chunks()));
+      await write(file.uri, await csvBytes(await file.chunks()));
       written.push(file.uri);
     } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t(

@@ -3,7 +3,8 @@ import type { Clock } from '../core/clock';
 import type { MirrorFiles } from '../core/history/mirroredMemento';
 import type { QuarantineSink } from '../core/history/ports';
 import { WINDOWS_FOLDER } from '../core/storageKeys';
-import { jsonBytes, readJson, removeStaleTemporaries, writeFileAtomic } from './atomicFile';
+import { removeStaleTemporaries, writeFileAtomic } from './atomicFile';
+import { jsonBytes, readJson } from './jsonFiles';
 
 /**
  * The folder, shared by all windows of the workspace, where each window mirrors its history record.

@@ -1,3 +1,4 @@
+import type { LoadFeatureBundle } from './featureBundle';
 import type { GitLookup } from './gitRepository';
 import type { GitRunner } from './workspaceIdentity';
 
@@ -19,4 +20,6 @@ export interface Platform {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** What this host cannot do, said once in the log at activation. */
   readonly limits: readonly string[];
+  /** How the feature bundle beside the main one is loaded (a file `require` on Node; read and evaluated in a web worker). */
+  readonly loadFeatures: LoadFeatureBundle;
 }

@@ -5,7 +5,8 @@ import type { QuarantineSink } from '../core/history/ports';
 import { encodeProjectFile, keyOfProjectFile, MAX_PROJECT_FILE_BYTES, MAX_PROJECTS, parseProjectFile, type ParsedProject } from '../core/history/projectTotals';
 import type { DaySummary } from '../core/history/snapshot';
 import { PROJECTS_FOLDER } from '../core/storageKeys';
-import { isFileNotFound, jsonBytes, removeStaleTemporaries, writeFileAtomic } from './atomicFile';
+import { removeStaleTemporaries, writeFileAtomic } from './atomicFile';
+import { isFileNotFound, jsonBytes } from './jsonFiles';
 import type { StorageAlert } from './storageAlert';
 
 /**

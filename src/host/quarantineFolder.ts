@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { QuarantineEntry, QuarantineSink } from '../core/history/ports';
 import { QUARANTINE_FOLDER } from '../core/storageKeys';
-import { jsonBytes, writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from './atomicFile';
+import { jsonBytes } from './jsonFiles';
 
 /** Keeps each damaged value as `quarantine/<key>.<time>.json` in `storageFolder`, with the reason beside it. */
 export function quarantineFolder(storageFolder: vscode.Uri): QuarantineSink {

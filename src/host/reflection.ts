@@ -5,7 +5,8 @@ import { afterLater, afterShown, decideReminder, type ReminderState } from '../c
 import { ReflectionStore } from '../core/reflection/store';
 import type { StoreWarning } from '../core/history/storeTypes';
 import { REFLECTIONS_BACKUP_FILE, REMINDER_STATE_KEY } from '../core/storageKeys';
-import { jsonBytes, writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from './atomicFile';
+import { jsonBytes } from './jsonFiles';
 import { Disposable } from './disposable';
 import { settings, updateSetting } from './settings';
 import type { ReflectionExportSource } from './exportCommand';

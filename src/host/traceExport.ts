@@ -4,7 +4,7 @@ import type { AuthoredSpan } from '../core/trace/authorship';
 import { lineContributors, rangesByContributor } from '../core/trace/lines';
 import { addedLines } from '../core/trace/patch';
 import { buildTraceRecord, repositoryPath, traceJson, type TraceFileInput } from '../core/trace/record';
-import { writeFileAtomic } from './atomicFile';
+import type { WriteFile } from './atomicFile';
 import { builtInGit, chooseRepository, type GitChange, type GitCommit, type GitLookup, type GitRepository } from './gitRepository';
 
 /** How many recent commits the quick pick offers. */
@@ -21,6 +21,8 @@ export interface TraceExportOptions {
   /** The Git API (the built-in Git extension's unless given). */
   readonly git?: () => Promise<GitLookup>;
   readonly newId?: () => string;
+  /** How the record is written (crash-safe, by the main bundle's writer). */
+  readonly write: WriteFile;
 }
 
 /** Optional command arguments (tests, other commands): with both, no pick and no dialog. */
@@ -88,7 +90,7 @@ export async function exportAgentTrace(options: TraceExportOptions, rawArgs?: un
     return undefined;
   }
   const target = args.target ?? (await pickTarget(repository, head));
-  return target === undefined ? undefined : write(target, traceJson(record), record.files.length, record.metadata['dev.ownership-ratio'].uncommitted.length);
+  return target === undefined ? undefined : save(options.write, target, traceJson(record), record.files.length, record.metadata['dev.ownership-ratio'].uncommitted.length);
 }
 
 function fail(message: string): undefined {
@@ -153,14 +155,14 @@ function pickTarget(repository: GitRepository, head: string): Thenable<vscode.Ur
   });
 }
 
-async function write(target: vscode.Uri, json: string, files: number, uncommitted: number): Promise<vscode.Uri | undefined> {
+async function save(write: WriteFile, target: vscode.Uri, json: string, files: number, uncommitted: number): Promise<vscode.Uri | undefined> {
   try {
     // The file service replaces a target by deleting it first, recursively: never aim that at a folder.
     const existing = await vscode.workspace.fs.stat(target).then((stat) => stat, () => undefined);
     if (existing !== undefined && (existing.type & vscode.FileType.Directory) !== 0) {
       throw new Error(vscode.l10n.t('a folder has that name'));
     }
-    await writeFileAtomic(target, new TextEncoder().encode(json));
+    await write(target, new TextEncoder().encode(json));
   } catch (error) {
     return fail(vscode.l10n.t('Could not write {0}: {1}. A file that was already there is left as it was.', target.fsPath, messageOf(error)));
   }

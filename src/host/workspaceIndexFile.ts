@@ -3,7 +3,8 @@ import type { Clock } from '../core/clock';
 import type { QuarantineSink } from '../core/history/ports';
 import { EMPTY_INDEX, parseWorkspaceIndex, type WorkspaceIndex } from '../core/history/workspaceIndex';
 import { WORKSPACE_INDEX_FILE } from '../core/storageKeys';
-import { isFileNotFound, jsonBytes, writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from './atomicFile';
+import { isFileNotFound, jsonBytes } from './jsonFiles';
 import type { StorageAlert } from './storageAlert';
 
 /**

@@ -29,6 +29,8 @@ function namedFiles(manifest: PackageManifest): string[] {
   return [
     manifest.main, manifest.browser, manifest.icon, ...walkthroughMedia,
     'package.json', 'package.nls.json', ...locales.map((locale) => `package.nls.${locale}.json`), ...locales.map((locale) => `${manifest.l10n}/bundle.l10n.${locale}.json`),
+    // The feature bundles the main ones load on first use, beside each (src/host/featureBundle.ts).
+    'dist/features.js', 'dist/web/features.js',
     // What the dashboard panel loads (src/host/dashboardPanel.ts).
     'dist/webview/boot.js', 'dist/webview/dashboard.js', 'dist/webview/charts.js', 'media/dashboard.css',
   ].map((file) => file.replace(/^\.\//, ''));

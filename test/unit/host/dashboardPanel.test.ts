@@ -4,6 +4,8 @@ import type { DaySummary } from '../../../src/core/history/snapshot';
 import { ReflectionStore } from '../../../src/core/reflection/store';
 import { addDays } from '../../../src/core/sessions/localDay';
 import { Dashboard } from '../../../src/host/dashboard';
+import { DashboardPanel } from '../../../src/host/dashboardPanel';
+import { OnDemand } from '../../../src/host/featureBundle';
 import type { HistoryReader } from '../../../src/host/dashboardData';
 import { FakeUri, installFakeVscode, MemoryMemento, type FakeLog, type FakeVscode, type FakeWebviewPanel } from '../../support/fakeVscode';
 import { FakeTime } from '../history/fakes';
@@ -55,7 +57,7 @@ describe('Host: the dashboard panel and its messages', function () {
       log: log as never,
       calendar: calendarOf(time, () => 0),
       scheduler: time,
-    });
+    }, OnDemand.of(DashboardPanel));
   });
 
   afterEach(function () {
@@ -63,7 +65,7 @@ describe('Host: the dashboard panel and its messages', function () {
   });
 
   it('renders the page under a strict policy with a fresh nonce, and posts nothing before "ready"', function () {
-    dashboard.open();
+    void dashboard.open();
     const html = panel().webview.html;
     const nonce = /nonce="([^"]+)"/.exec(html)?.[1] ?? '';
     assert.ok(Buffer.from(nonce, 'base64').length >= 16);
@@ -73,7 +75,7 @@ describe('Host: the dashboard panel and its messages', function () {
   });
 
   it('answers "ready" with the strings, the glance, the restored range\'s history, the insights and the place to show', function () {
-    dashboard.open();
+    void dashboard.open();
     counts.set({ typed: 300, aiInline: 100 });
     panel().receive({ type: 'ready', range: '7' });
     assert.deepEqual(types(), ['init', 'glance', 'history', 'insights', 'focus']);
@@ -86,7 +88,7 @@ describe('Host: the dashboard panel and its messages', function () {
   });
 
   it('answers requests for history, sessions and a reflection, and refuses a reflection for a future day', async function () {
-    dashboard.open();
+    void dashboard.open();
     panel().receive({ type: 'ready' });
     posted().length = 0;
     panel().receive({ type: 'getHistory', range: 'all' });
@@ -105,7 +107,7 @@ describe('Host: the dashboard panel and its messages', function () {
   });
 
   it('ignores a message outside the protocol, and drops a flood with one line in the log', function () {
-    dashboard.open();
+    void dashboard.open();
     panel().receive({ type: 'executeCommand', command: 'workbench.action.terminal.new' });
     assert.deepEqual(posted(), []);
     assert.match(log.lines.join('\n'), /ignored a message that does not match the protocol/);
@@ -117,7 +119,7 @@ describe('Host: the dashboard panel and its messages', function () {
   });
 
   it('follows the counts live while visible, at most four times a second, and not while hidden', async function () {
-    dashboard.open();
+    void dashboard.open();
     panel().receive({ type: 'ready' });
     posted().length = 0;
     for (let typed = 1; typed <= 100; typed++) {
@@ -141,16 +143,16 @@ describe('Host: the dashboard panel and its messages', function () {
   });
 
   it('opens on the reflection when asked (at once when ready, else after "ready"), and reuses one panel', function () {
-    dashboard.open('reflection');
+    void dashboard.open('reflection');
     panel().receive({ type: 'ready' });
     assert.equal(types()[types().length - 1], 'focus');
-    dashboard.open('reflection');
+    void dashboard.open('reflection');
     assert.equal(vscode.panels.length, 1);
     assert.deepEqual(posted()[posted().length - 1], { type: 'focus', section: 'reflection' });
   });
 
   it('reloads the page when reflection is turned off, and leaves nothing behind when closed', function () {
-    dashboard.open();
+    void dashboard.open();
     const first = panel().webview.html;
     vscode.setSetting('ownershipRatio.reflection.enabled', false);
     assert.notEqual(panel().webview.html, first);

@@ -7,6 +7,8 @@ import { ReflectionStore } from '../../../src/core/reflection/store';
 import { addDays } from '../../../src/core/sessions/localDay';
 import type { ProjectsPayload } from '../../../src/protocol';
 import { Dashboard } from '../../../src/host/dashboard';
+import { DashboardPanel } from '../../../src/host/dashboardPanel';
+import { OnDemand } from '../../../src/host/featureBundle';
 import type { HistoryReader } from '../../../src/host/dashboardData';
 import { PROJECTS_REREAD_MS } from '../../../src/host/dashboardScope';
 import { FakeUri, installFakeVscode, MemoryMemento, type FakeVscode, type FakeWebviewPanel } from '../../support/fakeVscode';
@@ -71,8 +73,8 @@ describe('Host: the dashboard\'s "This project / All projects"', function () {
           return true;
         },
       },
-    });
-    dashboard.open();
+    }, OnDemand.of(DashboardPanel));
+    void dashboard.open();
   });
 
   afterEach(function () {

@@ -6,6 +6,8 @@ import { calendarOf } from '../../../src/core/calendar';
 import { ReflectionStore } from '../../../src/core/reflection/store';
 import { ChangeWatcher } from '../../../src/host/changeWatcher';
 import { Dashboard } from '../../../src/host/dashboard';
+import { DashboardPanel } from '../../../src/host/dashboardPanel';
+import { OnDemand } from '../../../src/host/featureBundle';
 import { EditContext } from '../../../src/host/editContext';
 import { FateWatcher } from '../../../src/host/fateWatcher';
 import { AcceptCommandInterceptor } from '../../../src/host/intents/acceptCommands';
@@ -55,8 +57,8 @@ const BUILDERS: Record<string, (vscode: FakeVscode, time: FakeTime) => Built | P
       log: vscode.window.createOutputChannel() as never,
       calendar: calendarOf(time, () => 0),
       scheduler: time,
-    });
-    dashboard.open();
+    }, OnDemand.of(DashboardPanel));
+    void dashboard.open();
     vscode.panels[0].receive({ type: 'ready' });
     counts.set({ typed: 1 });
     return dashboard;

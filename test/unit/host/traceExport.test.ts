@@ -3,6 +3,7 @@ import type { Attribution, ChangeFact, EditFact } from '../../../src/core/attrib
 import { Authorship } from '../../../src/core/trace/authorship';
 import { FateWatcher } from '../../../src/host/fateWatcher';
 import type { GitApi, GitChange, GitLookup, GitRepository } from '../../../src/host/gitRepository';
+import { writeFileAtomic } from '../../../src/host/atomicFile';
 import { exportAgentTrace, type TraceExportOptions } from '../../../src/host/traceExport';
 import { agentTraceProblems } from '../../support/agentTraceSchema';
 import { FakeUri, installFakeVscode, type FakeVscode } from '../../support/fakeVscode';
@@ -53,7 +54,7 @@ describe('host: the Agent Trace export', function () {
   });
 
   function options(git: () => Promise<GitLookup>): TraceExportOptions {
-    return { authorship, clock: { now: () => T0 }, toolVersion: '0.1.0', git, newId: () => ID };
+    return { authorship, clock: { now: () => T0 }, toolVersion: '0.1.0', git, newId: () => ID, write: writeFileAtomic };
   }
 
   function ai(key: string, offset: number, text: string): void {
