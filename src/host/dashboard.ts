@@ -18,6 +18,10 @@ export class Dashboard extends Disposable {
     this.register(vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (webviewPanel) => {
         const panels = await this.panels.get();
+        if (this.isDisposed) {
+          webviewPanel.dispose();
+          return;
+        }
         this.current?.dispose();
         this.track((onDisposed) => panels.revive(webviewPanel, this.deps, onDisposed));
       },

@@ -109,6 +109,14 @@ describe('Dashboard in the real workbench', function () {
     await workbench.waitFor(() => historyDays(), (value) => value === 30);
   });
 
+  it('comes back after a reload with no command run: the panel is revived, its code loaded on first use', async function () {
+    await workbench.reload();
+    // Nothing but the restored editor asks for the dashboard: the serializer loads the panel's code and revives it.
+    assert.equal(await waitForHistory(), 30);
+    assert.notEqual((await frame().locator('#today-ratio .ratio-value').innerText({ timeout: 30_000 })).trim(), '');
+    assert.ok(!(await workbench.extensionLog()).includes('could not be loaded'), 'the feature bundle loaded');
+  });
+
   it('shows today\'s figures equal to the snapshot API', async function () {
     await workbench.openFile('notes.js');
     await workbench.page.keyboard.type('const mine = 42;');

@@ -54,6 +54,11 @@ export class Selection extends Range {
   }
 }
 
+/** `vscode.WebviewPanelSerializer`. */
+export interface FakeSerializer {
+  deserializeWebviewPanel(panel: FakeWebviewPanel, state: unknown): Promise<void>;
+}
+
 export class FakeUri {
   constructor(readonly scheme: string, readonly path: string) {}
   static file(path: string): FakeUri {
@@ -276,6 +281,8 @@ export class FakeVscode {
   readonly settings = new Map<string, unknown>();
   readonly statusBarItems: FakeStatusBarItem[] = [];
   readonly panels: FakeWebviewPanel[] = [];
+  /** The webview panel serializers by view type, as registered. */
+  readonly serializers = new Map<string, FakeSerializer>();
   readonly commandHandlers = new Map<string, (...args: unknown[]) => unknown>();
   readonly messages: string[] = [];
 
@@ -335,7 +342,10 @@ export class FakeVscode {
     onDidChangeTerminalShellIntegration: this.onDidChangeTerminalShellIntegration.event,
     createStatusBarItem: (id: string): FakeStatusBarItem => this.statusBarItem(id),
     createWebviewPanel: (viewType: string, title: string): FakeWebviewPanel => this.webviewPanel(viewType, title),
-    registerWebviewPanelSerializer: (): FakeDisposable => this.track('serializer'),
+    registerWebviewPanelSerializer: (viewType: string, serializer: FakeSerializer): FakeDisposable => {
+      this.serializers.set(viewType, serializer);
+      return this.track('serializer');
+    },
     createOutputChannel: (): FakeLog => fakeLog(),
     showInformationMessage: (message: string) => this.message(message),
     showWarningMessage: (message: string) => this.message(message),
@@ -460,6 +470,13 @@ export class FakeVscode {
     };
     this.statusBarItems.push(item);
     return item;
+  }
+
+  /** What the workbench does after a reload: a panel of that type restored, handed to its serializer. */
+  async restorePanel(viewType: string): Promise<FakeWebviewPanel> {
+    const panel = this.webviewPanel(viewType, 'restored');
+    await this.serializers.get(viewType)?.deserializeWebviewPanel(panel, undefined);
+    return panel;
   }
 
   private webviewPanel(viewType: string, title: string): FakeWebviewPanel {
