@@ -109,14 +109,6 @@ describe('Dashboard in the real workbench', function () {
     await workbench.waitFor(() => historyDays(), (value) => value === 30);
   });
 
-  it('comes back after a reload with no command run: the panel is revived, its code loaded on first use', async function () {
-    await workbench.reload();
-    // Nothing but the restored editor asks for the dashboard: the serializer loads the panel's code and revives it.
-    assert.equal(await waitForHistory(), 30);
-    assert.notEqual((await frame().locator('#today-ratio .ratio-value').innerText({ timeout: 30_000 })).trim(), '');
-    assert.ok(!(await workbench.extensionLog()).includes('could not be loaded'), 'the feature bundle loaded');
-  });
-
   it('shows today\'s figures equal to the snapshot API', async function () {
     await workbench.openFile('notes.js');
     await workbench.page.keyboard.type('const mine = 42;');
@@ -133,6 +125,14 @@ describe('Dashboard in the real workbench', function () {
     }
     // Where today's AI chat work came from: a line only when there is some.
     assert.equal(await frame().locator('#ai-chat-by').count(), snapshot.today.chars.aiChat > 0 ? 1 : 0);
+  });
+
+  it('comes back after a reload with no command run: the panel is revived, its code loaded on first use', async function () {
+    await workbench.reload();
+    // Nothing but the restored editor asks for the dashboard: the serializer loads the panel's code and revives it.
+    assert.equal(await waitForHistory(), 30);
+    assert.notEqual((await frame().locator('#today-ratio .ratio-value').innerText({ timeout: 30_000 })).trim(), '');
+    assert.ok(!(await workbench.extensionLog()).includes('could not be loaded'), 'the feature bundle loaded');
   });
 
   it('saves a reflection as it is filled in, shows markup as literal text, and keeps it across a reload', async function () {
