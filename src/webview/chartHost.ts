@@ -23,14 +23,46 @@ window.addEventListener(CHARTS_READY_EVENT, () => {
   }
 });
 
-/** Draws chart `id` now, or as soon as the charts bundle has loaded. */
-export function withCharts(id: string, draw: (charts: ChartsModule, texts: ChartTexts) => void): void {
+let chartsAsked = false;
+
+/**
+ * Runs the charts bundle (fetched meanwhile by the shell's preload) once the frame now being
+ * prepared is painted: a `requestAnimationFrame` callback runs before that paint, a task queued
+ * from it after. The first view's chart, painted by the page, is on screen before chart.js runs.
+ */
+export function loadChartsAfterPaint(): void {
+  if (!chartsAsked) {
+    requestAnimationFrame(() => setTimeout(loadCharts, 0));
+  }
+  chartsAsked = true;
+}
+
+/** Runs the charts bundle now (once). */
+export function loadCharts(): void {
+  const preload = document.getElementById('charts-script');
+  if (!(preload instanceof HTMLLinkElement) || document.getElementById('charts-bundle') || loaded()) {
+    return;
+  }
+  chartsAsked = true;
+  const script = document.createElement('script');
+  script.id = 'charts-bundle';
+  script.nonce = preload.nonce;
+  script.src = preload.href;
+  document.body.append(script);
+}
+
+/**
+ * Draws chart `id` now, or as soon as the charts bundle has loaded; `meanwhile` paints it the
+ * page's own way until then (the first view's chart, which must not wait for chart.js).
+ */
+export function withCharts(id: string, draw: (charts: ChartsModule, texts: ChartTexts) => void, meanwhile?: () => void): void {
   const charts = loaded();
   if (charts) {
     waiting.delete(id);
     draw(charts, texts);
   } else {
     waiting.set(id, (ready) => draw(ready, texts));
+    meanwhile?.();
   }
 }
 
