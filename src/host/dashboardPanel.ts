@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Calendar } from '../core/calendar';
-import type { Scheduler } from '../core/clock';
+import { systemScheduler, type Scheduler } from '../core/clock';
 import { dashboardHtml } from '../core/dashboardHtml';
 import type { Snapshot } from '../core/history/snapshot';
 import { LIVE_HISTORY_INTERVAL_MS, LIVE_UPDATE_INTERVAL_MS } from '../core/liveUpdates';
@@ -216,11 +216,13 @@ export class DashboardPanel extends Disposable {
       // The restored range's history right away (no extra round trip before the first chart); insights after it.
       this.postHistory(range);
     }
-    this.postInsights();
     if (this.pendingFocus) {
       this.post({ type: 'focus', section: this.pendingFocus });
       this.pendingFocus = undefined;
     }
+    // The insights read a year of days and sessions: a task later, so that the first view's
+    // messages leave first (the extension host sends what is posted once the current task ends).
+    (this.deps.scheduler ?? systemScheduler).setTimeout(() => this.postInsights(), 0);
   }
 
   private postGlance(): void {

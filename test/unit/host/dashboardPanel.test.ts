@@ -72,11 +72,13 @@ describe('Host: the dashboard panel and its messages', function () {
     assert.deepEqual(posted(), []);
   });
 
-  it('answers "ready" with the strings, the glance, the restored range\'s history, the insights and the place to show', function () {
+  it('answers "ready" with the strings, the glance, the restored range\'s history and the place to show, then the insights a task later', async function () {
     dashboard.open();
     counts.set({ typed: 300, aiInline: 100 });
     panel().receive({ type: 'ready', range: '7' });
-    assert.deepEqual(types(), ['init', 'glance', 'history', 'insights', 'focus']);
+    assert.deepEqual(types(), ['init', 'glance', 'history', 'focus'], 'the first view\'s messages leave before the insights are read');
+    await time.advance(0);
+    assert.deepEqual(types(), ['init', 'glance', 'history', 'focus', 'insights']);
     assert.equal(history.refreshes, 1, 'other windows\' counts are read first');
     const [init, glance, historyMessage] = posted() as [Posted & { strings: Record<string, string> }, Posted & { glance: { periods: Array<{ period: string; share: number | null }> } }, Posted & { history: { range: string; days: unknown[] } }];
     assert.equal(init.strings.title, 'Ownership Ratio');
@@ -88,6 +90,7 @@ describe('Host: the dashboard panel and its messages', function () {
   it('answers requests for history, sessions and a reflection, and refuses a reflection for a future day', async function () {
     dashboard.open();
     panel().receive({ type: 'ready' });
+    await time.advance(0);
     posted().length = 0;
     panel().receive({ type: 'getHistory', range: 'all' });
     panel().receive({ type: 'getSessions', date: TODAY });
