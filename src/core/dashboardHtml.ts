@@ -6,8 +6,9 @@ export interface DashboardHtmlInput {
   readonly nonce: string;
   readonly scriptUri: string;
   /**
-   * The charts (chart.js and ours): fetched at once (a preload), run by the main script once the
-   * first view is painted, so that neither its parsing nor its drawing holds that view back.
+   * The charts (chart.js and ours), named on the main script's tag and run by it once the first
+   * view is painted. Not fetched by the page itself: VS Code hands the extension's messages to a
+   * webview page only after its load event, which every resource fetched by then holds back.
    */
   readonly chartsUri: string;
   /** The boot script, loaded in the head: it says "ready" while the main script loads. */
@@ -40,11 +41,10 @@ export function dashboardHtml(input: DashboardHtmlInput): string {
 <link rel="stylesheet" href="${escapeAttribute(input.styleUri)}">
 <title>${escapeText(input.title)}</title>
 <script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.bootUri)}"></script>
-<link id="charts-script" rel="preload" as="script" nonce="${escapeAttribute(input.nonce)}" href="${escapeAttribute(input.chartsUri)}">
 </head>
 <body>
 <main id="app" aria-live="polite"${input.renderedAt === undefined ? '' : ` data-rendered-at="${Math.trunc(input.renderedAt)}"`}></main>
-<script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.scriptUri)}"></script>
+<script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.scriptUri)}" data-charts="${escapeAttribute(input.chartsUri)}"></script>
 </body>
 </html>`;
 }

@@ -23,12 +23,14 @@ window.addEventListener(CHARTS_READY_EVENT, () => {
   }
 });
 
+/** The main bundle's own tag (this module runs within it): it names the charts bundle and holds the nonce. */
+const mainScript = document.currentScript instanceof HTMLScriptElement ? document.currentScript : undefined;
 let chartsAsked = false;
 
 /**
- * Runs the charts bundle (fetched meanwhile by the shell's preload) once the frame now being
- * prepared is painted: a `requestAnimationFrame` callback runs before that paint, a task queued
- * from it after. The first view's chart, painted by the page, is on screen before chart.js runs.
+ * Runs the charts bundle once the frame now being prepared is painted: a `requestAnimationFrame`
+ * callback runs before that paint, a task queued from it after. The first view's chart, painted
+ * by the page, is on screen before chart.js is fetched and run.
  */
 export function loadChartsAfterPaint(): void {
   if (!chartsAsked) {
@@ -37,17 +39,17 @@ export function loadChartsAfterPaint(): void {
   chartsAsked = true;
 }
 
-/** Runs the charts bundle now (once). */
+/** Fetches and runs the charts bundle now (once). */
 export function loadCharts(): void {
-  const preload = document.getElementById('charts-script');
-  if (!(preload instanceof HTMLLinkElement) || document.getElementById('charts-bundle') || loaded()) {
+  const source = mainScript?.dataset.charts;
+  if (!mainScript || !source || document.getElementById('charts-bundle') || loaded()) {
     return;
   }
   chartsAsked = true;
   const script = document.createElement('script');
   script.id = 'charts-bundle';
-  script.nonce = preload.nonce;
-  script.src = preload.href;
+  script.nonce = mainScript.nonce;
+  script.src = source;
   document.body.append(script);
 }
 
