@@ -98,7 +98,7 @@ export async function openDashboardPage(options: PageOptions = {}): Promise<Dash
     await route.fulfill({ contentType: asset.type, body: await readFile(join(repoRoot, asset.file)) });
   });
   await page.addInitScript(installVsCodeApi, options.state);
-  // Not awaited when a bundle is held: the page's load waits for it.
+  // Not awaited when a bundle is held: the page's load may wait for it.
   const loaded = page.goto(`${ORIGIN}/`, { waitUntil: 'load' });
   if (!options.holdMain && !options.holdCharts) {
     await loaded;
