@@ -5,7 +5,11 @@ export interface DashboardHtmlInput {
   /** A fresh, crypto-random nonce for this render. */
   readonly nonce: string;
   readonly scriptUri: string;
-  /** The charts (chart.js and ours), loaded after the main script: the page shows its first view without them. */
+  /**
+   * The charts (chart.js and ours), named on the main script's tag and run by it once the first
+   * view is painted. Not fetched by the page itself: VS Code hands the extension's messages to a
+   * webview page only after its load event, which every resource fetched by then holds back.
+   */
   readonly chartsUri: string;
   /** The boot script, loaded in the head: it says "ready" while the main script loads. */
   readonly bootUri: string;
@@ -40,8 +44,7 @@ export function dashboardHtml(input: DashboardHtmlInput): string {
 </head>
 <body>
 <main id="app" aria-live="polite"${input.renderedAt === undefined ? '' : ` data-rendered-at="${Math.trunc(input.renderedAt)}"`}></main>
-<script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.scriptUri)}"></script>
-<script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.chartsUri)}"></script>
+<script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.scriptUri)}" data-charts="${escapeAttribute(input.chartsUri)}"></script>
 </body>
 </html>`;
 }

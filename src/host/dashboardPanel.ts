@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Calendar } from '../core/calendar';
-import type { Scheduler } from '../core/clock';
+import { systemScheduler, type Scheduler } from '../core/clock';
 import { dashboardHtml } from '../core/dashboardHtml';
 import type { Snapshot } from '../core/history/snapshot';
 import { LIVE_HISTORY_INTERVAL_MS, LIVE_UPDATE_INTERVAL_MS } from '../core/liveUpdates';
@@ -60,6 +60,8 @@ export class DashboardPanel extends Disposable {
   private readonly dropNotice: RateControl;
   /** This project or all projects, and the other projects' copies. */
   private readonly scope: DashboardScope;
+  /** The range whose first view was posted behind the HTML, until the page says "ready". */
+  private firstView: RangeKey | undefined;
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: DashboardDeps, private readonly onDisposed: () => void) {
     super();
@@ -78,6 +80,7 @@ export class DashboardPanel extends Disposable {
       // says "ready" again. Nothing is posted to it before that.
       if (!panel.visible) {
         this.ready = false;
+        this.firstView = undefined;
       }
     }));
     this.register({ dispose: () => [this.glanceUpdates, this.historyUpdates].forEach((control) => control.dispose()) });
@@ -106,6 +109,7 @@ export class DashboardPanel extends Disposable {
     const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Ownership Ratio'), vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
     const created = new DashboardPanel(panel, deps, onDisposed);
     created.pendingFocus = focus;
+    created.postFirstView();
     return created;
   }
 
@@ -117,7 +121,8 @@ export class DashboardPanel extends Disposable {
   reveal(focus?: DashboardSection): void {
     this.panel.reveal();
     if (focus) {
-      if (this.ready) {
+      // Before the page's "ready" (also with its first view posted) the answer to it shows the place.
+      if (this.ready && this.firstView === undefined) {
         this.post({ type: 'focus', section: focus });
       } else {
         this.pendingFocus = focus;
@@ -134,6 +139,7 @@ export class DashboardPanel extends Disposable {
 
   private render(): void {
     this.ready = false;
+    this.firstView = undefined;
     const webview = this.panel.webview;
     const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...path)).toString();
     webview.html = dashboardHtml({
@@ -147,6 +153,34 @@ export class DashboardPanel extends Disposable {
       title: vscode.l10n.t('Ownership Ratio'),
       renderedAt: this.deps.calendar.now(),
     });
+  }
+
+  /**
+   * A new panel's page has no view state yet, so it will show the default range of this project:
+   * its messages go right behind the HTML. VS Code hands them to the page once it has loaded, a
+   * round trip before an answer to its "ready" could arrive.
+   */
+  private postFirstView(): void {
+    if (!this.panel.visible) {
+      return;
+    }
+    this.ready = true;
+    this.firstView = this.range;
+    this.postOpening();
+  }
+
+  /** What the page needs first: the strings, and today and the range's history in its scope. */
+  private postOpening(): void {
+    this.deps.source.store.refresh();
+    this.post({ type: 'init', locale: vscode.env.language, strings: dashboardStrings(), reflection: this.deps.reflections.enabled() });
+    if (this.scope.scope === 'all') {
+      // The other projects' copies first: the page never shows this project's figures as all of them.
+      void this.showScope(true);
+    } else {
+      this.postGlance();
+      // The range's history right away (no extra round trip before the first chart); insights after it.
+      this.postHistory(this.range);
+    }
   }
 
   private onMessage(raw: unknown): void {
@@ -203,24 +237,22 @@ export class DashboardPanel extends Disposable {
   }
 
   private onReady(range: RangeKey, scope: Scope): void {
+    const posted = this.firstView;
+    this.firstView = undefined;
     this.ready = true;
     this.range = range;
     this.scope.set(scope);
-    this.deps.source.store.refresh();
-    this.post({ type: 'init', locale: vscode.env.language, strings: dashboardStrings(), reflection: this.deps.reflections.enabled() });
-    if (this.scope.scope === 'all') {
-      // The other projects' copies first: the page never shows this project's figures as all of them.
-      void this.showScope(true);
-    } else {
-      this.postGlance();
-      // The restored range's history right away (no extra round trip before the first chart); insights after it.
-      this.postHistory(range);
+    if (posted !== range || this.scope.scope !== 'this') {
+      // Not what was posted behind the HTML (or nothing was): the page's own range and scope.
+      this.postOpening();
     }
-    this.postInsights();
     if (this.pendingFocus) {
       this.post({ type: 'focus', section: this.pendingFocus });
       this.pendingFocus = undefined;
     }
+    // The insights read a year of days and sessions: a task later, so that the first view's
+    // messages leave first (the extension host sends what is posted once the current task ends).
+    (this.deps.scheduler ?? systemScheduler).setTimeout(() => this.postInsights(), 0);
   }
 
   private postGlance(): void {

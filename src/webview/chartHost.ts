@@ -23,14 +23,48 @@ window.addEventListener(CHARTS_READY_EVENT, () => {
   }
 });
 
-/** Draws chart `id` now, or as soon as the charts bundle has loaded. */
-export function withCharts(id: string, draw: (charts: ChartsModule, texts: ChartTexts) => void): void {
+/** The main bundle's own tag (this module runs within it): it names the charts bundle and holds the nonce. */
+const mainScript = document.currentScript instanceof HTMLScriptElement ? document.currentScript : undefined;
+let chartsAsked = false;
+
+/**
+ * Runs the charts bundle once the frame now being prepared is painted: a `requestAnimationFrame`
+ * callback runs before that paint, a task queued from it after. The first view's chart, painted
+ * by the page, is on screen before chart.js is fetched and run.
+ */
+export function loadChartsAfterPaint(): void {
+  if (!chartsAsked) {
+    requestAnimationFrame(() => setTimeout(loadCharts, 0));
+  }
+  chartsAsked = true;
+}
+
+/** Fetches and runs the charts bundle now (once). */
+export function loadCharts(): void {
+  const source = mainScript?.dataset.charts;
+  if (!mainScript || !source || document.getElementById('charts-bundle') || loaded()) {
+    return;
+  }
+  chartsAsked = true;
+  const script = document.createElement('script');
+  script.id = 'charts-bundle';
+  script.nonce = mainScript.nonce;
+  script.src = source;
+  document.body.append(script);
+}
+
+/**
+ * Draws chart `id` now, or as soon as the charts bundle has loaded; `meanwhile` paints it the
+ * page's own way until then (the first view's chart, which must not wait for chart.js).
+ */
+export function withCharts(id: string, draw: (charts: ChartsModule, texts: ChartTexts) => void, meanwhile?: () => void): void {
   const charts = loaded();
   if (charts) {
     waiting.delete(id);
     draw(charts, texts);
   } else {
     waiting.set(id, (ready) => draw(ready, texts));
+    meanwhile?.();
   }
 }
 

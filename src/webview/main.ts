@@ -3,9 +3,13 @@
  * body does, so the messages the boot script kept while this bundle loaded are handed over only
  * at the very end, when everything they may touch is there.
  */
+import { loadCharts } from './chartHost';
 import { app, boot } from './host';
 import { onMessage, redrawCharts } from './messages';
 import { flushDraft } from './sections/reflectionDraft';
+
+/** How long the charts wait for the first history at most. */
+const CHARTS_AT_THE_LATEST_MS = 500;
 
 let cspViolations = 0;
 document.addEventListener('securitypolicyviolation', () => {
@@ -27,3 +31,5 @@ app.dataset.scriptAt = String(Date.now());
 for (const data of boot.takeOver()) {
   onMessage(data);
 }
+// The charts run once the first history is painted; should it be slow to come, they run anyway.
+setTimeout(loadCharts, CHARTS_AT_THE_LATEST_MS);

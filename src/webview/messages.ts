@@ -1,5 +1,6 @@
 /** What the page does with each message from the extension (validated on arrival). */
 import { parseToWebview, type ToWebviewMessage } from '../protocol';
+import { loadChartsAfterPaint } from './chartHost';
 import { setLanguage, t } from './format';
 import { app, post } from './host';
 import { received, view } from './state';
@@ -49,6 +50,7 @@ function handle(message: ToWebviewMessage): void {
       app.dataset.historyAt = String(Date.now());
       received.history = message.history;
       renderHistory(message.history);
+      loadChartsAfterPaint();
       return;
     case 'sessions':
       received.sessions = { date: message.date, sessions: message.sessions };

@@ -59,8 +59,11 @@ describe('Dashboard HTML shell: strict Content Security Policy, escaped values',
     const nonce = 'q1w2e3r4t5y6u7i8o9p0AA==';
     const html = render({ nonce });
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    // The boot script in the head, the main bundle and then the charts at the end of the body: all files, no inline code.
-    assert.deepEqual(scripts.map(([, attributes]) => /src="[^"]*\/([a-z]+\.js)"/.exec(attributes)?.[1]), ['boot.js', 'dashboard.js', 'charts.js']);
+    // The boot script in the head, the main bundle at the end of the body: all files, no inline code.
+    assert.deepEqual(scripts.map(([, attributes]) => /src="[^"]*\/([a-z]+\.js)"/.exec(attributes)?.[1]), ['boot.js', 'dashboard.js']);
+    // The charts are named on the main bundle's tag, which runs them later (with the same nonce): nothing preloads them.
+    assert.match(scripts[1][1], /data-charts="[^"]*\/charts\.js"/);
+    assert.doesNotMatch(html, /<link[^>]*preload/);
     for (const [, attributes, body] of scripts) {
       assert.match(attributes, new RegExp(`nonce="${nonce.replace(/[+/=]/g, (c) => `\\${c}`)}"`));
       assert.match(attributes, /src="/);
@@ -90,7 +93,7 @@ describe('Dashboard HTML shell: strict Content Security Policy, escaped values',
 
   it('escapes what it is given', function () {
     const html = render({ title: '</title><script>alert(1)</script>', language: '"><script>' });
-    assert.equal([...html.matchAll(/<script/g)].length, 3, 'only the boot script, the main bundle and the charts');
+    assert.equal([...html.matchAll(/<script/g)].length, 2, 'only the boot script and the main bundle');
     assert.ok(html.includes('&lt;/title&gt;'));
   });
 });

@@ -357,21 +357,21 @@ export class HistoryStore {
     }
     const now = this.deps.calendar.now();
     const today = this.compactAll(); // cheap (a pass over day keys); keeps live edits of old days within retention too
-    await this.upkeep.save();
     await this.removal.write(); // throws when the copy could not be written: nothing is removed, the write is retried
     const { d, s } = this.encoder.encode(this.base, this.tracker.live, this.options, this.languagesFrom(today));
-    const record: StoredWindowRecord = { v: SCHEMA_VERSION, w: this.deps.windowId, t: now, d, s };
-    if (this.closing) {
-      record.z = 1;
+    const record: StoredWindowRecord = { v: SCHEMA_VERSION, w: this.deps.windowId, t: now, d, s, ...(this.closing ? { z: 1 } : {}), ...(this.records.folded.size > 0 ? { f: [...this.records.folded] } : {}) };
+    // The maintenance state beside the record, not before it: a window going away (a reload) may
+    // find its workspace state failing at once, and the record's shared file must still land (see
+    // MirroredMemento.update). A record without its maintenance state only makes the rules hold.
+    const [written, maintenance] = await Promise.allSettled([this.records.write(record), this.upkeep.save()]);
+    if (written.status === 'fulfilled') {
+      await this.records.deleteFolded();
+      this.syncOthers();
     }
-    if (this.records.folded.size > 0) {
-      record.f = [...this.records.folded];
+    const failed = [written, maintenance].find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed !== undefined) {
+      throw failed.reason;
     }
-    this.records.writingT = record.t;
-    await Promise.resolve(this.deps.memento.update(this.records.key, record)).finally(() => (this.records.writingT = undefined));
-    this.records.lastWrittenT = record.t;
-    await this.records.deleteFolded();
-    this.syncOthers();
   }
 
   /** Our key vanished (another window folded it, or deleted all data): start over under a new key. */

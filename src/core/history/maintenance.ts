@@ -92,7 +92,7 @@ export class Maintenance {
     this.setRetention({ ...this.retention, declined: days });
   }
 
-  /** Stores the state if it changed (before the history written with it, so a restart sees both). */
+  /** Stores the state if it changed (beside the history written with it; without it a restart only holds the rules longer). */
   async save(): Promise<void> {
     if (!this.dirty) {
       return;

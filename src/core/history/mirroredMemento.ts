@@ -29,7 +29,8 @@ function stamp(value: unknown): number {
  * window and never tells a window what another one wrote, so without the files two windows on one
  * folder would overwrite each other's counts. Reads return the newer of the Memento's copy and the
  * file (by the record's `t`); a deleted record leaves a tombstone so no window resurrects it from a
- * stale copy. The Memento stays the primary store: a failing file write is reported, not thrown.
+ * stale copy. A failing file write is reported, not thrown; a failing Memento write is thrown (the
+ * store retries it) although the file may have the record already, which only keeps more.
  */
 export class MirroredMemento implements MementoLike {
   private readonly records = new Map<string, { readonly mtime: number; readonly value: unknown }>();
@@ -63,11 +64,21 @@ export class MirroredMemento implements MementoLike {
   }
 
   async update(key: string, value: unknown): Promise<void> {
-    // The Memento first: its failures (thrown or rejected) reach the store's retry logic unchanged.
-    await this.memento.update(key, value);
     if (!this.isMirrored(key)) {
-      return;
+      return this.memento.update(key, value);
     }
+    // Both at once: when the window goes away (a reload, a closed tab) its workspace state may no
+    // longer answer, while the file still lands, and the next window takes the newer copy. The
+    // Memento's failures (thrown or rejected) reach the store's retry logic unchanged.
+    const shared = this.writeShared(key, value);
+    try {
+      await this.memento.update(key, value);
+    } finally {
+      await shared;
+    }
+  }
+
+  private async writeShared(key: string, value: unknown): Promise<void> {
     try {
       if (value === undefined) {
         const now = this.clock.now();

@@ -3,7 +3,7 @@ import { decodeHistory } from './codec';
 import { mergeHistory, type HistoryData } from './model';
 import type { MementoLike } from './ports';
 import { keepAside, type QuarantineDeps } from './quarantine';
-import { parseWindowRecord, type ParseResult, type ParsedWindowRecord } from './schema';
+import { parseWindowRecord, type ParseResult, type ParsedWindowRecord, type StoredWindowRecord } from './schema';
 import type { StoreWarning } from './storeTypes';
 
 const WINDOW_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -208,6 +208,17 @@ export class WindowRecords {
     this.folded.clear();
     this.lastWrittenT = undefined;
     return lost;
+  }
+
+  /** Writes our record: `writingT` while it is under way, `lastWrittenT` once stored. */
+  async write(record: StoredWindowRecord): Promise<void> {
+    this.writingT = record.t;
+    try {
+      await this.memento.update(this.ownKey, record);
+    } finally {
+      this.writingT = undefined;
+    }
+    this.lastWrittenT = record.t;
   }
 
   /** Deletes the keys folded into our record, now that the record is written; failures retry next time. */

@@ -1,23 +1,13 @@
 /** Day by day (or week by week, month by month): stacked characters, the share yours and its average. */
 import type { TooltipItem } from 'chart.js';
+import { DAILY_BARS as BARS } from '../../core/dailyChartLayout';
 import type { HistoryPayload } from '../../protocol';
 import type { ChartTexts } from '../chartsApi';
+import { dailyLabel as labelOf } from '../dailyLabels';
 import { draw, fill } from './registry';
-
-const BARS = ['typed', 'aiInline', 'aiChat', 'paste'] as const;
 
 function percentOrNull(value: number | null): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 1000) / 10 : null;
-}
-
-function labelOf(history: HistoryPayload, date: string, texts: ChartTexts, long: boolean): string {
-  if (history.unit === 'month') {
-    return texts.formatDay(date, 'month');
-  }
-  if (history.unit === 'week') {
-    return long ? texts.t('weekOf', texts.formatDay(date, 'medium')) : texts.formatDay(date, 'shortYear');
-  }
-  return texts.formatDay(date, long ? 'full' : history.days.length > 45 ? 'shortYear' : 'weekday');
 }
 
 export function drawDaily(canvas: HTMLCanvasElement, history: HistoryPayload, texts: ChartTexts, onChooseDay: (date: string) => void): void {

@@ -2,6 +2,7 @@
 import type { HistoryPayload } from '../../protocol';
 import { RANGES } from '../../ranges';
 import { chartBlock, removeChart, withCharts } from '../chartHost';
+import { paintDailyChart } from '../dailyCanvas';
 import { element, table, toggleGroup } from '../dom';
 import { count, formatDay, percent, t } from '../format';
 import { app, post } from '../host';
@@ -50,7 +51,7 @@ export function renderHistory(history: HistoryPayload): void {
   parts.push(element('div', undefined, 'legend'), block);
   sections.history.replaceChildren(...parts);
   renderLegend(parts[parts.length - 2], history.unit);
-  withCharts('daily', (charts, texts) => charts.drawDaily(canvas, history, texts, chooseDay));
+  withCharts('daily', (charts, texts) => charts.drawDaily(canvas, history, texts, chooseDay), () => paintDailyChart(canvas, history));
   renderLanguages(history);
   renderFate(history);
 }

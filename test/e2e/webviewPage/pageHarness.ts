@@ -29,12 +29,16 @@ export interface DashboardPage {
   posted(): Promise<unknown[]>;
   /** Lets the main bundle load (when opened with `holdMain`). */
   releaseMain(): void;
+  /** Lets the charts bundle load (when opened with `holdCharts`). */
+  releaseCharts(): void;
   close(): Promise<void>;
 }
 
 export interface PageOptions {
   /** Hold the main bundle back until `releaseMain()`: the boot script runs alone first. */
   readonly holdMain?: boolean;
+  /** Hold the charts bundle (chart.js) back until `releaseCharts()`: the page draws without it. */
+  readonly holdCharts?: boolean;
   /** What `getState()` returns (the state a hidden or reloaded page saved). */
   readonly state?: unknown;
   readonly colorScheme?: 'light' | 'dark';
@@ -68,6 +72,8 @@ export async function openDashboardPage(options: PageOptions = {}): Promise<Dash
   page.on('pageerror', (error) => errors.push(error.message));
   let release: () => void = () => undefined;
   const mainReleased = options.holdMain ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+  let releaseCharts: () => void = () => undefined;
+  const chartsReleased = options.holdCharts ? new Promise<void>((resolve) => (releaseCharts = resolve)) : Promise.resolve();
   await page.route(`${ORIGIN}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/') {
@@ -86,12 +92,15 @@ export async function openDashboardPage(options: PageOptions = {}): Promise<Dash
     if (path === '/dashboard.js') {
       await mainReleased;
     }
+    if (path === '/charts.js') {
+      await chartsReleased;
+    }
     await route.fulfill({ contentType: asset.type, body: await readFile(join(repoRoot, asset.file)) });
   });
   await page.addInitScript(installVsCodeApi, options.state);
-  // Not awaited when the main bundle is held: the page's load waits for it.
+  // Not awaited when a bundle is held: the page's load may wait for it.
   const loaded = page.goto(`${ORIGIN}/`, { waitUntil: 'load' });
-  if (!options.holdMain) {
+  if (!options.holdMain && !options.holdCharts) {
     await loaded;
   } else {
     loaded.catch(() => undefined);
@@ -104,6 +113,7 @@ export async function openDashboardPage(options: PageOptions = {}): Promise<Dash
     },
     posted: () => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted.slice()),
     releaseMain: () => release(),
+    releaseCharts: () => releaseCharts(),
     close: () => browser.close(),
   };
 }

@@ -3,7 +3,7 @@ import { HistoryStore } from '../../../src/core/history/historyStore';
 import { HISTORY_KEY_PREFIX } from '../../../src/core/storageKeys';
 import { MirroredMemento, type MirrorFiles } from '../../../src/core/history/mirroredMemento';
 import { InMemoryMemento } from '../../../src/core/history/ports';
-import { attr, FakeTime, utc } from './fakes';
+import { attr, FakeTime, SpyMemento, utc, type FailMode } from './fakes';
 
 /** A folder shared by windows: JSON copies, modification times from the shared clock. */
 class FakeFolder implements MirrorFiles {
@@ -149,13 +149,45 @@ describe('MirroredMemento: two windows on one folder', function () {
     assert.equal(folder.setAsideFiles.length, 1, 'set aside once, not skipped at every refresh');
   });
 
-  it('passes a failing Memento write on to the store unchanged, for its retries', async function () {
+  it('passes a failing Memento write on to the store unchanged, for its retries; the shared file still has the record', async function () {
     const time = new FakeTime(0);
     const folder = new FakeFolder(time);
     const broken = new InMemoryMemento();
     broken.update = () => Promise.reject(new Error('storage full'));
     const memento = new MirroredMemento(broken, folder, isHistoryKey, time);
     await assert.rejects(memento.update('history.w.a', { t: 1 }), /storage full/);
-    assert.equal(folder.files.size, 0, 'no shared file for a record that was not stored');
+    assert.deepEqual([...folder.files.keys()], ['history.w.a.json'], 'the counts are kept where the next window reads them');
+    assert.equal((memento.get('history.w.a') as { t: number }).t, 1);
   });
+
+  it('writes the shared file although the Memento never answers (a window going away): the next window has the counts', async function () {
+    const time = new FakeTime(0);
+    const folder = new FakeFolder(time);
+    const gone = new InMemoryMemento();
+    gone.update = () => new Promise<void>(() => undefined);
+    void new MirroredMemento(gone, folder, isHistoryKey, time).update('history.w.a', { v: 2, w: 'a', t: 7, d: {}, s: {} });
+    await new Promise((resolve) => setImmediate(resolve));
+    const next = new MirroredMemento(new InMemoryMemento(), folder, isHistoryKey, time);
+    await next.refresh();
+    assert.equal((next.get('history.w.a') as { t: number }).t, 7);
+  });
+  for (const failMode of ['throw', 'reject'] as FailMode[]) {
+    it(`keeps the final write of a window going away whose workspace state ${failMode === 'throw' ? 'throws' : 'rejects'} at once (a reload): the next window has every count`, async function () {
+      const time = new FakeTime(Date.UTC(2026, 10, 24, 9, 0, 0));
+      const folder = new FakeFolder(time);
+      const local = new SpyMemento();
+      const store = new HistoryStore({ memento: new MirroredMemento(local, folder, isHistoryKey, time), calendar: time.calendar(utc), scheduler: time, windowId: 'windowA' });
+      await store.load();
+      store.record(attr(time.now(), 'typed', 16));
+      // Nothing written yet: the first write also stores the maintenance state (the trusted day).
+      assert.equal(local.log.length, 0);
+      local.failMode = failMode;
+      await store.dispose();
+      const next = new MirroredMemento(new InMemoryMemento(), folder, isHistoryKey, time);
+      await next.refresh();
+      const reader = new HistoryStore({ memento: next, calendar: time.calendar(utc), scheduler: time, windowId: 'windowB' });
+      await reader.load();
+      assert.equal(reader.snapshot().today.chars.typed, 16);
+    });
+  }
 });

@@ -64,22 +64,44 @@ describe('Host: the dashboard panel and its messages', function () {
     dashboard.dispose();
   });
 
-  it('renders the page under a strict policy with a fresh nonce, and posts nothing before "ready"', function () {
+  it('renders the page under a strict policy with a fresh nonce, and posts a new panel\'s first view right behind it', function () {
     void dashboard.open();
     const html = panel().webview.html;
     const nonce = /nonce="([^"]+)"/.exec(html)?.[1] ?? '';
     assert.ok(Buffer.from(nonce, 'base64').length >= 16);
     assert.match(html, new RegExp(`script-src 'nonce-${nonce.replace(/[+/=]/g, '\\$&')}'`));
     assert.match(html, /https:\/\/webview\.test\/extension\/dist\/webview\/boot\.js/);
-    assert.deepEqual(posted(), []);
+    // A new page has no view state: it shows the default range of this project, sent before it asks.
+    assert.deepEqual(types(), ['init', 'glance', 'history']);
+    assert.equal((posted()[2] as Posted & { history: { range: string } }).history.range, '30');
   });
 
-  it('answers "ready" with the strings, the glance, the restored range\'s history, the insights and the place to show', function () {
+  it('does not send the first view again when "ready" asks for what was sent, and sends the page\'s own otherwise', async function () {
+    void dashboard.open();
+    posted().length = 0;
+    panel().receive({ type: 'ready', range: '30' });
+    assert.deepEqual(types(), ['focus']);
+    await time.advance(0);
+    assert.deepEqual(types(), ['focus', 'insights']);
+    dashboard.dispose();
+    void dashboard.open();
+    panel().setVisible(false);
+    panel().setVisible(true);
+    posted().length = 0;
+    // Hidden meanwhile: the page loaded anew, and what was sent before went with the old one.
+    panel().receive({ type: 'ready', range: '30' });
+    assert.deepEqual(types(), ['init', 'glance', 'history', 'focus']);
+  });
+
+  it('answers "ready" with the strings, the glance, the restored range\'s history and the place to show, then the insights a task later', async function () {
     void dashboard.open();
     counts.set({ typed: 300, aiInline: 100 });
+    posted().length = 0;
     panel().receive({ type: 'ready', range: '7' });
-    assert.deepEqual(types(), ['init', 'glance', 'history', 'insights', 'focus']);
-    assert.equal(history.refreshes, 1, 'other windows\' counts are read first');
+    assert.deepEqual(types(), ['init', 'glance', 'history', 'focus'], 'the first view\'s messages leave before the insights are read');
+    await time.advance(0);
+    assert.deepEqual(types(), ['init', 'glance', 'history', 'focus', 'insights']);
+    assert.equal(history.refreshes, 2, 'other windows\' counts are read before each opening sent (behind the HTML, then for the page\'s range)');
     const [init, glance, historyMessage] = posted() as [Posted & { strings: Record<string, string> }, Posted & { glance: { periods: Array<{ period: string; share: number | null }> } }, Posted & { history: { range: string; days: unknown[] } }];
     assert.equal(init.strings.title, 'Ownership Ratio');
     assert.equal(glance.glance.periods[0].share, 0.75);
@@ -90,6 +112,7 @@ describe('Host: the dashboard panel and its messages', function () {
   it('answers requests for history, sessions and a reflection, and refuses a reflection for a future day', async function () {
     void dashboard.open();
     panel().receive({ type: 'ready' });
+    await time.advance(0);
     posted().length = 0;
     panel().receive({ type: 'getHistory', range: 'all' });
     panel().receive({ type: 'getSessions', date: TODAY });
@@ -108,6 +131,7 @@ describe('Host: the dashboard panel and its messages', function () {
 
   it('ignores a message outside the protocol, and drops a flood with one line in the log', function () {
     void dashboard.open();
+    posted().length = 0;
     panel().receive({ type: 'executeCommand', command: 'workbench.action.terminal.new' });
     assert.deepEqual(posted(), []);
     assert.match(log.lines.join('\n'), /ignored a message that does not match the protocol/);
