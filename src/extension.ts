@@ -81,12 +81,8 @@ export function activateOn(extensionContext: vscode.ExtensionContext, platform: 
     statusBar,
     fateWatcher,
     new ReflectionReminder({
-      calendar,
-      state: context.globalState,
-      reflections,
+      calendar, state: context.globalState, reflections, reflect, log, ready: counts.whenLoaded(),
       hasActivityToday: () => countedChars(counts.getSnapshot().today.chars) > 0,
-      reflect,
-      log,
     }),
     ...watchEdits({
       clock: calendar,

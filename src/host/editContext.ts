@@ -12,11 +12,12 @@ export interface EditContextOptions {
 /**
  * What the editor shows around an anonymous edit, kept up to date from events so that the
  * classifier's questions cost nothing: is an AI extension's diff view open, is an AI extension
- * installed and enabled.
+ * installed and enabled. The extension list (a few milliseconds to read) is read just after
+ * activation rather than during it, or at the first question if one comes sooner.
  */
 export class EditContext extends Disposable implements ActionSignals {
   private diffOpen = false;
-  private aiExtension = false;
+  private aiExtension: boolean | undefined;
 
   constructor(private readonly options: EditContextOptions) {
     super();
@@ -28,7 +29,8 @@ export class EditContext extends Disposable implements ActionSignals {
       }
     }));
     this.updateTabs();
-    this.updateExtensions();
+    const warmUp = setTimeout(() => this.aiExtensionActive(), 0);
+    this.register({ dispose: () => clearTimeout(warmUp) });
   }
 
   aiDiffViewOpen(): boolean {
@@ -36,7 +38,7 @@ export class EditContext extends Disposable implements ActionSignals {
   }
 
   aiExtensionActive(): boolean {
-    return this.aiExtension;
+    return this.aiExtension ??= this.readExtensions();
   }
 
   private updateTabs(): void {
@@ -45,6 +47,10 @@ export class EditContext extends Disposable implements ActionSignals {
   }
 
   private updateExtensions(): void {
-    this.aiExtension = someAiExtension(vscode.extensions.all.map((extension) => extension.id), this.options.aiExtensions(), this.options.toolExtensions());
+    this.aiExtension = this.readExtensions();
+  }
+
+  private readExtensions(): boolean {
+    return someAiExtension(vscode.extensions.all.map((extension) => extension.id), this.options.aiExtensions(), this.options.toolExtensions());
   }
 }

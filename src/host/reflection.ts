@@ -85,6 +85,8 @@ export interface ReminderDeps {
   /** Opens the dashboard on the reflection. */
   reflect(): void;
   readonly log: vscode.LogOutputChannel;
+  /** Resolves once today's activity can be told (the history is read): the first decision waits for it. */
+  readonly ready: PromiseLike<void>;
 }
 
 /** A thin timer around `decideReminder`: at most one notification a day, only on days with activity. */
@@ -100,7 +102,7 @@ export class ReflectionReminder extends Disposable {
         this.schedule();
       }
     }));
-    this.schedule();
+    void Promise.resolve(deps.ready).then(() => this.schedule(), () => this.schedule());
   }
 
   private get reminderState(): ReminderState {

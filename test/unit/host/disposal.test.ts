@@ -68,7 +68,7 @@ const BUILDERS: Record<string, (vscode: FakeVscode, time: FakeTime) => Built | P
     const context = fakeExtensionContext();
     return new ReflectionReminder({
       calendar: calendarOf(time, () => 0), state: context.globalState, reflections: new Reflections(context as never, calendarOf(time, () => 0), vscode.window.createOutputChannel() as never),
-      hasActivityToday: () => true, reflect: () => undefined, log: vscode.window.createOutputChannel() as never,
+      hasActivityToday: () => true, reflect: () => undefined, log: vscode.window.createOutputChannel() as never, ready: Promise.resolve(),
     });
   },
   ChangeWatcher: (_vscode, time) => new ChangeWatcher({ clock: time, intents: new IntentLog(), exactSources: () => true, onAttribution: () => undefined, onReplace: () => undefined }),
