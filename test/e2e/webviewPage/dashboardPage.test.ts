@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { contrastRatio, parseColor } from '../../../src/core/colorContrast';
 import type { ToWebviewMessage } from '../../../src/protocol';
 import { glanceMessage, historyMessage, initMessage, insightsMessage } from './messages';
-import { openDashboardPage, type DashboardPage } from './pageHarness';
+import { pagePerTest, type DashboardPage } from './pageHarness';
 
 /** VS Code's light theme variables that matter here (the page reads them as a webview does). */
 const LIGHT_THEME = {
@@ -19,15 +19,10 @@ function languages(count: number) {
 describe('Dashboard page on its own (Chromium)', function () {
   this.timeout(60_000);
   let dashboard: DashboardPage | undefined;
-
-  afterEach(async function () {
-    assert.deepEqual(dashboard?.errors ?? [], [], 'no error in the page');
-    await dashboard?.close();
-    dashboard = undefined;
-  });
+  const openPage = pagePerTest();
 
   async function open(messages: ToWebviewMessage[]): Promise<DashboardPage> {
-    dashboard = await openDashboardPage();
+    dashboard = await openPage();
     for (const message of messages) {
       await dashboard.post(message);
     }
@@ -132,7 +127,7 @@ describe('Dashboard page on its own (Chromium)', function () {
   });
 
   it('gives every graphic at least 3:1 contrast with a light background', async function () {
-    dashboard = await openDashboardPage();
+    dashboard = await openPage();
     await dashboard.page.evaluate((variables) => {
       for (const [name, value] of Object.entries(variables)) {
         document.body.style.setProperty(name, value);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { ToWebviewMessage } from '../../../src/protocol';
 import { glanceMessage, historyMessage, initMessage } from './messages';
-import { openDashboardPage, type DashboardPage } from './pageHarness';
+import { pagePerTest, type DashboardPage } from './pageHarness';
 
 /** How many of the daily canvas's pixels are painted in the colour of `swatch` (a legend entry), and in any colour. */
 async function paintedPixels(page: Page, swatch: number): Promise<{ any: number; colour: number }> {
@@ -28,15 +28,10 @@ async function paintedPixels(page: Page, swatch: number): Promise<{ any: number;
 describe('Dashboard page: the first chart without chart.js', function () {
   this.timeout(60_000);
   let dashboard: DashboardPage | undefined;
-
-  afterEach(async function () {
-    assert.deepEqual(dashboard?.errors ?? [], [], 'no error in the page');
-    await dashboard?.close();
-    dashboard = undefined;
-  });
+  const openPage = pagePerTest();
 
   it('paints the daily chart with its data while the charts bundle is held back, then chart.js takes it over', async function () {
-    dashboard = await openDashboardPage({ holdCharts: true });
+    dashboard = await openPage({ holdCharts: true });
     const { page } = dashboard;
     await page.waitForFunction(() => 'ownershipDashboardBoot' in window && document.getElementById('app')?.dataset.scriptAt !== undefined);
     await dashboard.post(initMessage());
@@ -64,7 +59,7 @@ describe('Dashboard page: the first chart without chart.js', function () {
   });
 
   it('runs chart.js even when no history comes', async function () {
-    dashboard = await openDashboardPage();
+    dashboard = await openPage();
     await dashboard.post(initMessage());
     await dashboard.post(glanceMessage());
     await dashboard.page.waitForFunction(() => 'ownershipDashboardCharts' in window, undefined, { timeout: 10_000 });

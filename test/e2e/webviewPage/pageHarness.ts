@@ -4,6 +4,7 @@
  * `acquireVsCodeApi()`. The test plays the extension's part: it posts messages into the page and
  * reads what the page posts back. It controls when the main bundle arrives, which VS Code cannot.
  */
+import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -116,4 +117,22 @@ export async function openDashboardPage(options: PageOptions = {}): Promise<Dash
     releaseCharts: () => releaseCharts(),
     close: () => browser.close(),
   };
+}
+
+/**
+ * One page at a time for the tests of the calling suite: the returned function opens it, and after
+ * each test it is closed, once it is checked to have thrown no error.
+ */
+export function pagePerTest(): (options?: PageOptions) => Promise<DashboardPage> {
+  let current: DashboardPage | undefined;
+  afterEach(async function () {
+    const page = current;
+    current = undefined;
+    try {
+      assert.deepEqual(page?.errors ?? [], [], 'no error in the page');
+    } finally {
+      await page?.close();
+    }
+  });
+  return async (options) => (current = await openDashboardPage(options));
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ToWebviewMessage } from '../../../src/protocol';
 import { glanceMessage, historyMessage, initMessage, insightsMessage, projectsMessage, sessionsMessage } from './messages';
-import { openDashboardPage, type DashboardPage } from './pageHarness';
+import { pagePerTest, type DashboardPage } from './pageHarness';
 
 /*
  * "This project / All projects" on the page alone: the switch is two toggle buttons reached with
@@ -11,12 +11,7 @@ import { openDashboardPage, type DashboardPage } from './pageHarness';
 describe('Dashboard page: This project / All projects (Chromium)', function () {
   this.timeout(60_000);
   let dashboard: DashboardPage | undefined;
-
-  afterEach(async function () {
-    assert.deepEqual(dashboard?.errors ?? [], [], 'no error in the page');
-    await dashboard?.close();
-    dashboard = undefined;
-  });
+  const openPage = pagePerTest();
 
   const posted = async () => JSON.stringify(await dashboard?.posted());
   /** The texts the table shows (the extension sends them localised). */
@@ -26,7 +21,7 @@ describe('Dashboard page: This project / All projects (Chromium)', function () {
   };
 
   it('offers the switch by keyboard; all projects shows each project, their sum and a remove button per other project', async function () {
-    dashboard = await openDashboardPage();
+    dashboard = await openPage();
     const { page } = dashboard;
     for (const message of [init, glanceMessage(), historyMessage(), projectsMessage('this'), insightsMessage(), sessionsMessage()]) {
       await dashboard.post(message);
@@ -85,7 +80,7 @@ describe('Dashboard page: This project / All projects (Chromium)', function () {
   });
 
   it('opens on all projects when that was the last choice (the boot script says so in "ready")', async function () {
-    dashboard = await openDashboardPage({ state: { range: '7', scope: 'all' } });
+    dashboard = await openPage({ state: { range: '7', scope: 'all' } });
     await dashboard.page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
     assert.deepEqual((await dashboard.posted())[0], { type: 'ready', range: '7', scope: 'all' });
     await dashboard.post(initMessage());
@@ -95,7 +90,7 @@ describe('Dashboard page: This project / All projects (Chromium)', function () {
   });
 
   it('shows no switch where there is no project to sum (no folder open: no projects message), and this project\'s sections', async function () {
-    dashboard = await openDashboardPage({ state: { scope: 'all' } });
+    dashboard = await openPage({ state: { scope: 'all' } });
     for (const message of [initMessage(), glanceMessage(), historyMessage()]) {
       await dashboard.post(message);
     }

@@ -3,7 +3,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntentLog } from '../../../src/core/attribution/intents';
 import { calendarOf } from '../../../src/core/calendar';
-import { ReflectionStore } from '../../../src/core/reflection/store';
 import { ChangeWatcher } from '../../../src/host/changeWatcher';
 import { Dashboard } from '../../../src/host/dashboard';
 import { DashboardPanel } from '../../../src/host/dashboardPanel';
@@ -21,13 +20,13 @@ import { ProjectCopy } from '../../../src/host/projectCopy';
 import { ProjectsFolder } from '../../../src/host/projectsFolder';
 import { OwnershipStatusBar } from '../../../src/host/statusBar';
 import { WorkspaceHistory } from '../../../src/host/workspaceHistory';
-import { fakeExtensionContext, FakeUri, installFakeVscode, MemoryMemento, type FakeVscode } from '../../support/fakeVscode';
+import { fakeExtensionContext, FakeUri, installFakeVscode, type FakeVscode } from '../../support/fakeVscode';
 import { FakeTime } from '../history/fakes';
 import { TerminalRuns } from '../../../src/core/terminal/terminalRuns';
 import { TerminalFileWrites } from '../../../src/host/terminal/fileWrites';
 import { ShellIntegrationNotice } from '../../../src/host/terminal/shellIntegrationNotice';
 import { TerminalCommands } from '../../../src/host/terminal/terminalCommands';
-import { FakeCounts } from './sources';
+import { fakeDashboardDeps, FakeCounts } from './sources';
 
 const HOST = join(__dirname, '..', '..', '..', '..', 'src', 'host');
 
@@ -49,15 +48,7 @@ const BUILDERS: Record<string, (vscode: FakeVscode, time: FakeTime) => Built | P
   OwnershipStatusBar: (vscode, time) => new OwnershipStatusBar(new FakeCounts(vscode), time, time),
   Dashboard: (vscode, time) => {
     const counts = new FakeCounts(vscode);
-    const store = { refresh: () => undefined, days: () => [], sessionsOf: () => [], dayRange: () => undefined };
-    const dashboard = new Dashboard({
-      extensionUri: FakeUri.file('/extension') as never,
-      source: { onDidChange: counts.onDidChange, getSnapshot: () => counts.getSnapshot(), store },
-      reflections: { enabled: () => true, store: new ReflectionStore(new MemoryMemento(), time) },
-      log: vscode.window.createOutputChannel() as never,
-      calendar: calendarOf(time, () => 0),
-      scheduler: time,
-    }, OnDemand.of(DashboardPanel));
+    const dashboard = new Dashboard(fakeDashboardDeps(vscode, time, counts), OnDemand.of(DashboardPanel));
     void dashboard.open();
     vscode.panels[0].receive({ type: 'ready' });
     counts.set({ typed: 1 });

@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { calendarOf } from '../../../src/core/calendar';
-import { ReflectionStore } from '../../../src/core/reflection/store';
 import { Dashboard } from '../../../src/host/dashboard';
 import { DashboardPanel } from '../../../src/host/dashboardPanel';
 import { DASHBOARD_VIEW_TYPE } from '../../../src/host/dashboardView';
 import { OnDemand } from '../../../src/host/featureBundle';
-import { FakeUri, installFakeVscode, MemoryMemento, type FakeVscode } from '../../support/fakeVscode';
+import { installFakeVscode, type FakeVscode } from '../../support/fakeVscode';
 import { FakeTime } from '../history/fakes';
-import { FakeCounts } from './sources';
+import { fakeDashboardDeps, FakeCounts } from './sources';
 
 /** A load that waits until the test lets it finish (or fail). */
 function heldLoad<T>(): { load: () => Promise<T>; calls: () => number; finish: (value: T) => void; fail: (error: Error) => void } {
@@ -66,16 +64,8 @@ describe('Host: the dashboard while its panel\'s code loads', function () {
     vscode = installFakeVscode();
     const time = new FakeTime(Date.parse('2026-03-10T10:00:00Z'));
     const counts = new FakeCounts(vscode, '2026-03-10');
-    const store = { refresh: () => undefined, days: () => [], sessionsOf: () => [], dayRange: () => undefined };
     held = heldLoad<typeof DashboardPanel>();
-    dashboard = new Dashboard({
-      extensionUri: FakeUri.file('/extension') as never,
-      source: { onDidChange: counts.onDidChange, getSnapshot: () => counts.getSnapshot(), store },
-      reflections: { enabled: () => true, store: new ReflectionStore(new MemoryMemento(), time) },
-      log: vscode.window.createOutputChannel() as never,
-      calendar: calendarOf(time, () => 0),
-      scheduler: time,
-    }, new OnDemand(held.load));
+    dashboard = new Dashboard(fakeDashboardDeps(vscode, time, counts), new OnDemand(held.load));
   });
 
   afterEach(function () {

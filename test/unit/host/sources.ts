@@ -3,7 +3,11 @@ import { emptyCounts, type CategoryCounts } from '../../../src/core/categories';
 import type { Snapshot } from '../../../src/core/history/snapshot';
 import { ownershipRatio } from '../../../src/core/ratio';
 import type { Totals } from '../../../src/core/tally';
-import type { FakeEmitter, FakeVscode } from '../../support/fakeVscode';
+import { calendarOf } from '../../../src/core/calendar';
+import { ReflectionStore } from '../../../src/core/reflection/store';
+import type { DashboardDeps } from '../../../src/host/dashboardPanel';
+import { FakeUri, MemoryMemento, type FakeEmitter, type FakeVscode } from '../../support/fakeVscode';
+import type { FakeTime } from '../history/fakes';
 
 export function totals(chars: Partial<CategoryCounts> = {}): Totals {
   const all = { ...emptyCounts(), ...chars };
@@ -45,4 +49,17 @@ export class FakeCounts {
   lastDays(): Totals {
     return this.last7;
   }
+}
+
+/** A dashboard's dependencies over `counts`, with no history and reflections on. */
+export function fakeDashboardDeps(vscode: FakeVscode, time: FakeTime, counts: FakeCounts): DashboardDeps {
+  const store = { refresh: () => undefined, days: () => [], sessionsOf: () => [], dayRange: () => undefined };
+  return {
+    extensionUri: FakeUri.file('/extension') as never,
+    source: { onDidChange: counts.onDidChange, getSnapshot: () => counts.getSnapshot(), store },
+    reflections: { enabled: () => true, store: new ReflectionStore(new MemoryMemento(), time) },
+    log: vscode.window.createOutputChannel() as never,
+    calendar: calendarOf(time, () => 0),
+    scheduler: time,
+  };
 }
