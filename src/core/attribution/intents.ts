@@ -51,8 +51,6 @@ export const FILE_CHANGE_KINDS: readonly IntentKind[] = intentKinds('fileChanged
 export const FILE_CHANGE_ECHOED_KINDS: readonly IntentKind[] = intentKinds('fileChangeEchoed');
 export const CHAT_EDITING_KINDS: readonly IntentKind[] = intentKinds('chatEditingActive');
 
-const KNOWN_KINDS: ReadonlySet<string> = new Set<string>(INTENT_KINDS);
-
 export const TOOL_COMMAND_KINDS: readonly IntentKind[] = intentKinds('toolCommand');
 export const TOOL_COMMAND_DONE_KINDS: readonly IntentKind[] = intentKinds('toolCommandDone');
 export const FILE_CREATED_KINDS: readonly IntentKind[] = intentKinds('fileCreated');
@@ -114,8 +112,8 @@ export class IntentLog {
 
   /** Records an intent. Malformed input (unknown kind, non-finite time) is ignored, never thrown on. */
   record(intent: Intent): void {
-    if (typeof intent !== 'object' || intent === null || !KNOWN_KINDS.has(intent.kind)
-      || typeof intent.documentKey !== 'string' || typeof intent.at !== 'number' || !Number.isFinite(intent.at)) {
+    const slot = typeof intent === 'object' && intent !== null ? KIND_SLOTS.get(intent.kind) : undefined;
+    if (slot === undefined || typeof intent.documentKey !== 'string' || typeof intent.at !== 'number' || !Number.isFinite(intent.at)) {
       return;
     }
     this.observeTime(intent.at);
@@ -124,7 +122,6 @@ export class IntentLog {
     this.head = (this.head + 1) % this.capacity;
     this.count = Math.min(this.count + 1, this.capacity);
     this.newestAt = Math.max(this.newestAt, intent.at);
-    const slot = KIND_SLOTS.get(intent.kind) ?? 0;
     this.newestAtByKind[slot] = Math.max(this.newestAtByKind[slot], intent.at);
   }
 
@@ -137,6 +134,19 @@ export class IntentLog {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether no intent of one of `kinds` (of any document) is stamped within `windowMs` before `now`:
+   * then every `take` or `peek` of some of them, with a window no longer, finds nothing. Takes `now`
+   * as the time, as they do; one check in place of several while the user types.
+   */
+  noneWithin(kinds: readonly IntentKind[], now: number, windowMs: number): boolean {
+    if (typeof now !== 'number' || !Number.isFinite(now)) {
+      return true;
+    }
+    this.observeTime(now);
+    return this.count === 0 || now - this.newestAt > windowMs || !this.mayHaveSince(kinds, now - windowMs);
   }
 
   /**
