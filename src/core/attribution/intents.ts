@@ -30,17 +30,23 @@ export const ANY_DOCUMENT = '*';
 /** Each kind's place in the log's table of newest times. */
 const KIND_SLOTS: ReadonlyMap<string, number> = new Map(INTENT_KINDS.map((kind, slot) => [kind, slot]));
 
-/** Kinds to query, with their slots found once: every keystroke asks about several sets of them. */
-type SlottedKinds = readonly IntentKind[] & { readonly slots: readonly number[] };
+/**
+ * Kinds to query, with their slots found once: every keystroke asks about several sets of them. A
+ * typed array, so that reading it is a plain load; every slot is a known kind's.
+ */
+type SlottedKinds = readonly IntentKind[] & { readonly slots: Uint8Array };
+
+function slotsFor(kinds: readonly IntentKind[]): Uint8Array {
+  return Uint8Array.from(kinds.filter((kind) => KIND_SLOTS.has(kind)), (kind) => KIND_SLOTS.get(kind) ?? 0);
+}
 
 /** A set of kinds to query, made once at module load (any array of kinds may be queried, this one is faster). */
 export function intentKinds(...kinds: IntentKind[]): readonly IntentKind[] {
-  const slots = Object.freeze(kinds.map((kind) => KIND_SLOTS.get(kind) ?? -1));
-  return Object.freeze(Object.assign(kinds, { slots }));
+  return Object.freeze(Object.assign(kinds, { slots: slotsFor(kinds) }));
 }
 
-function slotsOf(kinds: readonly IntentKind[]): readonly number[] {
-  return (kinds as Partial<SlottedKinds>).slots ?? kinds.map((kind) => KIND_SLOTS.get(kind) ?? -1);
+function slotsOf(kinds: readonly IntentKind[]): Uint8Array {
+  return (kinds as Partial<SlottedKinds>).slots ?? slotsFor(kinds);
 }
 
 /** The accept commands whose intent explains one edit event. A jump only moves the cursor. */
@@ -129,7 +135,7 @@ export class IntentLog {
   private mayHaveSince(kinds: readonly IntentKind[], since: number): boolean {
     const slots = slotsOf(kinds);
     for (let i = 0; i < slots.length; i++) {
-      if (slots[i] >= 0 && this.newestAtByKind[slots[i]] >= since) {
+      if (this.newestAtByKind[slots[i]] >= since) {
         return true;
       }
     }

@@ -69,8 +69,21 @@ function isKeyboard(fact: EditFact): boolean {
   return fact.selectionKind === 'keyboard';
 }
 
+/** By name, not by indexing the table with the shape: that read would be a slow keyed one on every keystroke. */
 function typedVerdict(shape: TypedShape, keyboard: boolean): Verdict {
-  return keyboard ? TYPED_EXACT[shape] : TYPED_ESTIMATED[shape];
+  const verdicts = keyboard ? TYPED_EXACT : TYPED_ESTIMATED;
+  switch (shape) {
+    case 'short':
+      return verdicts.short;
+    case 'enterIndent':
+      return verdicts.enterIndent;
+    case 'indent':
+      return verdicts.indent;
+    case 'ime':
+      return verdicts.ime;
+    case 'delete':
+      return verdicts.delete;
+  }
 }
 
 /**
