@@ -68,9 +68,6 @@ export class ChangeWatcher extends Disposable {
   private timedOut: PendingFact | undefined;
   /** Whether each document counts (by scheme and folder), decided once per document, not per keystroke. */
   private readonly counted = new WeakMap<vscode.TextDocument, boolean>();
-  /** The document of the last change and whether it counts: typing stays in one document, so no lookup per keystroke. */
-  private lastDocument: vscode.TextDocument | undefined;
-  private lastDocumentCounts = false;
   private readonly attributor: Attributor;
   /** A chat-editing model's change that may still turn out to be a mirror; its scheme and path (the path of the document it holds). */
   private modelChange: { at: number; scheme: string; path: string } | undefined;
@@ -163,16 +160,11 @@ export class ChangeWatcher extends Disposable {
 
   /** Documents people write in, outside the editor's own user data. */
   private counts(document: vscode.TextDocument): boolean {
-    if (document === this.lastDocument) {
-      return this.lastDocumentCounts;
-    }
     let counts = this.counted.get(document);
     if (counts === undefined) {
       counts = isCountedScheme(document.uri.scheme) && !isInsideAnyFolder(document.uri, this.options.uncountedFolders ?? []);
       this.counted.set(document, counts);
     }
-    this.lastDocument = document;
-    this.lastDocumentCounts = counts;
     return counts;
   }
 
