@@ -84,8 +84,9 @@ export class ChangeWatcher extends Disposable {
       signals: options.signals,
       terminal: options.terminal,
     });
-    this.register(vscode.workspace.onDidChangeTextDocument((event) => this.onDocumentChanged(event)));
-    this.register(vscode.window.onDidChangeTextEditorSelection((event) => this.onSelectionChanged(event)));
+    // The methods themselves, called with this watcher: no wrapper in between on every keystroke.
+    this.register(vscode.workspace.onDidChangeTextDocument(this.onDocumentChanged, this));
+    this.register(vscode.window.onDidChangeTextEditorSelection(this.onSelectionChanged, this));
     this.register({
       dispose: () => {
         clearTimeout(this.pairingTimer);
