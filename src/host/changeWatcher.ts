@@ -8,7 +8,7 @@ import type { TerminalExplainer } from '../core/attribution/terminalVerdict';
 import type { Attribution, EditFact } from '../core/attribution/types';
 import type { Clock } from '../core/clock';
 import { Disposable } from './disposable';
-import { toEditFact, toSelectionKind } from './editFacts';
+import { activePosition, toEditFact, toSelectionKind } from './editFacts';
 
 /** How long a change waits for its paired selection event before it is classified without one. */
 const SELECTION_PAIRING_MS = 100;
@@ -50,25 +50,22 @@ export interface ChangeWatcherOptions {
 /** The watcher completes a fact (its selection change) before anyone else sees it. */
 type PendingFact = { -readonly [K in keyof EditFact]: EditFact[K] };
 
-interface PendingEdit {
-  readonly document: vscode.TextDocument;
-  readonly fact: PendingFact;
-  /**
-   * An insert longer than a keystroke waits out the pairing time and keeps the last selection: a
-   * snippet moves the cursor into its placeholders only after a first selection change.
-   */
-  readonly settles: boolean;
-}
-
 /**
  * Turns text-document and selection events into facts for the classifier. Runs on every
  * keystroke: it does O(change) work, and never touches storage, the clipboard or the file system.
  */
 export class ChangeWatcher extends Disposable {
-  private pending: PendingEdit | undefined;
+  /** The edit waiting for its selection change, and its document (fields, not an object per keystroke). */
+  private pending: PendingFact | undefined;
+  private pendingDocument: vscode.TextDocument | undefined;
+  /**
+   * An insert longer than a keystroke waits out the pairing time and keeps the last selection: a
+   * snippet moves the cursor into its placeholders only after a first selection change.
+   */
+  private pendingSettles = false;
   private pairingTimer: NodeJS.Timeout | undefined;
   /** The pending edit the timer already found too young once. */
-  private timedOut: PendingEdit | undefined;
+  private timedOut: PendingFact | undefined;
   /** Whether each document counts (by scheme and folder), decided once per document, not per keystroke. */
   private readonly counted = new WeakMap<vscode.TextDocument, boolean>();
   private readonly attributor: Attributor;
@@ -87,8 +84,9 @@ export class ChangeWatcher extends Disposable {
       signals: options.signals,
       terminal: options.terminal,
     });
-    this.register(vscode.workspace.onDidChangeTextDocument((event) => this.onDocumentChanged(event)));
-    this.register(vscode.window.onDidChangeTextEditorSelection((event) => this.onSelectionChanged(event)));
+    // The methods themselves, called with this watcher: no wrapper in between on every keystroke.
+    this.register(vscode.workspace.onDidChangeTextDocument(this.onDocumentChanged, this));
+    this.register(vscode.window.onDidChangeTextEditorSelection(this.onSelectionChanged, this));
     this.register({
       dispose: () => {
         clearTimeout(this.pairingTimer);
@@ -108,8 +106,8 @@ export class ChangeWatcher extends Disposable {
     if (event.contentChanges.length === 0) {
       if (counts && !event.document.isDirty) {
         this.options.intents.record({ kind: 'saved', documentKey: event.document.uri.toString(), at: this.options.clock.now() });
-      } else if (this.pending !== undefined && this.pending.document === event.document && !this.pending.fact.wasDirty) {
-        this.pending.fact.madeDirty = true;
+      } else if (this.pending !== undefined && this.pendingDocument === event.document && !this.pending.wasDirty) {
+        this.pending.madeDirty = true;
       }
       return;
     }
@@ -121,11 +119,9 @@ export class ChangeWatcher extends Disposable {
     this.lastCounted.at = this.options.clock.now();
     this.lastCounted.path = event.document.uri.path;
     this.flushPending();
-    this.pending = {
-      document: event.document,
-      fact: toEditFact(event, this.options.clock.now(), this.options.exactSources()),
-      settles: insertsMoreThanKeystroke(event.contentChanges),
-    };
+    this.pending = toEditFact(event, this.options.clock.now(), this.options.exactSources());
+    this.pendingDocument = event.document;
+    this.pendingSettles = insertsMoreThanKeystroke(event.contentChanges);
     this.armPairingTimer();
   }
 
@@ -179,15 +175,16 @@ export class ChangeWatcher extends Disposable {
       this.options.intents.record({ kind: 'cursorMoved', documentKey: event.textEditor.document.uri.toString(), at: this.options.clock.now() });
     }
     const pending = this.pending;
-    if (pending && event.textEditor.document === pending.document && pending.document.version === pending.fact.version) {
-      if (!pending.settles) {
-        pending.fact.selectionKind = toSelectionKind(event.kind);
+    const document = this.pendingDocument;
+    if (pending !== undefined && document !== undefined && event.textEditor.document === document && document.version === pending.version) {
+      if (!this.pendingSettles) {
+        pending.selectionKind = toSelectionKind(event.kind);
         this.flushPending();
         return;
       }
       // The kind of the first selection change, the cursors of the last one; the pairing timer flushes.
-      pending.fact.selectionKind ??= toSelectionKind(event.kind);
-      pending.fact.cursorsAfter = event.selections.map((selection) => selection.active);
+      pending.selectionKind ??= toSelectionKind(event.kind);
+      pending.cursorsAfter = event.selections.map(activePosition);
     }
   }
 
@@ -207,7 +204,7 @@ export class ChangeWatcher extends Disposable {
     if (!pending) {
       return;
     }
-    const waited = this.options.clock.now() - pending.fact.at;
+    const waited = this.options.clock.now() - pending.at;
     if (waited >= 0 && waited < SELECTION_PAIRING_MS && pending !== this.timedOut) {
       // Armed for an earlier edit: wait out the rest of this one's time, once (a clock that does
       // not move must not hold it back forever).
@@ -224,8 +221,9 @@ export class ChangeWatcher extends Disposable {
       return;
     }
     this.pending = undefined;
-    this.options.onFact?.(pending.fact);
-    this.attributor.attribute(pending.fact);
+    this.pendingDocument = undefined;
+    this.options.onFact?.(pending);
+    this.attributor.attribute(pending);
   }
 }
 

@@ -24,7 +24,7 @@ export function toEditFact(event: vscode.TextDocumentChangeEvent, at: number, wi
     detailedReason: withDetailedReason ? readDetailedReason(event) : undefined,
     changes: event.contentChanges.map(toChangeFact),
     inActiveEditor,
-    cursors: inActiveEditor ? activeEditor.selections.map((selection) => selection.active) : [],
+    cursors: inActiveEditor ? activeEditor.selections.map(activePosition) : [],
     // The event fires after the edit, so a clean document here means it was clean before it too,
     // unless this very edit made it dirty; the classifier only uses this with a file-change intent.
     wasDirty: document.isDirty,
@@ -42,6 +42,11 @@ function replacesDocument(event: vscode.TextDocumentChangeEvent): boolean {
   const change = event.contentChanges[0];
   return change.rangeLength > 0 && change.text.length > 2 && change.range.start.line === 0 && change.range.start.character === 0
     && event.document.getText().length === change.text.length;
+}
+
+/** Where a selection's cursor is (a function made once, not a closure per keystroke). */
+export function activePosition(selection: vscode.Selection): vscode.Position {
+  return selection.active;
 }
 
 function toChangeFact(change: vscode.TextDocumentContentChangeEvent): ChangeFact {

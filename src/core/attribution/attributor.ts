@@ -48,17 +48,22 @@ export class Attributor {
   /** The last edit a command the user ran explained (a command waiting for the user ends soon after). */
   private commandEditedAt = Number.NEGATIVE_INFINITY;
   private fact: EditFact | undefined;
+  /** The context of the event being classified, refilled for each one (no object per keystroke). */
+  private readonly context: { -readonly [K in keyof ClassifyContext]: ClassifyContext[K] };
 
   constructor(private readonly options: AttributorOptions) {
     this.actions = new ActionTracker(options.sink, options.intents, options.signals);
+    this.context = { intents: options.intents, exactSources: false, userActedAt: this.userActedAt, commandEditedAt: this.commandEditedAt };
   }
 
   attribute(fact: EditFact): void {
     this.fact = fact;
+    const context = this.context;
+    context.exactSources = this.options.exactSources();
+    context.userActedAt = this.userActedAt;
+    context.commandEditedAt = this.commandEditedAt;
     try {
-      classifyInto(fact, {
-        intents: this.options.intents, exactSources: this.options.exactSources(), userActedAt: this.userActedAt, commandEditedAt: this.commandEditedAt,
-      }, this.onVerdict);
+      classifyInto(fact, context, this.onVerdict);
     } finally {
       this.fact = undefined;
       this.actions.endEvent(fact);

@@ -27,22 +27,42 @@ export const INTENT_LOG_CAPACITY = 64;
 /** An intent recorded for this key applies to every document (e.g. a chat editing session). */
 export const ANY_DOCUMENT = '*';
 
+/** Each kind's place in the log's table of newest times. */
+const KIND_SLOTS: ReadonlyMap<string, number> = new Map(INTENT_KINDS.map((kind, slot) => [kind, slot]));
+
+/**
+ * Kinds to query, with their slots found once: every keystroke asks about several sets of them. A
+ * typed array, so that reading it is a plain load; every slot is a known kind's.
+ */
+type SlottedKinds = readonly IntentKind[] & { readonly slots: Uint8Array };
+
+function slotsFor(kinds: readonly IntentKind[]): Uint8Array {
+  return Uint8Array.from(kinds.filter((kind) => KIND_SLOTS.has(kind)), (kind) => KIND_SLOTS.get(kind) ?? 0);
+}
+
+/** A set of kinds to query, made once at module load (any array of kinds may be queried, this one is faster). */
+export function intentKinds(...kinds: IntentKind[]): readonly IntentKind[] {
+  return Object.freeze(Object.assign(kinds, { slots: slotsFor(kinds) }));
+}
+
+function slotsOf(kinds: readonly IntentKind[]): Uint8Array {
+  return (kinds as Partial<SlottedKinds>).slots ?? slotsFor(kinds);
+}
+
 /** The accept commands whose intent explains one edit event. A jump only moves the cursor. */
-export const ACCEPT_KINDS: readonly IntentKind[] = Object.freeze(['inlineAccept', 'inlineAcceptWord', 'inlineAcceptLine']);
-export const PASTE_KINDS: readonly IntentKind[] = Object.freeze(['paste']);
-export const SAVE_KINDS: readonly IntentKind[] = Object.freeze(['save']);
-export const FILE_CHANGE_KINDS: readonly IntentKind[] = Object.freeze(['fileChangedOnDisk']);
-export const FILE_CHANGE_ECHOED_KINDS: readonly IntentKind[] = Object.freeze(['fileChangeEchoed']);
-export const CHAT_EDITING_KINDS: readonly IntentKind[] = Object.freeze(['chatEditingActive']);
+export const ACCEPT_KINDS: readonly IntentKind[] = intentKinds('inlineAccept', 'inlineAcceptWord', 'inlineAcceptLine');
+export const PASTE_KINDS: readonly IntentKind[] = intentKinds('paste');
+export const SAVE_KINDS: readonly IntentKind[] = intentKinds('save');
+export const FILE_CHANGE_KINDS: readonly IntentKind[] = intentKinds('fileChangedOnDisk');
+export const FILE_CHANGE_ECHOED_KINDS: readonly IntentKind[] = intentKinds('fileChangeEchoed');
+export const CHAT_EDITING_KINDS: readonly IntentKind[] = intentKinds('chatEditingActive');
 
-const KNOWN_KINDS: ReadonlySet<string> = new Set<string>(INTENT_KINDS);
-
-export const TOOL_COMMAND_KINDS: readonly IntentKind[] = Object.freeze(['toolCommand']);
-export const TOOL_COMMAND_DONE_KINDS: readonly IntentKind[] = Object.freeze(['toolCommandDone']);
-export const FILE_CREATED_KINDS: readonly IntentKind[] = Object.freeze(['fileCreated']);
-export const CURSOR_MOVED_KINDS: readonly IntentKind[] = Object.freeze(['cursorMoved']);
-export const CHAT_REQUEST_KINDS: readonly IntentKind[] = Object.freeze(['chatRequest']);
-export const CHAT_EDITING_ENDED_KINDS: readonly IntentKind[] = Object.freeze(['chatEditingEnded']);
+export const TOOL_COMMAND_KINDS: readonly IntentKind[] = intentKinds('toolCommand');
+export const TOOL_COMMAND_DONE_KINDS: readonly IntentKind[] = intentKinds('toolCommandDone');
+export const FILE_CREATED_KINDS: readonly IntentKind[] = intentKinds('fileCreated');
+export const CURSOR_MOVED_KINDS: readonly IntentKind[] = intentKinds('cursorMoved');
+export const CHAT_REQUEST_KINDS: readonly IntentKind[] = intentKinds('chatRequest');
+export const CHAT_EDITING_ENDED_KINDS: readonly IntentKind[] = intentKinds('chatEditingEnded');
 
 /**
  * A command the user ran (format, rename, organize imports) edits while it runs; rename waits for
@@ -78,8 +98,9 @@ export class IntentLog {
   /**
    * The latest time of each kind held: a query for kinds none of which is recent enough is
    * answered without a scan (cursor moves fill the log, while most queries ask for rarer kinds).
+   * Indexed by each kind's slot: every query of a keystroke reads it.
    */
-  private readonly newestAtByKind = new Map<IntentKind, number>();
+  private readonly newestAtByKind = new Float64Array(INTENT_KINDS.length).fill(Number.NEGATIVE_INFINITY);
 
   readonly capacity: number;
 
@@ -97,8 +118,8 @@ export class IntentLog {
 
   /** Records an intent. Malformed input (unknown kind, non-finite time) is ignored, never thrown on. */
   record(intent: Intent): void {
-    if (typeof intent !== 'object' || intent === null || !KNOWN_KINDS.has(intent.kind)
-      || typeof intent.documentKey !== 'string' || typeof intent.at !== 'number' || !Number.isFinite(intent.at)) {
+    const slot = typeof intent === 'object' && intent !== null ? KIND_SLOTS.get(intent.kind) : undefined;
+    if (slot === undefined || typeof intent.documentKey !== 'string' || typeof intent.at !== 'number' || !Number.isFinite(intent.at)) {
       return;
     }
     this.observeTime(intent.at);
@@ -107,17 +128,31 @@ export class IntentLog {
     this.head = (this.head + 1) % this.capacity;
     this.count = Math.min(this.count + 1, this.capacity);
     this.newestAt = Math.max(this.newestAt, intent.at);
-    this.newestAtByKind.set(intent.kind, Math.max(this.newestAtByKind.get(intent.kind) ?? Number.NEGATIVE_INFINITY, intent.at));
+    this.newestAtByKind[slot] = Math.max(this.newestAtByKind[slot], intent.at);
   }
 
   /** Whether an intent of one of `kinds` may be stamped at `since` or later. */
   private mayHaveSince(kinds: readonly IntentKind[], since: number): boolean {
-    for (const kind of kinds) {
-      if ((this.newestAtByKind.get(kind) ?? Number.NEGATIVE_INFINITY) >= since) {
+    const slots = slotsOf(kinds);
+    for (let i = 0; i < slots.length; i++) {
+      if (this.newestAtByKind[slots[i]] >= since) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether no intent of one of `kinds` (of any document) is stamped within `windowMs` before `now`:
+   * then every `take` or `peek` of some of them, with a window no longer, finds nothing. Takes `now`
+   * as the time, as they do; one check in place of several while the user types.
+   */
+  noneWithin(kinds: readonly IntentKind[], now: number, windowMs: number): boolean {
+    if (typeof now !== 'number' || !Number.isFinite(now)) {
+      return true;
+    }
+    this.observeTime(now);
+    return this.count === 0 || now - this.newestAt > windowMs || !this.mayHaveSince(kinds, now - windowMs);
   }
 
   /**
@@ -169,7 +204,7 @@ export class IntentLog {
     this.head = 0;
     this.count = 0;
     this.newestAt = Number.NEGATIVE_INFINITY;
-    this.newestAtByKind.clear();
+    this.newestAtByKind.fill(Number.NEGATIVE_INFINITY);
   }
 
   /** `documentKey` undefined: an intent of any document matches. */

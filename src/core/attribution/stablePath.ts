@@ -1,5 +1,8 @@
 import { countCodePoints } from '../text';
-import { PASTE_INTENT_WINDOW_MS, PASTE_KINDS, type IntentLog } from './intents';
+import {
+  ACCEPT_INTENT_WINDOW_MS, ACCEPT_KINDS, CHAT_EDITING_KINDS, CHAT_EDITING_WINDOW_MS, FILE_CHANGE_KINDS, FILE_CHANGE_WINDOW_MS, PASTE_INTENT_WINDOW_MS,
+  PASTE_KINDS, SAVE_KINDS, SAVE_WINDOW_MS, TOOL_COMMAND_KINDS, TOOL_COMMAND_MAX_MS, intentKinds, type IntentLog,
+} from './intents';
 import {
   hasNonBlank, insertedText, isAiLike, isDeletion, isSuggestShape, leavesCursorInside, replacedLength, typedShapeAt,
   type TypedShape,
@@ -37,6 +40,15 @@ const SNIPPET = verdict('tool', 'estimated', 'shape:snippet', 'sel:insideInsert'
 const AI_LIKE = anonymousVerdict('aiChat', 'estimated', 'shape:aiLike');
 const UNKNOWN = anonymousVerdict('tool', 'estimated', 'shape:unknown');
 
+/**
+ * The intents that can decide an event's signal (an accept, a paste, a file change, a command, a
+ * chat editing, a save), and the longest window any of them opens.
+ */
+const SIGNAL_KINDS = intentKinds(...ACCEPT_KINDS, ...PASTE_KINDS, ...FILE_CHANGE_KINDS, ...TOOL_COMMAND_KINDS, ...CHAT_EDITING_KINDS, ...SAVE_KINDS);
+const SIGNAL_WINDOW_MS = Math.max(
+  ACCEPT_INTENT_WINDOW_MS, PASTE_INTENT_WINDOW_MS, FILE_CHANGE_WINDOW_MS, TOOL_COMMAND_MAX_MS, CHAT_EDITING_WINDOW_MS, SAVE_WINDOW_MS,
+);
+
 type TypedVerdicts = Readonly<Record<TypedShape, Verdict>>;
 const TYPED_EXACT: TypedVerdicts = {
   short: verdict('typed', 'exact', 'shape:short', 'sel:keyboard'),
@@ -57,8 +69,21 @@ function isKeyboard(fact: EditFact): boolean {
   return fact.selectionKind === 'keyboard';
 }
 
+/** By name, not by indexing the table with the shape: that read would be a slow keyed one on every keystroke. */
 function typedVerdict(shape: TypedShape, keyboard: boolean): Verdict {
-  return keyboard ? TYPED_EXACT[shape] : TYPED_ESTIMATED[shape];
+  const verdicts = keyboard ? TYPED_EXACT : TYPED_ESTIMATED;
+  switch (shape) {
+    case 'short':
+      return verdicts.short;
+    case 'enterIndent':
+      return verdicts.enterIndent;
+    case 'indent':
+      return verdicts.indent;
+    case 'ime':
+      return verdicts.ime;
+    case 'delete':
+      return verdicts.delete;
+  }
 }
 
 /**
@@ -133,6 +158,10 @@ export function stableEventSignal(fact: EditFact, intents: IntentLog, userActedA
   }
   const key = fact.documentKey;
   const at = fact.at;
+  // While the user types, no such intent is recent: none of the windows below is open.
+  if (intents.noneWithin(SIGNAL_KINDS, at, SIGNAL_WINDOW_MS)) {
+    return shapeSignal(fact);
+  }
   const inserts = someChangeInserts(fact);
   // One accept or one paste explains one event that inserts text.
   if (inserts && takeAccept(intents, key, at) !== undefined) {
@@ -146,9 +175,7 @@ export function stableEventSignal(fact: EditFact, intents: IntentLog, userActedA
   if (!fact.wasDirty && fact.madeDirty !== true && !everyChangeIsUserTyping(fact) && takeExternalChange(intents, key, at)) {
     return 'external';
   }
-  // The whole content rewritten, clean, and no other program changed the file: the editor restored a
-  // version (a chat's Undo, Revert File). Nobody's new work.
-  if (!fact.wasDirty && fact.replacesDocument === true) {
+  if (isRestore(fact)) {
     return 'restore';
   }
   // A command the user ran edits as a tool, even while a chat session is open beside it.
@@ -161,10 +188,27 @@ export function stableEventSignal(fact: EditFact, intents: IntentLog, userActedA
   if (isSavingAt(intents, key, at)) {
     return 'save';
   }
+  return changesSignal(fact);
+}
+
+/**
+ * The whole content rewritten, clean, and no other program changed the file: the editor restored a
+ * version (a chat's Undo, Revert File). Nobody's new work.
+ */
+function isRestore(fact: EditFact): boolean {
+  return !fact.wasDirty && fact.replacesDocument === true;
+}
+
+function changesSignal(fact: EditFact): EventSignal {
   if (fact.changes.length > 1) {
     return isMultiCursorTyping(fact) ? 'multiCursor' : 'multiChange';
   }
   return 'single';
+}
+
+/** The signal of an event no intent explains: what its shape shows. */
+function shapeSignal(fact: EditFact): EventSignal {
+  return isRestore(fact) ? 'restore' : changesSignal(fact);
 }
 
 /** Edits of editor tools whose shape shows: a snippet waiting in its placeholders, a completion. */

@@ -1,7 +1,7 @@
 import {
   ACCEPT_INTENT_WINDOW_MS, ACCEPT_KINDS, ANY_DOCUMENT, CHAT_EDITING_ENDED_KINDS, CHAT_EDITING_KINDS, CHAT_EDITING_WINDOW_MS,
   CHAT_REQUEST_KINDS, CHAT_REQUEST_WINDOW_MS, CURSOR_MOVED_KINDS, FILE_CHANGE_ECHOED_KINDS, FILE_CHANGE_KINDS, FILE_CHANGE_WINDOW_MS, FILE_CREATED_KINDS, FILE_CREATED_WINDOW_MS, SAVE_KINDS,
-  SAVE_WINDOW_MS, TOOL_COMMAND_DONE_KINDS, TOOL_COMMAND_KINDS, TOOL_COMMAND_EDIT_TAIL_MS, TOOL_COMMAND_MAX_MS, TOOL_COMMAND_TAIL_MS, type IntentLog,
+  SAVE_WINDOW_MS, TOOL_COMMAND_DONE_KINDS, intentKinds, TOOL_COMMAND_KINDS, TOOL_COMMAND_EDIT_TAIL_MS, TOOL_COMMAND_MAX_MS, TOOL_COMMAND_TAIL_MS, type IntentLog,
 } from './intents';
 import type { Intent, IntentKind } from './types';
 
@@ -12,8 +12,8 @@ import type { Intent, IntentKind } from './types';
  * scan the small intent log and allocate nothing.
  */
 
-const SAVED_ONLY: readonly IntentKind[] = Object.freeze(['saved']);
-const SAVE_OR_SAVED: readonly IntentKind[] = Object.freeze(['save', 'saved']);
+const SAVED_ONLY: readonly IntentKind[] = intentKinds('saved');
+const SAVE_OR_SAVED: readonly IntentKind[] = intentKinds('save', 'saved');
 /** How close to a document's save the chat's model of it changes when its edits are kept (measured: within 75 ms). */
 export const CHAT_KEEP_SAVE_MS = 100;
 

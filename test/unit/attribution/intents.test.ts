@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   ACCEPT_INTENT_WINDOW_MS, ACCEPT_KINDS, ANY_DOCUMENT, CHAT_EDITING_KINDS, CLOCK_BACKWARD_RESET_MS,
-  INTENT_CLOCK_SLACK_MS, IntentLog, PASTE_KINDS, SAVE_KINDS, SAVE_WINDOW_MS,
+  INTENT_CLOCK_SLACK_MS, IntentLog, PASTE_KINDS, intentKinds, SAVE_KINDS, SAVE_WINDOW_MS,
 } from '../../../src/core/attribution/intents';
 import type { Intent, IntentKind } from '../../../src/core/attribution/types';
 import { DOC, OTHER_DOC, T0, intent } from './facts';
@@ -133,6 +133,37 @@ describe('IntentLog', () => {
       log.record(intent('paste', T0 - 9_000));
       assert.ok(log.take(PASTE_KINDS, DOC, T0 - 8_900, 1000));
     });
+  });
+
+  it('noneWithin: an intent of the kinds, of any document, within the window; cursor moves of others do not count', () => {
+    const log = new IntentLog();
+    log.record(intent('cursorMoved', T0 + 50));
+    log.record(intent('paste', T0, OTHER_DOC));
+    assert.equal(log.noneWithin(PASTE_KINDS, T0 + 100, 3000), false);
+    assert.equal(log.noneWithin(SAVE_KINDS, T0 + 100, 3000), true, 'other kinds');
+    assert.equal(log.noneWithin(intentKinds('save', 'paste'), T0 + 100, 3000), false, 'one of several kinds');
+    assert.equal(log.noneWithin(PASTE_KINDS, T0 + 3000, 3000), false, 'at the window edge');
+    assert.equal(log.noneWithin(PASTE_KINDS, T0 + 3001, 3000), true, 'past it');
+  });
+
+  it('noneWithin answers true only when no take or peek of those kinds with a window as long finds anything', () => {
+    const kinds: IntentKind[] = ['cursorMoved', 'paste', 'save', 'inlineAccept'];
+    const op = fc.record({ record: fc.boolean(), kind: fc.constantFrom(...kinds), other: fc.boolean(), step: fc.integer({ min: -1500, max: 400 }), take: fc.boolean(), window: fc.constantFrom(100, 1500, 3000) });
+    fc.assert(fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+      const log = new IntentLog(8);
+      let now = T0;
+      for (const o of ops) {
+        now += o.step;
+        const doc = o.other ? OTHER_DOC : DOC;
+        if (o.record) {
+          log.record(intent(o.kind, now, doc));
+          continue;
+        }
+        const none = log.noneWithin([o.kind, 'save'], now, 3000);
+        const found = o.take ? log.take([o.kind], doc, now, o.window) : log.peek([o.kind], doc, now, o.window);
+        assert.ok(!none || found === undefined, `${o.kind} found in ${o.window} ms although none within 3000 ms`);
+      }
+    }), { numRuns: 500 });
   });
 
   it('answers every query as a scan of the whole log would (a log full of cursor moves, rarer kinds asked for)', () => {
