@@ -18,18 +18,28 @@ function storedYearKb(): number {
   return Buffer.byteLength(JSON.stringify({ [key]: record }), 'utf8') / 1024;
 }
 
+/**
+ * Storage writes per minute of steady typing (after a first minute, whose first write also stores
+ * the maintenance state once). The store writes at most every 10 s while typing goes on: the
+ * README's promise that a crash loses at most the last 10 s, so six a minute is the budget.
+ */
 async function writesPerMinuteWhileTyping(): Promise<number> {
   const time = new FakeTime(START);
   const memento = new SpyMemento();
   const store = new HistoryStore({ memento, calendar: time.calendar(() => 60), scheduler: time, windowId: 'bench' });
   await store.load();
-  const minutes = 10;
   const typed: Attribution = { at: 0, category: 'typed', confidence: 'exact', chars: 1, deleted: 0, languageId: 'typescript', evidence: [] };
-  for (let keystroke = 0; keystroke < minutes * 60 * 10; keystroke++) {
-    store.record({ ...typed, at: time.now() });
-    await time.advance(100);
-  }
-  return memento.log.filter((entry) => !entry.deleted).length / minutes;
+  const type = async (minutes: number): Promise<void> => {
+    for (let keystroke = 0; keystroke < minutes * 60 * 10; keystroke++) {
+      store.record({ ...typed, at: time.now() });
+      await time.advance(100);
+    }
+  };
+  await type(1);
+  const before = memento.log.length;
+  const minutes = 10;
+  await type(minutes);
+  return memento.log.slice(before).filter((entry) => !entry.deleted).length / minutes;
 }
 
 /** The most status-bar renders in any one-second window of a burst. */
@@ -49,7 +59,7 @@ async function statusUpdatesPerSecondInBurst(): Promise<number> {
 export async function historyFigures(): Promise<Figure[]> {
   return [
     { name: 'stored history after a heavy year', value: Math.round(storedYearKb() * 10) / 10, unit: 'KB', budget: 150 },
-    { name: 'storage writes while typing 10 chars/s', value: await writesPerMinuteWhileTyping(), unit: 'per min', budget: 2 },
+    { name: 'storage writes while typing 10 chars/s', value: await writesPerMinuteWhileTyping(), unit: 'per min', budget: 6, note: 'steady typing; at most one write per 10 s, as the README promises' },
     { name: 'status-bar updates in a 1,000/s burst', value: await statusUpdatesPerSecondInBurst(), unit: 'per s', budget: 4 },
   ];
 }
