@@ -237,15 +237,13 @@ export class DashboardPanel extends Disposable {
   }
 
   private onReady(range: RangeKey, scope: Scope): void {
-    const posted = this.firstView;
     this.firstView = undefined;
     this.ready = true;
     this.range = range;
     this.scope.set(scope);
-    if (posted !== range || this.scope.scope !== 'this') {
-      // Not what was posted behind the HTML (or nothing was): the page's own range and scope.
-      this.postOpening();
-    }
+    // Always, also after the first view posted behind the HTML: under load the editor may hand the
+    // page none of what was posted before it loaded, and a page without its strings stays blank.
+    this.postOpening();
     if (this.pendingFocus) {
       this.post({ type: 'focus', section: this.pendingFocus });
       this.pendingFocus = undefined;
