@@ -60,8 +60,8 @@ export class DashboardPanel extends Disposable {
   private readonly dropNotice: RateControl;
   /** This project or all projects, and the other projects' copies. */
   private readonly scope: DashboardScope;
-  /** The range whose first view was posted behind the HTML, until the page says "ready". */
-  private firstView: RangeKey | undefined;
+  /** A first view was posted behind the HTML and the page has not said "ready" yet. */
+  private firstViewPosted = false;
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: DashboardDeps, private readonly onDisposed: () => void) {
     super();
@@ -80,7 +80,7 @@ export class DashboardPanel extends Disposable {
       // says "ready" again. Nothing is posted to it before that.
       if (!panel.visible) {
         this.ready = false;
-        this.firstView = undefined;
+        this.firstViewPosted = false;
       }
     }));
     this.register({ dispose: () => [this.glanceUpdates, this.historyUpdates].forEach((control) => control.dispose()) });
@@ -122,7 +122,7 @@ export class DashboardPanel extends Disposable {
     this.panel.reveal();
     if (focus) {
       // Before the page's "ready" (also with its first view posted) the answer to it shows the place.
-      if (this.ready && this.firstView === undefined) {
+      if (this.ready && !this.firstViewPosted) {
         this.post({ type: 'focus', section: focus });
       } else {
         this.pendingFocus = focus;
@@ -139,7 +139,7 @@ export class DashboardPanel extends Disposable {
 
   private render(): void {
     this.ready = false;
-    this.firstView = undefined;
+    this.firstViewPosted = false;
     const webview = this.panel.webview;
     const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...path)).toString();
     webview.html = dashboardHtml({
@@ -165,7 +165,7 @@ export class DashboardPanel extends Disposable {
       return;
     }
     this.ready = true;
-    this.firstView = this.range;
+    this.firstViewPosted = true;
     this.postOpening();
   }
 
@@ -237,7 +237,7 @@ export class DashboardPanel extends Disposable {
   }
 
   private onReady(range: RangeKey, scope: Scope): void {
-    this.firstView = undefined;
+    this.firstViewPosted = false;
     this.ready = true;
     this.range = range;
     this.scope.set(scope);
