@@ -1,9 +1,10 @@
-// Builds the bundles: the extension for the Node extension host (CommonJS, `vscode` external), the
-// same extension for a browser's web-worker extension host (vscode.dev, github.dev; no Node module
-// may reach it, which the browser platform makes a build error) and the dashboard webview (IIFE).
-// Each extension build is two bundles: the main one (what VS Code loads at activation) and the
-// feature bundle beside it (features.js: the dashboard panel and the commands' code), which the main
-// one loads on first use (src/host/featureBundle.ts).
+// Builds the bundles: the extension for a browser's web-worker extension host (vscode.dev,
+// github.dev; no Node module may reach it, which the browser platform makes a build error), the
+// small entry of the Node extension host, which loads that same platform-neutral bundle from beside
+// it and adds only what needs Node, and the dashboard webview (IIFE).
+// The extension is two bundles: the main one (what VS Code loads at activation) and the feature
+// bundle beside it (features.js: the dashboard panel and the commands' code), which the main one
+// loads on first use (src/host/featureBundle.ts). Both hosts run the same two files.
 // Type checking is separate (`npm run typecheck`), so builds stay fast.
 //   node esbuild.config.mjs               development build (source maps)
 //   node esbuild.config.mjs --production  minified, what gets packaged: a clean dist/, source maps
@@ -39,13 +40,13 @@ const problemMatcherPlugin = {
 };
 
 /**
- * The main bundle's one run-time load of the feature bundle (src/host/node/featureBundleFile.ts)
- * stays a `require` of the sibling file for Node to resolve, never bundled into the main one.
+ * The Node entry's run-time loads of the shared bundles (src/host/node/bundleFiles.ts) stay
+ * `require`s of the files beside it for Node to resolve, never bundled into it.
  */
-const featureBundleExternalPlugin = {
-  name: 'feature-bundle-external',
+const sharedBundlesExternalPlugin = {
+  name: 'shared-bundles-external',
   setup(build) {
-    build.onResolve({ filter: /^\.\/features\.js$/ }, () => ({ path: './features.js', external: true }));
+    build.onResolve({ filter: /^\.\/web\/(extension|features)\.js$/ }, ({ path }) => ({ path, external: true }));
   },
 };
 
@@ -79,8 +80,7 @@ const webExtension = {
   inject: ['src/host/bufferShim.ts'],
 };
 
-const extensionOptions = { ...nodeExtension, plugins: [...common.plugins, featureBundleExternalPlugin], entryPoints: ['src/extension.node.ts'], outfile: 'dist/extension.js' };
-const featuresOptions = { ...nodeExtension, entryPoints: ['src/features.ts'], outfile: 'dist/features.js' };
+const extensionOptions = { ...nodeExtension, plugins: [...common.plugins, sharedBundlesExternalPlugin], entryPoints: ['src/extension.node.ts'], outfile: 'dist/extension.js' };
 const webExtensionOptions = { ...webExtension, entryPoints: ['src/extension.web.ts'], outfile: 'dist/web/extension.js' };
 const webFeaturesOptions = { ...webExtension, entryPoints: ['src/features.ts'], outfile: 'dist/web/features.js' };
 
@@ -98,7 +98,6 @@ const webviewOptions = {
 /** Each build, and where its metafile goes: what went into it, for the size benchmark and the bundle tests (kept out of the package). */
 const builds = [
   [extensionOptions, 'dist/extension.meta.json'],
-  [featuresOptions, 'dist/features.meta.json'],
   [webExtensionOptions, 'dist/web/extension.meta.json'],
   [webFeaturesOptions, 'dist/web/features.meta.json'],
   [webviewOptions, 'dist/webview.meta.json'],

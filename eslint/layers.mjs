@@ -100,7 +100,8 @@ export const LAYERS = {
     host: ['core', 'protocol'],
     node: ['core', 'protocol', 'host'],
     extension: ['core', 'protocol', 'host'],
-    nodeEntry: ['core', 'protocol', 'host', 'node', 'extension'],
+    // The Node entry runs the browser entry's bundle (its types; the bundle itself is required at run time).
+    nodeEntry: ['core', 'protocol', 'host', 'node', 'extension', 'webEntry'],
     webEntry: ['core', 'protocol', 'host', 'extension'],
     // The feature bundle's entry (built for both hosts): host code only, never the composition.
     featuresEntry: ['core', 'protocol', 'host'],

@@ -1,21 +1,27 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import type * as SharedBundle from './extension.web';
 import type { OwnershipRatioApi } from './host/api';
-import { useAtomicWriter } from './host/atomicFile';
-import { builtInGit } from './host/gitRepository';
-import { requireFeatureBundle } from './host/node/featureBundleFile';
+import { requireFeatureBundle, requireSharedBundle } from './host/node/bundleFiles';
 import { gitCli } from './host/node/gitCli';
 import { holdRenamesForTests, nodeAtomicWriter } from './host/node/localFileWrite';
-import { testHooks } from './core/testHooks';
-import { activateOn } from './extension';
-import { testHooksAllowed } from './host/testHooksAllowed';
 
-export { deactivate } from './extension';
+/*
+ * The entry point of the Node extension host (`main` in package.json): the desktop, remotes,
+ * code-server. It holds only what needs Node (Git as a process, crash-safe writes on the local
+ * disk); everything else is the browser build's bundle, loaded from beside it, so the package
+ * carries that code once. Nothing but types may be imported from outside `host/node/` here (a
+ * test checks the bundle): a second copy of a module with state would not see the first's.
+ */
+const shared = requireSharedBundle<typeof SharedBundle>();
 
-/** The entry point of the Node extension host (`main` in package.json): the desktop, remotes, code-server. */
 export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
-  useAtomicWriter(nodeAtomicWriter);
+  shared.useAtomicWriter(nodeAtomicWriter(shared));
   holdRenamesUnderTest(context);
-  return activateOn(context, { kind: 'node', gitCommand: gitCli, gitExtension: builtInGit, env: process.env, limits: [], loadFeatures: requireFeatureBundle });
+  return shared.activateOn(context, { kind: 'node', gitCommand: gitCli, gitExtension: shared.builtInGit, env: process.env, limits: [], loadFeatures: requireFeatureBundle });
+}
+
+export function deactivate(): Promise<void> {
+  return shared.deactivate();
 }
 
 /**
@@ -23,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): OwnershipRatioApi {
  * a test can kill the extension host in the middle of a write.
  */
 function holdRenamesUnderTest(context: vscode.ExtensionContext): void {
-  const { holdRenameMs } = testHooks(process.env, testHooksAllowed(context));
+  const { holdRenameMs } = shared.testHooks(process.env, shared.testHooksAllowed(context));
   if (holdRenameMs !== undefined) {
     holdRenamesForTests(holdRenameMs);
   }

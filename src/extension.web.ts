@@ -5,6 +5,12 @@ import { evaluateFeatureBundle } from './host/webFeatureBundle';
 import { activateOn } from './extension';
 
 export { deactivate } from './extension';
+// What the Node entry (extension.node.ts) takes from this bundle, which it loads in place of a copy of its own.
+export { activateOn } from './extension';
+export { ReadOnlyFileError, useAtomicWriter, writeThroughWorkspaceFs } from './host/atomicFile';
+export { builtInGit } from './host/gitRepository';
+export { testHooks } from './core/testHooks';
+export { testHooksAllowed } from './host/testHooksAllowed';
 
 /**
  * The entry point of the browser's web-worker extension host (`browser` in package.json:

@@ -29,8 +29,9 @@ function namedFiles(manifest: PackageManifest): string[] {
   return [
     manifest.main, manifest.browser, manifest.icon, ...walkthroughMedia,
     'package.json', 'package.nls.json', ...locales.map((locale) => `package.nls.${locale}.json`), ...locales.map((locale) => `${manifest.l10n}/bundle.l10n.${locale}.json`),
-    // The feature bundles the main ones load on first use, beside each (src/host/featureBundle.ts).
-    'dist/features.js', 'dist/web/features.js',
+    // The shared bundles the Node entry loads from beside it (src/host/node/bundleFiles.ts); the
+    // browser entry is the first of them and loads the second on first use (src/host/featureBundle.ts).
+    'dist/web/extension.js', 'dist/web/features.js',
     // What the dashboard panel loads (src/host/dashboardPanel.ts).
     'dist/webview/boot.js', 'dist/webview/dashboard.js', 'dist/webview/charts.js', 'media/dashboard.css',
   ].map((file) => file.replace(/^\.\//, ''));

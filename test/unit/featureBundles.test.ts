@@ -7,16 +7,15 @@ import { evaluateFeatureBundle } from '../../src/host/webFeatureBundle';
 import { FakeUri, installFakeVscode } from '../support/fakeVscode';
 
 /*
- * Each build is a main bundle (loaded at activation) and a feature bundle beside it, loaded on first
- * use. A module in both is two modules at run time: if it keeps state at module level, the feature
+ * The extension is a main bundle (loaded at activation) and a feature bundle beside it, loaded on
+ * first use; both hosts run the same two (the Node entry loads them from beside it). A module in both is two modules at run time: if it keeps state at module level, the feature
  * bundle's copy never sees what the main bundle set (the chosen file writer, say). So whatever holds
  * state must be created in the main bundle and passed in; this checks that no module with state of
  * its own is in both, and that the feature code stays out of the main bundle.
  */
 const ROOT = join(__dirname, '..', '..', '..');
 const BUILDS = [
-  { name: 'Node', main: 'dist/extension', features: 'dist/features' },
-  { name: 'web', main: 'dist/web/extension', features: 'dist/web/features' },
+  { name: 'shared', main: 'dist/web/extension', features: 'dist/web/features' },
 ] as const;
 
 /**
@@ -130,10 +129,14 @@ describe('The feature bundles (loaded on first use beside each main bundle)', fu
     assert.deepEqual(moduleState('sample.ts', source), ['writer', 'cache', 'Box.count']);
   });
 
-  it('the Node main bundle loads its feature bundle with Node\'s own require of the sibling file', function () {
-    const output = Object.values(metafile('dist/extension').outputs).find((candidate) => candidate.entryPoint !== undefined);
-    assert.ok(output?.imports.some((imported) => imported.path === './features.js' && imported.external === true), 'an external require of ./features.js');
-    assert.ok(existsSync(join(ROOT, 'dist', 'features.js')));
+  it('the Node entry bundles only what needs Node and loads the shared bundles with Node\'s own require of the files beside it', function () {
+    const meta = metafile('dist/extension');
+    const own = [...bundled(meta)].filter((input) => !input.startsWith('src/host/node/') && input !== 'src/extension.node.ts');
+    assert.deepEqual(own, [], 'a module of the shared bundle copied into the Node entry would keep state apart from it');
+    const output = Object.values(meta.outputs).find((candidate) => candidate.entryPoint !== undefined);
+    const external = (output?.imports ?? []).filter((imported) => imported.external === true).map((imported) => imported.path);
+    assert.deepEqual(new Set(external), new Set(['./web/extension.js', './web/features.js', 'node:fs', 'node:path', 'node:child_process']));
+    assert.ok(existsSync(join(ROOT, 'dist', 'web', 'extension.js')) && existsSync(join(ROOT, 'dist', 'web', 'features.js')));
   });
 
   it('the web build\'s loader reads the bundle beside the browser entry and evaluates it with only `vscode` to require', async function () {

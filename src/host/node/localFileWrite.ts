@@ -1,7 +1,16 @@
 import { constants as fsConstants, promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import type * as vscode from 'vscode';
-import { ReadOnlyFileError, writeThroughWorkspaceFs, type AtomicWriter } from '../atomicFile';
+import type { AtomicWriter, ReadOnlyFileError, writeThroughWorkspaceFs } from '../atomicFile';
+
+/**
+ * What the local writer takes from the shared bundle rather than keeping copies of its own: the
+ * error the shared code recognises by its class, and VS Code's writer for other file systems.
+ */
+export interface SharedWriting {
+  readonly ReadOnlyFileError: typeof ReadOnlyFileError;
+  readonly writeThroughWorkspaceFs: typeof writeThroughWorkspaceFs;
+}
 
 /**
  * The Node extension host's crash-safe writes. On the local disk a power loss too leaves the old
@@ -11,14 +20,16 @@ import { ReadOnlyFileError, writeThroughWorkspaceFs, type AtomicWriter } from '.
  * target first, so it is used only for other file systems (remote, virtual), which do their own
  * flushing.
  */
-export const nodeAtomicWriter: AtomicWriter = (target, content, temporarySuffix) => (target.scheme === 'file'
-  ? writeLocalFile(target, content, temporarySuffix)
-  : writeThroughWorkspaceFs(target, content, temporarySuffix));
+export function nodeAtomicWriter(shared: SharedWriting): AtomicWriter {
+  return (target, content, temporarySuffix) => (target.scheme === 'file'
+    ? writeLocalFile(target, content, temporarySuffix, shared.ReadOnlyFileError)
+    : shared.writeThroughWorkspaceFs(target, content, temporarySuffix));
+}
 
-async function writeLocalFile(target: vscode.Uri, content: Uint8Array, temporarySuffix: string): Promise<void> {
+async function writeLocalFile(target: vscode.Uri, content: Uint8Array, temporarySuffix: string, readOnly: SharedWriting['ReadOnlyFileError']): Promise<void> {
   const temporary = `${target.fsPath}${temporarySuffix}`;
   const folder = dirname(target.fsPath);
-  await refuseReadOnly(target.fsPath);
+  await refuseReadOnly(target.fsPath, readOnly);
   await fsp.mkdir(folder, { recursive: true });
   try {
     const handle = await fsp.open(temporary, 'w');
@@ -54,7 +65,7 @@ export function holdRenamesForTests(ms: number): void {
  * owner (`chmod -w`; the read-only attribute on Windows), or none for this process (checked apart,
  * as a process with every right passes that test).
  */
-async function refuseReadOnly(path: string): Promise<void> {
+async function refuseReadOnly(path: string, ReadOnlyFileError: SharedWriting['ReadOnlyFileError']): Promise<void> {
   const stat = await fsp.stat(path).catch(() => undefined);
   if (stat === undefined || !stat.isFile()) {
     return;

@@ -47,9 +47,9 @@ describe('Host: crash-safe file writes on the local disk (Node)', function () {
   });
 
   async function write(name: string, text: string): Promise<void> {
-    const { useAtomicWriter, writeFileAtomic, writeThroughWorkspaceFs } = await import('../../../src/host/atomicFile');
+    const { ReadOnlyFileError, useAtomicWriter, writeFileAtomic, writeThroughWorkspaceFs } = await import('../../../src/host/atomicFile');
     const { nodeAtomicWriter } = await import('../../../src/host/node/localFileWrite');
-    useAtomicWriter(nodeAtomicWriter);
+    useAtomicWriter(nodeAtomicWriter({ ReadOnlyFileError, writeThroughWorkspaceFs }));
     try {
       await writeFileAtomic(FakeUri.file(join(folder, name)) as never, new TextEncoder().encode(text));
     } finally {
