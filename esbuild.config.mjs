@@ -76,7 +76,7 @@ const webExtension = {
   format: 'cjs',
   target: 'es2022',
   external: ['vscode'],
-  // A web worker has no `Buffer`; the one library that touches it gets a small stand-in.
+  // A web worker has no `Buffer`; the one library that touches it gets a small stand-in (src/host/bufferShim.ts).
   inject: ['src/host/bufferShim.ts'],
 };
 
